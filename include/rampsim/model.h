@@ -1,0 +1,25 @@
+/* rampsim/model.h: one replication of one team, week by week, as MODEL.md
+ * section 8 orders it. A model is a per-thread workspace: it is allocated
+ * once and reused for every replication that thread runs. */
+#ifndef RAMPSIM_MODEL_H
+#define RAMPSIM_MODEL_H
+
+#include <stdint.h>
+
+#include "rampsim/outcome.h"
+#include "rampsim/scenario.h"
+
+typedef struct rs_model rs_model;
+
+/* A workspace for sc with results laid out by layout; both must outlive it.
+ * NULL when out of memory. */
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout);
+void rs_model_free(rs_model *m);
+
+/* Runs replication `replication` (its draws depend only on the seed and
+ * this number) and fills out. The weekly loop allocates nothing, except
+ * that the pool of open deals doubles when a replication holds more open
+ * deals than any before it on this workspace: RS_ERR_NOMEM if that fails. */
+rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out);
+
+#endif

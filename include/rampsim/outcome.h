@@ -1,0 +1,121 @@
+/* rampsim/outcome.h: what one replication reports (MODEL.md section 7).
+ *
+ * A replication's results are a flat vector of values ("slots"), laid out by
+ * rs_layout so that the statistics can treat every slot alike: scalar
+ * metrics, per-fiscal-year metrics, per-quarter attainment, weekly
+ * cumulative bookings and quota, the manager's weekly hours by activity, and
+ * new hires' productivity by tenure week. NAN marks a value that is
+ * undefined in that replication (no deal won, no new hire...) and is left
+ * out of the statistics. Ramp time and weeks to first win are pooled over
+ * the hires of a replication, so they come as lists. */
+#ifndef RAMPSIM_OUTCOME_H
+#define RAMPSIM_OUTCOME_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rampsim/scenario.h"
+
+typedef enum rs_metric {
+    RS_M_RAMP_WEEKS,          /* pooled over hires */
+    RS_M_FIRST_WIN_WEEKS,     /* pooled over hires */
+    RS_M_WIN_RATE,
+    RS_M_WON_CYCLE_WEEKS,
+    RS_M_WON_DEAL_SIZE,
+    RS_M_PIPELINE_TO_QUOTA,
+    RS_M_SELLING_TIME_SHARE,
+    RS_M_LEAD_TO_CLOSE,
+    RS_M_DEALS_WON,
+    RS_M_COACHING_STOCK,
+    RS_M_MANAGER_HOURS,
+    RS_M_MANAGER_OVERTIME,
+    RS_M_COACHING_SHORTFALL,
+    RS_M_DEAL_HELP_DEALS,
+    RS_M_DEPARTURES,
+    RS_M_HIRES,
+    RS_M_COUNT
+} rs_metric;
+
+/* Per fiscal year metrics, named <name>_fy<k>. */
+typedef enum rs_fy_metric {
+    RS_FY_TEAM_ATTAINMENT,
+    RS_FY_REPS_AT_QUOTA,
+    RS_FY_BOOKINGS,
+    RS_FY_QUOTA,
+    RS_FY_COUNT
+} rs_fy_metric;
+
+/* The manager's weekly hours, in the order of manager.csv. */
+typedef enum rs_activity {
+    RS_ACT_COACHING,
+    RS_ACT_ONBOARDING,
+    RS_ACT_ONE_ON_ONE,
+    RS_ACT_TEAM_MEETING,
+    RS_ACT_RIDE_ALONG,
+    RS_ACT_DEAL_HELP,
+    RS_ACT_TOTAL,
+    RS_ACT_OVERTIME,
+    RS_ACT_SHORTFALL,
+    RS_ACT_COUNT
+} rs_activity;
+
+typedef struct rs_metric_info {
+    const char *name; /* snake case, as in summary.csv */
+    const char *unit;
+    const char *description;
+} rs_metric_info;
+
+extern const rs_metric_info rs_metric_infos[RS_M_COUNT];
+extern const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT];
+extern const char *const rs_activity_names[RS_ACT_COUNT];
+
+/* One reported fiscal quarter: its place in the fiscal calendar and the
+ * simulated weeks it covers. Weeks before week 0 (gone_weeks) are counted
+ * at run.ytd_attainment. */
+typedef struct rs_quarter_span {
+    int fiscal_year;   /* 1 = the year the run starts in */
+    int quarter;       /* 1..4 */
+    int first_week;    /* first simulated week in it (0 for the first) */
+    int gone_weeks;    /* weeks of it before the run started */
+    int weeks;         /* simulated weeks in it */
+} rs_quarter_span;
+
+typedef struct rs_layout {
+    int horizon;
+    int fiscal_years;   /* fiscal years fully covered by the horizon */
+    int fy1_weeks;      /* simulated weeks in the first fiscal year */
+    int quarters;       /* fiscal quarters fully covered */
+    rs_quarter_span *quarter_spans;
+    /* slot offsets */
+    size_t fy, quarter, cum_bookings, cum_quota, manager, productivity, ramped_share;
+    size_t sketched;    /* slots [0, sketched) get percentiles */
+    size_t slots;       /* all slots */
+    size_t max_hires;   /* bound on the hires of one replication */
+} rs_layout;
+
+/* Fills the layout of sc's results. RS_ERR_NOMEM on failure. */
+rs_status rs_layout_init(rs_layout *layout, const rs_scenario *sc);
+void rs_layout_free(rs_layout *layout);
+
+static inline size_t rs_layout_fy_slot(const rs_layout *l, int fy, rs_fy_metric m)
+{
+    return l->fy + (size_t)fy * RS_FY_COUNT + (size_t)m;
+}
+static inline size_t rs_layout_manager_slot(const rs_layout *l, int week, rs_activity a)
+{
+    return l->manager + (size_t)week * RS_ACT_COUNT + (size_t)a;
+}
+
+/* One replication's results; buffers sized by the layout. */
+typedef struct rs_outcome {
+    double *values;           /* layout.slots values, NAN = undefined */
+    double *ramp_weeks;       /* ramp time of each hire that ramped */
+    size_t n_ramp_weeks;
+    double *first_win_weeks;  /* weeks from hire to first win, each hire that won */
+    size_t n_first_win_weeks;
+} rs_outcome;
+
+rs_outcome *rs_outcome_new(const rs_layout *layout);
+void rs_outcome_free(rs_outcome *outcome);
+
+#endif

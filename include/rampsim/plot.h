@@ -1,0 +1,22 @@
+/* rampsim/plot.h: charts of a result directory, drawn by gnuplot from the
+ * scripts in plots/ (compiled into the program). */
+#ifndef RAMPSIM_PLOT_H
+#define RAMPSIM_PLOT_H
+
+#include <stdbool.h>
+
+#include "rampsim/scenario.h"
+
+/* The charts, NULL-terminated; each is written as <name>.png and .svg. */
+extern const char *const rs_plot_charts[];
+
+/* Whether a gnuplot program is on PATH. */
+bool rs_plot_available(void);
+
+/* Draws every chart of the results in dir (which holds the CSV files and
+ * scenario.ini of one run) into dir. RS_ERR_RUNTIME with gnuplot's first
+ * complaint when it fails; RS_ERR_INPUT when dir is not a result
+ * directory. */
+rs_status rs_plot_dir(const char *dir, char *err);
+
+#endif

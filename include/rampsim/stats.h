@@ -1,0 +1,62 @@
+/* rampsim/stats.h: accumulators whose memory does not grow with the number
+ * of replications.
+ *
+ * rs_moments: count, mean and sum of squared deviations by Welford's method;
+ * two accumulators merge exactly as if their values had been added in
+ * sequence up to rounding (Chan et al.), so the engine merges them in a fixed
+ * order to make results independent of the thread count.
+ *
+ * rs_sketches: a set of log-bucket histograms for percentiles, with a
+ * relative error of at most RS_SKETCH_ALPHA on any percentile of positive
+ * values (DDSketch's bucketing). Counts are integers, so merging is exact in
+ * any order. */
+#ifndef RAMPSIM_STATS_H
+#define RAMPSIM_STATS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct rs_moments {
+    double n, mean, m2;
+} rs_moments;
+
+static inline void rs_moments_add(rs_moments *a, double x)
+{
+    a->n += 1.0;
+    double delta = x - a->mean;
+    a->mean += delta / a->n;
+    a->m2 += delta * (x - a->mean);
+}
+
+/* into := into followed by from. */
+void rs_moments_merge(rs_moments *into, const rs_moments *from);
+/* Sample variance; NAN with fewer than two values. */
+double rs_moments_variance(const rs_moments *a);
+/* Standard error of the mean; NAN with fewer than two values. */
+double rs_moments_stderr(const rs_moments *a);
+
+/* Relative accuracy of a percentile, and the range of values the buckets
+ * cover: smaller positive values count as zero, larger as the maximum. */
+#define RS_SKETCH_ALPHA 0.0025
+#define RS_SKETCH_MIN 1e-3
+#define RS_SKETCH_MAX 1e16
+
+typedef struct rs_sketches rs_sketches;
+
+/* `count` empty sketches in one block of memory. NULL when out of memory. */
+rs_sketches *rs_sketches_new(size_t count);
+void rs_sketches_free(rs_sketches *s);
+/* Adds x (negative values count as zero) to sketch `which`. */
+void rs_sketches_add(rs_sketches *s, size_t which, double x);
+/* Adds every count of `from` to `into`; both have the same count. */
+void rs_sketches_merge(rs_sketches *into, const rs_sketches *from);
+/* Values added to sketch `which`. */
+uint64_t rs_sketches_total(const rs_sketches *s, size_t which);
+/* The p-quantile (0 <= p <= 1) by nearest rank; NAN when empty. */
+double rs_sketches_quantile(const rs_sketches *s, size_t which, double p);
+/* Calls visit(value, count) for each non-empty bucket of sketch `which`,
+ * smallest first, with the bucket's representative value. */
+void rs_sketches_each(const rs_sketches *s, size_t which, void (*visit)(void *ctx, double value, uint64_t count),
+                      void *ctx);
+
+#endif

@@ -1,0 +1,344 @@
+/* cli.c: the commands run, check, defaults and plot. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fsutil.h"
+#include "rampsim/engine.h"
+#include "rampsim/output.h"
+#include "rampsim/plot.h"
+#include "rampsim/scenario.h"
+
+#define MAX_THREADS 256
+
+static rs_status cmd_run(int argc, char **argv, char *err);
+static rs_status cmd_check(int argc, char **argv, char *err);
+static rs_status cmd_defaults(int argc, char **argv, char *err);
+static rs_status cmd_plot(int argc, char **argv, char *err);
+
+const rs_command rs_commands[] = {
+    {"run", cmd_run, "simulate a scenario and write its results (and charts)"},
+    {"check", cmd_check, "validate a scenario and print it with every key resolved"},
+    {"defaults", cmd_defaults, "print a scenario file with every key, its default and meaning"},
+    {"plot", cmd_plot, "draw the charts of an existing result directory"},
+    {NULL, NULL, NULL},
+};
+
+void rs_cli_print_help(FILE *out)
+{
+    fprintf(out, "Usage: rampsim COMMAND [OPTION]... [ARGUMENT]...\n"
+                 "Monte Carlo simulation of new sales reps' ramp and a team's quota attainment\n"
+                 "under what its manager does: coaching, one-on-ones, team meetings,\n"
+                 "ride-alongs and stepping into deals.\n\nCommands:\n");
+    for (const rs_command *c = rs_commands; c->name; c++)
+        fprintf(out, "  %-10s %s\n", c->name, c->summary);
+    fprintf(out, "\nOptions:\n"
+                 "  -h, --help     show this help, or a command's with 'rampsim COMMAND --help'\n"
+                 "  -V, --version  show the version\n\n"
+                 "Example:\n"
+                 "  rampsim run scenarios/default.ini --plot\n\n"
+                 "Exit status: 0 success, 1 run-time failure, 2 bad usage or input, 130 interrupted.\n"
+                 "Every scenario key: 'rampsim defaults'. Documentation: README.md and docs/.\n");
+}
+
+/* ---- shared option handling --------------------------------------------- */
+
+typedef struct scenario_options {
+    char **sets;       /* --set arguments, in order */
+    int n_sets;
+    const char *replications, *seed;
+} scenario_options;
+
+static rs_status usage_error(char *err, const char *command, const char *what)
+{
+    return rs_fail(err, RS_ERR_INPUT, "%s; see 'rampsim %s --help'", what, command);
+}
+
+/* Loads the scenario file, applies --replications, --seed and every --set,
+ * then validates. *out is NULL on failure. */
+static rs_status load_scenario(const char *path, const scenario_options *opt, rs_scenario **out, char *err)
+{
+    *out = NULL;
+    rs_scenario *sc = rs_scenario_new();
+    if (!sc)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = rs_scenario_load(sc, path, err);
+    char assignment[512];
+    if (st == RS_OK && opt->replications) {
+        snprintf(assignment, sizeof assignment, "run.replications=%s", opt->replications);
+        st = rs_scenario_set(sc, assignment, err);
+    }
+    if (st == RS_OK && opt->seed) {
+        snprintf(assignment, sizeof assignment, "run.seed=%s", opt->seed);
+        st = rs_scenario_set(sc, assignment, err);
+    }
+    for (int i = 0; st == RS_OK && i < opt->n_sets; i++)
+        st = rs_scenario_set(sc, opt->sets[i], err);
+    if (st == RS_OK)
+        st = rs_scenario_validate(sc, err);
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
+        return st;
+    }
+    *out = sc;
+    return RS_OK;
+}
+
+/* ---- run ------------------------------------------------------------- */
+
+static volatile sig_atomic_t interrupted = 0;
+
+static void on_signal(int signo)
+{
+    (void)signo;
+    interrupted = 1;
+}
+
+typedef struct progress_bar {
+    bool enabled;
+    struct timespec start;
+    bool shown;
+} progress_bar;
+
+static double seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+/* A progress bar on standard error, only for a terminal and only once a
+ * run has taken more than a second. */
+static void show_progress(void *ctx, long long done, long long total)
+{
+    progress_bar *bar = ctx;
+    double elapsed = seconds_since(&bar->start);
+    if (!bar->enabled || elapsed < 1.0)
+        return;
+    double share = (double)done / (double)total;
+    int width = 30, filled = (int)(share * width);
+    double left = done > 0 ? elapsed * (1.0 - share) / share : 0.0;
+    fprintf(stderr, "\r  [%.*s%*s] %3.0f%%  %lld/%lld replications, %.0fs left ", filled,
+            "##############################", width - filled, "", share * 100.0, done, total, left);
+    fflush(stderr);
+    bar->shown = true;
+}
+
+static const char run_help[] =
+    "Usage: rampsim run SCENARIO.ini [OPTION]...\n"
+    "Simulate the scenario and write its results into a directory.\n\n"
+    "  -o, --output DIR        write results into DIR (default: results/<run.name>)\n"
+    "      --plot              also draw the charts (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N    override run.replications\n"
+    "      --seed S            override run.seed\n"
+    "  -j, --threads N         threads to use (default: one per core); results do not\n"
+    "                          depend on it\n"
+    "      --set SECTION.KEY=VALUE\n"
+    "                          override one scenario key; may be repeated\n"
+    "  -q, --quiet             do not print the summary table\n"
+    "  -h, --help              show this help\n\n"
+    "Writes summary.csv, quarters.csv, weekly.csv, ramp.csv, manager.csv,\n"
+    "attainment.csv and scenario.ini (see docs/outputs.md). A failed or\n"
+    "interrupted run leaves no result directory behind.\n";
+
+static rs_status parse_threads(const char *text, int *threads, char *err)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (!*text || *end || n < 1 || n > MAX_THREADS)
+        return rs_fail(err, RS_ERR_INPUT, "--threads must be a whole number from 1 to %d, got %s", MAX_THREADS,
+                       text);
+    *threads = (int)n;
+    return RS_OK;
+}
+
+/* Publishes results written into tmp: draws the charts if asked, then moves
+ * the directory into place. A chart failure keeps the data. */
+static rs_status finish_results(const char *tmp, const char *dir, bool plot, char *err)
+{
+    rs_status plot_status = RS_OK;
+    char plot_err[RS_ERRMSG_SIZE] = "";
+    if (plot) {
+        if (!rs_plot_available())
+            fprintf(stderr, "rampsim: gnuplot not found, so no charts were drawn (install gnuplot-nox); "
+                            "the data is written\n");
+        else
+            plot_status = rs_plot_dir(tmp, plot_err);
+    }
+    rs_status st = rs_fs_publish(tmp, dir, err);
+    if (st != RS_OK)
+        return st;
+    if (plot_status != RS_OK)
+        return rs_fail(err, plot_status, "%s; the data is written to %s", plot_err, dir);
+    return RS_OK;
+}
+
+static rs_status cmd_run(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    scenario_options sopt = {0};
+    char *sets[256];
+    sopt.sets = sets;
+    const char *output = NULL;
+    bool plot = false, quiet = false;
+    int threads = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case 'p': plot = true; break;
+        case 'n': sopt.replications = optarg; break;
+        case 's': sopt.seed = optarg; break;
+        case 'q': quiet = true; break;
+        case 'j':
+            if (parse_threads(optarg, &threads, err) != RS_OK)
+                return RS_ERR_INPUT;
+            break;
+        case 'S':
+            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
+                return usage_error(err, "run", "too many --set options");
+            sets[sopt.n_sets++] = optarg;
+            break;
+        case 'h': fputs(run_help, stdout); return RS_OK;
+        case ':': return usage_error(err, "run", "an option is missing its value");
+        default: return usage_error(err, "run", "unknown option");
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error(err, "run", optind >= argc ? "missing the scenario file" : "too many arguments");
+
+    rs_scenario *sc;
+    rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
+    if (st != RS_OK)
+        return st;
+    char dir[RS_PATH_MAX], tmp[RS_PATH_MAX];
+    snprintf(dir, sizeof dir, output ? "%s" : "results/%s", output ? output : sc->run.name);
+    st = rs_fs_prepare(dir, tmp, err);
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
+        return st;
+    }
+
+    struct sigaction sa = {0}, old_int, old_term;
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    progress_bar bar = {.enabled = isatty(STDERR_FILENO)};
+    clock_gettime(CLOCK_MONOTONIC, &bar.start);
+    rs_engine_options eopt = {.threads = threads, .progress = show_progress, .progress_ctx = &bar,
+                              .interrupted = &interrupted};
+    rs_results *results = NULL;
+    st = rs_engine_run(sc, &eopt, &results, err);
+    if (bar.shown)
+        fprintf(stderr, "\r%*s\r", 79, "");
+    if (st == RS_OK)
+        st = rs_output_write(results, tmp, err);
+    if (st == RS_OK && interrupted)
+        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+    if (st == RS_OK)
+        st = finish_results(tmp, dir, plot, err);
+    else
+        rs_fs_remove(tmp);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    if (st == RS_ERR_INTERRUPTED)
+        rs_fail(err, st, "interrupted; no results written");
+    if (results && (st == RS_OK || st == RS_ERR_RUNTIME) && !quiet) {
+        rs_output_print_table(stdout, results);
+        printf("\nResults in %s/%s\n", dir, plot && st == RS_OK && rs_plot_available() ? " (with charts)" : "");
+    }
+    rs_results_free(results);
+    rs_scenario_free(sc);
+    return st;
+}
+
+/* ---- check, defaults, plot ---------------------------------------------- */
+
+static const char check_help[] =
+    "Usage: rampsim check SCENARIO.ini [--set SECTION.KEY=VALUE]...\n"
+    "Validate the scenario and print it with every key resolved; keys that\n"
+    "differ from the defaults are marked. Exit status 2 if it is not valid.\n";
+
+static rs_status cmd_check(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"set", required_argument, NULL, 'S'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    scenario_options sopt = {0};
+    char *sets[256];
+    sopt.sets = sets;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
+        if (c == 'S' && sopt.n_sets < (int)(sizeof sets / sizeof sets[0]))
+            sets[sopt.n_sets++] = optarg;
+        else if (c == 'h') {
+            fputs(check_help, stdout);
+            return RS_OK;
+        } else
+            return usage_error(err, "check", c == ':' ? "an option is missing its value" : "unknown option");
+    }
+    if (optind != argc - 1)
+        return usage_error(err, "check", optind >= argc ? "missing the scenario file" : "too many arguments");
+    rs_scenario *sc;
+    rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
+    if (st != RS_OK)
+        return st;
+    printf("# %s is valid; every key resolved:\n\n", argv[optind]);
+    rs_scenario_write(stdout, sc, false);
+    rs_scenario_free(sc);
+    return RS_OK;
+}
+
+static rs_status cmd_defaults(int argc, char **argv, char *err)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs("Usage: rampsim defaults\nPrint a complete scenario file: every key with its default, unit,\n"
+              "meaning and, where it has one, its source.\n",
+              stdout);
+        return RS_OK;
+    }
+    if (argc != 1)
+        return usage_error(err, "defaults", "this command takes no arguments");
+    rs_scenario *sc = rs_scenario_new();
+    if (!sc)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    printf("# rampsim %s scenario keys and their defaults.\n"
+           "# A scenario file need only name what differs from these. Values may be\n"
+           "# written as 30%% for shares and as 28,000, $28K or 1.2M for amounts.\n\n",
+           RAMPSIM_VERSION);
+    rs_scenario_write(stdout, sc, true);
+    rs_scenario_free(sc);
+    return RS_OK;
+}
+
+static rs_status cmd_plot(int argc, char **argv, char *err)
+{
+    if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+        fputs("Usage: rampsim plot DIR\nDraw the charts (PNG and SVG) of the result directory DIR that\n"
+              "'rampsim run' wrote. Needs gnuplot.\n",
+              stdout);
+        return RS_OK;
+    }
+    if (argc != 2)
+        return usage_error(err, "plot", argc < 2 ? "missing the result directory" : "too many arguments");
+    if (!rs_plot_available())
+        return rs_fail(err, RS_ERR_RUNTIME, "gnuplot not found; install it (apt-get install gnuplot-nox)");
+    rs_status st = rs_plot_dir(argv[1], err);
+    if (st == RS_OK)
+        printf("Charts in %s/\n", argv[1]);
+    return st;
+}

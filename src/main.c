@@ -1,0 +1,57 @@
+/* main.c: picks the command, runs it, maps its status to an exit code
+ * (0 success, 1 runtime failure, 2 bad usage or input, 130 interrupted). */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* GSL's default handler aborts; say what happened instead. */
+static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
+{
+    fprintf(stderr, "rampsim: internal error in GSL: %s (%s:%d, code %d)\n", reason, file, line, gsl_errno);
+    exit(1);
+}
+
+static int exit_code(rs_status status)
+{
+    switch (status) {
+    case RS_OK:
+        return 0;
+    case RS_ERR_INPUT:
+        return 2;
+    case RS_ERR_INTERRUPTED:
+        return 130;
+    default:
+        return 1;
+    }
+}
+
+int main(int argc, char **argv)
+{
+    gsl_set_error_handler(on_gsl_error);
+    if (argc < 2) {
+        rs_cli_print_help(stderr);
+        return 2;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        rs_cli_print_help(stdout);
+        return 0;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("rampsim %s\n", RAMPSIM_VERSION);
+        return 0;
+    }
+    for (const rs_command *c = rs_commands; c->name; c++) {
+        if (strcmp(argv[1], c->name) != 0)
+            continue;
+        char err[RS_ERRMSG_SIZE] = "";
+        rs_status status = c->run(argc - 1, argv + 1, err);
+        if (status != RS_OK && err[0])
+            fprintf(stderr, "rampsim: %s\n", err);
+        return exit_code(status);
+    }
+    fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);
+    return 2;
+}

@@ -1,0 +1,740 @@
+/* model.c: one replication of one team (MODEL.md sections 2 to 8).
+ *
+ * rs_model_run walks the weeks from the start of the warm-up to the end of
+ * the horizon; each week runs the seven steps of MODEL.md section 8 in
+ * order, as the functions step_*. All memory is the workspace's. */
+#include "rampsim/model.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rampsim/ramp.h"
+#include "rampsim/rng.h"
+
+#define WEEKS_PER_MONTH (52.0 / 12.0)
+#define MAX_LEADS_PER_WEEK 65535u /* the index field of a lead's stream */
+
+typedef struct deal {
+    double value;
+    double win_u; /* the uniform that decides the deal at close */
+    int created, close;
+    int seat;
+} deal;
+
+typedef struct seat {
+    bool active, veteran;
+    bool tracked;     /* hired within the horizon: ramp and first win recorded */
+    bool ramped, won_any;
+    bool fy_present;  /* present since the current fiscal year's first week */
+    int hire_week, vacant_until;
+    double skill, experience, stock;
+    double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
+    /* this week's hours: */
+    double coaching, onboarding, deal_coaching;
+    int helped;
+} seat;
+
+/* A deal closing this week, for choosing which ones the manager helps. */
+typedef struct closing {
+    int seat;
+    double value;
+    size_t index;
+} closing;
+
+/* Week totals of the manager's hours (rs_activity order). */
+typedef double manager_week[RS_ACT_COUNT];
+
+struct rs_model {
+    const rs_scenario *sc;
+    const rs_layout *layout;
+    rs_ramp ramp;
+    rs_rng *rng;
+    uint32_t replication;
+
+    /* constants derived from the scenario once */
+    double leave_prob;            /* weekly */
+    double selling_hours;         /* undisturbed selling hours of a rep */
+    double lead_multiplier;       /* weekly meeting, effects-scaled */
+    double win_multiplier, cycle_multiplier, size_multiplier; /* one-on-ones */
+    double coaching_ceiling;      /* A of the Hill curve, effects-scaled */
+    double half_effect_pow;       /* K^n */
+    double stock_rate;            /* 1 - exp(-1 / memory) */
+    double onboarding_gain;       /* weeks of experience per onboarding hour */
+    double one_on_one_hours;      /* per rep per week */
+    double meeting_hours;         /* per rep per week */
+    double ride_along_equiv;      /* coaching-stock hours per rep per week */
+    double weekly_quota;          /* of a ramped rep */
+    double deal_sigma, cycle_shape, skill_sigma;
+    double budget;
+
+    seat *seats;
+    deal *deals;
+    size_t n_deals, deal_capacity;
+    closing *closing;
+    size_t closing_capacity;
+
+    /* per simulated week */
+    double *week_bookings, *week_quota;
+    /* per tenure week of tracked hires */
+    double *productivity_sum;
+    int *observed, *ramped_count;
+
+    /* running totals of the replication */
+    long leads, closed, won, helped_deals, departures, hires;
+    double won_cycle_sum, won_value_sum;
+    double selling_share_sum, stock_sum;
+    long rep_weeks;
+    double pipeline_ratio_sum;
+    int pipeline_ratio_n;
+    double manager_total[RS_ACT_COUNT];
+    int fiscal_year; /* index of the fiscal year being recorded */
+    double fy_reps_total[2]; /* reps present the whole year, reps at quota */
+};
+
+static double lognormal_sigma(double cv)
+{
+    return sqrt(log1p(cv * cv));
+}
+
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout)
+{
+    rs_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->sc = sc;
+    m->layout = layout;
+    rs_ramp_init(&m->ramp, sc);
+
+    double e = sc->effects.scale;
+    double cadence_power = 0.0; /* share of the full one-on-one effect on a log scale */
+    if (sc->one_on_one.cadence == RS_CADENCE_BIWEEKLY || sc->one_on_one.cadence == RS_CADENCE_WEEKLY)
+        cadence_power = 1.0;
+    else if (sc->one_on_one.cadence == RS_CADENCE_MONTHLY)
+        cadence_power = 0.5;
+    m->leave_prob = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / 52.0);
+    m->selling_hours = sc->rep.hours_per_week * sc->rep.selling_share;
+    m->lead_multiplier = sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, e) : 1.0;
+    m->win_multiplier = pow(sc->one_on_one.win_multiplier, e * cadence_power);
+    m->cycle_multiplier = pow(sc->one_on_one.cycle_multiplier, e * cadence_power);
+    m->size_multiplier = pow(sc->one_on_one.deal_size_multiplier, e * cadence_power);
+    m->coaching_ceiling = pow(1.0 + sc->coaching.max_uplift, e) - 1.0;
+    m->half_effect_pow = pow(sc->coaching.half_effect_hours, sc->coaching.steepness);
+    m->stock_rate = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
+    m->onboarding_gain = sc->ramp.onboarding_hour_weeks * e;
+    m->one_on_one_hours = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours;
+    m->meeting_hours = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
+    m->ride_along_equiv = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
+    m->weekly_quota = sc->quota.annual / 52.0;
+    m->deal_sigma = lognormal_sigma(sc->pipeline.deal_size_cv);
+    m->skill_sigma = lognormal_sigma(sc->rep.skill_cv);
+    m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
+    m->budget = sc->manager.hours_per_week * sc->manager.team_share;
+
+    size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
+    /* Open deals of a seat in steady state are about leads x conversion x
+     * cycle; start with room for twice that and grow when a replication
+     * needs more. */
+    double per_seat = sc->pipeline.leads_per_week * m->lead_multiplier * sc->pipeline.lead_to_opportunity *
+                      sc->pipeline.cycle_weeks * 2.0 + 16.0;
+    m->deal_capacity = (size_t)fmin(per_seat * (double)reps, 1e6);
+    m->closing_capacity = m->deal_capacity;
+    m->rng = rs_rng_new(sc->run.seed);
+    m->seats = calloc(reps, sizeof *m->seats);
+    m->deals = malloc(m->deal_capacity * sizeof *m->deals);
+    m->closing = malloc(m->closing_capacity * sizeof *m->closing);
+    m->week_bookings = calloc(H, sizeof(double));
+    m->week_quota = calloc(H, sizeof(double));
+    m->productivity_sum = calloc(H, sizeof(double));
+    m->observed = calloc(H, sizeof(int));
+    m->ramped_count = calloc(H, sizeof(int));
+    if (!m->rng || !m->seats || !m->deals || !m->closing || !m->week_bookings || !m->week_quota ||
+        !m->productivity_sum || !m->observed || !m->ramped_count) {
+        rs_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void rs_model_free(rs_model *m)
+{
+    if (!m)
+        return;
+    rs_rng_free(m->rng);
+    free(m->seats);
+    free(m->deals);
+    free(m->closing);
+    free(m->week_bookings);
+    free(m->week_quota);
+    free(m->productivity_sum);
+    free(m->observed);
+    free(m->ramped_count);
+    free(m);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static double productivity(const rs_model *m, const seat *s)
+{
+    return s->veteran ? 1.0 : rs_ramp_rho(&m->ramp, s->experience);
+}
+
+/* The quota a seat carries in a week when its rep has `tenure` weeks. */
+static double seat_quota(const rs_model *m, const seat *s, int tenure)
+{
+    if (!s->active)
+        return m->sc->quota.vacant_seats_count ? m->weekly_quota : 0.0;
+    if (s->veteran || !m->sc->quota.ramped)
+        return m->weekly_quota;
+    return m->weekly_quota * rs_ramp_rho(&m->ramp, tenure);
+}
+
+static double coaching_multiplier(const rs_model *m, double stock)
+{
+    if (m->coaching_ceiling == 0.0 || stock <= 0.0)
+        return 1.0;
+    double sn = pow(stock, m->sc->coaching.steepness);
+    return 1.0 + m->coaching_ceiling * sn / (sn + m->half_effect_pow);
+}
+
+/* Removing deals keeps the others in their order, so that a replication's
+ * arithmetic never depends on anything but its own draws. */
+static void drop_deals_of_seat(rs_model *m, int seat_index)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_deals; i++)
+        if (m->deals[i].seat != seat_index)
+            m->deals[kept++] = m->deals[i];
+    m->n_deals = kept;
+}
+
+static void drop_deals_closing(rs_model *m, int week)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < m->n_deals; i++)
+        if (m->deals[i].close != week)
+            m->deals[kept++] = m->deals[i];
+    m->n_deals = kept;
+}
+
+static bool recording(int week)
+{
+    return week >= 0;
+}
+
+static void hire(rs_model *m, int index, int week, bool veteran)
+{
+    seat *s = &m->seats[index];
+    int stream_week = veteran ? RS_RNG_INITIAL_WEEK : week;
+    rs_rng_select(m->rng, m->replication, RS_RNG_SKILL, (unsigned)index, stream_week, 0);
+    double z = rs_rng_normal(m->rng);
+    memset(s, 0, sizeof *s);
+    s->active = true;
+    s->veteran = veteran;
+    s->skill = exp(m->skill_sigma * z - 0.5 * m->skill_sigma * m->skill_sigma);
+    s->hire_week = week;
+    s->experience = 0.0;
+    s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
+    s->tracked = !veteran && recording(week);
+    if (s->tracked) {
+        m->hires++;
+        m->observed[0]++; /* at hire: no weeks of tenure, productivity rho(0) */
+        m->productivity_sum[0] += rs_ramp_rho(&m->ramp, 0.0);
+    }
+}
+
+/* ---- the weekly steps ---------------------------------------------------- */
+
+/* Step 1: departures, then hires into seats whose lag has run out. */
+static void step_staffing(rs_model *m, int week)
+{
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        if (s->active && recording(week)) {
+            rs_rng_select(m->rng, m->replication, RS_RNG_ATTRITION, (unsigned)i, week, 0);
+            if (rs_rng_uniform(m->rng) < m->leave_prob) {
+                s->active = false;
+                s->fy_present = false;
+                s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
+                drop_deals_of_seat(m, i);
+                m->departures++;
+            }
+        }
+        if (!s->active && s->vacant_until <= week && recording(week))
+            hire(m, i, week, false);
+    }
+}
+
+typedef struct plan {
+    int active, onboarding;
+    double coaching_planned, onboarding_planned;
+    double hours[RS_ACT_COUNT];
+} plan;
+
+static bool in_onboarding(const rs_model *m, const seat *s, int week)
+{
+    return s->active && !s->veteran && week - s->hire_week < m->sc->onboarding.weeks;
+}
+
+/* Step 2: the manager's planned hours, fitted to the budget by cutting
+ * regular coaching first, then onboarding coaching; what fixed activities
+ * need beyond the budget is overtime. */
+static void step_plan(rs_model *m, int week, plan *p)
+{
+    const rs_scenario *sc = m->sc;
+    memset(p, 0, sizeof *p);
+    for (int i = 0; i < sc->team.reps; i++) {
+        p->active += m->seats[i].active;
+        p->onboarding += in_onboarding(m, &m->seats[i], week);
+    }
+    p->coaching_planned = sc->coaching.hours_per_month / WEEKS_PER_MONTH * p->active;
+    p->onboarding_planned = sc->onboarding.extra_hours_per_week * p->onboarding;
+    p->hours[RS_ACT_ONE_ON_ONE] = m->one_on_one_hours * p->active;
+    p->hours[RS_ACT_TEAM_MEETING] = p->active > 0 ? m->meeting_hours : 0.0;
+    p->hours[RS_ACT_RIDE_ALONG] = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.hours * p->active;
+    double fixed = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG];
+    double flexible = fmax(0.0, m->budget - fixed);
+    p->hours[RS_ACT_ONBOARDING] = fmin(p->onboarding_planned, flexible);
+    p->hours[RS_ACT_COACHING] = fmin(p->coaching_planned, flexible - p->hours[RS_ACT_ONBOARDING]);
+    p->hours[RS_ACT_OVERTIME] = fmax(0.0, fixed - m->budget);
+}
+
+static int by_seat_then_largest(const void *a, const void *b)
+{
+    const closing *x = a, *y = b;
+    if (x->seat != y->seat)
+        return x->seat < y->seat ? -1 : 1;
+    if (x->value != y->value)
+        return x->value > y->value ? -1 : 1;
+    return x->index < y->index ? -1 : (x->index > y->index);
+}
+
+static bool deal_help_this_week(const rs_scenario *sc, int week_in_quarter)
+{
+    if (sc->deal_help.when == RS_DEAL_HELP_ALWAYS)
+        return true;
+    return sc->deal_help.when == RS_DEAL_HELP_QUARTER_END && week_in_quarter >= 13 - sc->deal_help.weeks;
+}
+
+/* Quarter-to-date attainment through last week below `level`? A rep with
+ * no quota yet this quarter is not behind. */
+static bool behind(const seat *s, double level)
+{
+    return s->qtd_quota > 0.0 && s->qtd_bookings < level * s->qtd_quota;
+}
+
+/* A won deal books its value to the rep in its close week. */
+static void book_win(rs_model *m, const deal *d, int week, rs_outcome *out)
+{
+    seat *s = &m->seats[d->seat];
+    s->qtd_bookings += d->value;
+    s->fy_bookings += d->value;
+    if (!recording(week))
+        return;
+    m->week_bookings[week] += d->value;
+    m->won++;
+    m->won_cycle_sum += week - d->created;
+    m->won_value_sum += d->value;
+    if (s->tracked && !s->won_any) {
+        s->won_any = true;
+        out->first_win_weeks[out->n_first_win_weeks++] = week - s->hire_week;
+    }
+}
+
+/* Step 3: deals closing this week are decided with the state at the start
+ * of the week; deal help happens here and displaces planned coaching. */
+static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_outcome *out)
+{
+    const rs_scenario *sc = m->sc;
+    size_t n = 0;
+    for (size_t i = 0; i < m->n_deals; i++) {
+        if (m->deals[i].close == week) {
+            m->closing[n].seat = m->deals[i].seat;
+            m->closing[n].value = m->deals[i].value;
+            m->closing[n].index = i;
+            n++;
+        }
+    }
+    bool help = deal_help_this_week(sc, week_in_quarter) && sc->deal_help.max_deals_per_week > 0;
+    if (help)
+        qsort(m->closing, n, sizeof *m->closing, by_seat_then_largest);
+
+    double style_multiplier = sc->deal_help.style == RS_STYLE_TAKE_OVER ? sc->deal_help.take_over_win_multiplier
+                                                                        : sc->deal_help.coach_win_multiplier;
+    int helped_now = 0, run_seat = -1, run_count = 0;
+    double seat_multiplier = 1.0;
+    for (size_t c = 0; c < n; c++) {
+        const deal *d = &m->deals[m->closing[c].index];
+        seat *s = &m->seats[d->seat];
+        if (d->seat != run_seat) {
+            run_seat = d->seat;
+            run_count = 0;
+            seat_multiplier = coaching_multiplier(m, s->stock) * m->win_multiplier;
+        }
+        double p_win = sc->pipeline.win_rate * seat_multiplier;
+        if (help && run_count < sc->deal_help.max_deals_per_week && behind(s, sc->deal_help.below_attainment)) {
+            run_count++;
+            helped_now++;
+            p_win *= style_multiplier;
+            if (sc->deal_help.style == RS_STYLE_COACH)
+                s->deal_coaching += sc->deal_help.hours_per_deal;
+        }
+        p_win = fmin(p_win, sc->pipeline.max_win_rate);
+        bool won = d->win_u < p_win;
+        if (recording(week))
+            m->closed++;
+        if (won)
+            book_win(m, d, week, out);
+    }
+    if (n > 0)
+        drop_deals_closing(m, week);
+
+    double help_hours = helped_now * sc->deal_help.hours_per_deal;
+    p->hours[RS_ACT_DEAL_HELP] = help_hours;
+    if (recording(week))
+        m->helped_deals += helped_now;
+    double used = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG] +
+                  p->hours[RS_ACT_COACHING] + p->hours[RS_ACT_ONBOARDING];
+    double displaced = fmax(0.0, help_hours - fmax(0.0, m->budget - used));
+    double take = fmin(displaced, p->hours[RS_ACT_COACHING]);
+    p->hours[RS_ACT_COACHING] -= take;
+    displaced -= take;
+    take = fmin(displaced, p->hours[RS_ACT_ONBOARDING]);
+    p->hours[RS_ACT_ONBOARDING] -= take;
+    displaced -= take;
+    p->hours[RS_ACT_OVERTIME] += displaced;
+    p->hours[RS_ACT_SHORTFALL] = (p->coaching_planned - p->hours[RS_ACT_COACHING]) +
+                                 (p->onboarding_planned - p->hours[RS_ACT_ONBOARDING]);
+    p->hours[RS_ACT_TOTAL] = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] +
+                             p->hours[RS_ACT_RIDE_ALONG] + p->hours[RS_ACT_COACHING] +
+                             p->hours[RS_ACT_ONBOARDING] + p->hours[RS_ACT_DEAL_HELP];
+}
+
+/* Step 4: coaching each rep receives, and the coaching stock update. */
+static void step_coaching(rs_model *m, int week, const plan *p)
+{
+    const rs_scenario *sc = m->sc;
+    double weight_sum = 0.0;
+    for (int i = 0; i < sc->team.reps; i++) {
+        const seat *s = &m->seats[i];
+        if (s->active)
+            weight_sum += sc->coaching.focus == RS_FOCUS_BEHIND && behind(s, 1.0) ? 2.0 : 1.0;
+    }
+    for (int i = 0; i < sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        if (!s->active)
+            continue;
+        double weight = sc->coaching.focus == RS_FOCUS_BEHIND && behind(s, 1.0) ? 2.0 : 1.0;
+        s->coaching = p->hours[RS_ACT_COACHING] * weight / weight_sum;
+        s->onboarding = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
+        double received = s->coaching + m->ride_along_equiv + s->deal_coaching;
+        s->stock += m->stock_rate * (received * WEEKS_PER_MONTH - s->stock);
+    }
+}
+
+/* Step 5: leads, opportunities, their values and close weeks. */
+static rs_status step_pipeline(rs_model *m, int week)
+{
+    const rs_scenario *sc = m->sc;
+    double size_mean = sc->pipeline.deal_size * m->size_multiplier;
+    double cycle_mean = sc->pipeline.cycle_weeks * m->cycle_multiplier;
+    for (int i = 0; i < sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        if (!s->active)
+            continue;
+        double rep_hours = m->one_on_one_hours + m->meeting_hours + s->coaching + s->onboarding + s->deal_coaching;
+        double selling = fmax(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
+        double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * m->lead_multiplier;
+        rs_rng_select(m->rng, m->replication, RS_RNG_LEADS, (unsigned)i, week, 0);
+        unsigned leads = rs_rng_poisson(m->rng, mu);
+        if (leads > MAX_LEADS_PER_WEEK)
+            leads = MAX_LEADS_PER_WEEK;
+        if (recording(week)) {
+            m->leads += leads;
+            m->selling_share_sum += sc->rep.selling_share * selling;
+            m->stock_sum += s->stock;
+            m->rep_weeks++;
+        }
+        for (unsigned k = 0; k < leads; k++) {
+            /* Each lead has its own stream, drawn in a fixed order: the
+             * opportunity and win uniforms first, so that they stay paired
+             * across scenarios even where later draws differ. */
+            rs_rng_select(m->rng, m->replication, RS_RNG_LEAD, (unsigned)i, week, k);
+            if (rs_rng_uniform(m->rng) >= sc->pipeline.lead_to_opportunity)
+                continue;
+            if (m->n_deals == m->deal_capacity) {
+                size_t capacity = m->deal_capacity * 2;
+                deal *deals = realloc(m->deals, capacity * sizeof *deals);
+                closing *cl = realloc(m->closing, capacity * sizeof *cl);
+                if (deals)
+                    m->deals = deals;
+                if (cl)
+                    m->closing = cl;
+                if (!deals || !cl)
+                    return RS_ERR_NOMEM;
+                m->deal_capacity = m->closing_capacity = capacity;
+            }
+            deal *d = &m->deals[m->n_deals++];
+            d->win_u = rs_rng_uniform(m->rng);
+            double z = rs_rng_normal(m->rng);
+            d->value = size_mean * exp(m->deal_sigma * z - 0.5 * m->deal_sigma * m->deal_sigma);
+            double cycle = m->cycle_shape > 0 ? rs_rng_gamma(m->rng, m->cycle_shape) * cycle_mean / m->cycle_shape
+                                              : cycle_mean;
+            d->created = week;
+            d->close = week + (int)fmax(1.0, ceil(cycle));
+            d->seat = i;
+        }
+    }
+    return RS_OK;
+}
+
+/* Step 6: experience and tenure grow; ramp times are recorded. */
+static void step_experience(rs_model *m, int week, rs_outcome *out)
+{
+    const rs_scenario *sc = m->sc;
+    int H = m->layout->horizon;
+    for (int i = 0; i < sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        if (!s->active || s->veteran)
+            continue;
+        double before = s->experience;
+        s->experience += 1.0 + m->onboarding_gain * s->onboarding;
+        if (!s->tracked)
+            continue;
+        int tenure = week + 1 - s->hire_week; /* completed weeks */
+        double target = m->ramp.ramped_experience;
+        if (!s->ramped && s->experience >= target) {
+            s->ramped = true;
+            /* experience grows evenly within the week: interpolate */
+            out->ramp_weeks[out->n_ramp_weeks++] = tenure - 1 + (target - before) / (s->experience - before);
+        }
+        if (tenure < H) {
+            m->observed[tenure]++;
+            m->ramped_count[tenure] += s->ramped;
+            m->productivity_sum[tenure] += rs_ramp_rho(&m->ramp, s->experience);
+        }
+    }
+}
+
+/* The team quota of the quarter starting this week, projected with the
+ * reps on the team now (CRM-style: who leaves later is not known yet). */
+static double projected_quarter_quota(const rs_model *m, int week)
+{
+    double total = 0.0;
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        const seat *s = &m->seats[i];
+        for (int k = 0; k < 13; k++)
+            total += seat_quota(m, s, week + k - s->hire_week);
+    }
+    return total;
+}
+
+static double open_pipeline(const rs_model *m)
+{
+    double total = 0.0;
+    for (size_t i = 0; i < m->n_deals; i++)
+        total += m->deals[i].value;
+    return total;
+}
+
+/* Step 7: the week's quota accrues; at a quarter's first week the
+ * pipeline-to-quota ratio is taken. */
+static void step_quota(rs_model *m, int week, int week_in_quarter)
+{
+    double team = 0.0;
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        double q = seat_quota(m, s, week - s->hire_week);
+        team += q;
+        if (s->active) {
+            s->qtd_quota += q;
+            s->fy_quota += q;
+        }
+    }
+    if (!recording(week))
+        return;
+    m->week_quota[week] = team;
+    if (week_in_quarter == 0) {
+        double quarter_quota = projected_quarter_quota(m, week);
+        if (quarter_quota > 0.0) {
+            m->pipeline_ratio_sum += open_pipeline(m) / quarter_quota;
+            m->pipeline_ratio_n++;
+        }
+    }
+}
+
+/* ---- fiscal calendar ---------------------------------------------------- */
+
+static void start_quarter(rs_model *m)
+{
+    for (int i = 0; i < m->sc->team.reps; i++)
+        m->seats[i].qtd_bookings = m->seats[i].qtd_quota = 0.0;
+}
+
+static void start_fiscal_year(rs_model *m)
+{
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        s->fy_bookings = s->fy_quota = 0.0;
+        s->fy_present = s->active;
+    }
+}
+
+/* At a fiscal year's last week: reps present all year, and those at quota. */
+static void end_fiscal_year(rs_model *m, rs_outcome *out)
+{
+    int present = 0, at_quota = 0;
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        const seat *s = &m->seats[i];
+        if (s->active && s->fy_present && s->fy_quota > 0.0) {
+            present++;
+            at_quota += s->fy_bookings >= s->fy_quota;
+        }
+    }
+    if (m->fiscal_year < m->layout->fiscal_years)
+        out->values[rs_layout_fy_slot(m->layout, m->fiscal_year, RS_FY_REPS_AT_QUOTA)] =
+            present > 0 ? 100.0 * at_quota / present : NAN;
+    m->fiscal_year++;
+}
+
+/* ---- one replication ---------------------------------------------------- */
+
+static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
+{
+    const rs_scenario *sc = m->sc;
+    size_t H = (size_t)m->layout->horizon;
+    m->replication = replication;
+    m->n_deals = 0;
+    memset(m->week_bookings, 0, H * sizeof(double));
+    memset(m->week_quota, 0, H * sizeof(double));
+    memset(m->productivity_sum, 0, H * sizeof(double));
+    memset(m->observed, 0, H * sizeof(int));
+    memset(m->ramped_count, 0, H * sizeof(int));
+    m->leads = m->closed = m->won = m->helped_deals = m->departures = m->hires = 0;
+    m->won_cycle_sum = m->won_value_sum = m->selling_share_sum = m->stock_sum = 0.0;
+    m->rep_weeks = 0;
+    m->pipeline_ratio_sum = 0.0;
+    m->pipeline_ratio_n = 0;
+    memset(m->manager_total, 0, sizeof m->manager_total);
+    m->fiscal_year = 0;
+    for (size_t i = 0; i < m->layout->slots; i++)
+        out->values[i] = NAN;
+    out->n_ramp_weeks = out->n_first_win_weeks = 0;
+
+    /* Seats 0 .. new_hires-1 wait for their new hire at week 0; the others
+     * hold veterans through the warm-up. */
+    for (int i = 0; i < sc->team.reps; i++) {
+        if (i < sc->team.new_hires) {
+            memset(&m->seats[i], 0, sizeof m->seats[i]);
+            m->seats[i].vacant_until = 0;
+        } else {
+            hire(m, i, -sc->run.warmup_weeks, true);
+        }
+    }
+}
+
+/* Attainment in percent of a span of weeks, with `gone` weeks before week
+ * 0 counted at the year-to-date attainment. */
+static double attainment(const rs_model *m, int first, int weeks, int gone, double *bookings, double *quota)
+{
+    double b = 0.0, q = 0.0;
+    for (int w = first; w < first + weeks; w++) {
+        b += m->week_bookings[w];
+        q += m->week_quota[w];
+    }
+    *bookings = b;
+    *quota = q;
+    double q_gone = gone * m->week_quota[0];
+    double denominator = q_gone + q;
+    return denominator > 0.0 ? 100.0 * (m->sc->run.ytd_attainment * q_gone + b) / denominator : NAN;
+}
+
+static void summarise(rs_model *m, rs_outcome *out)
+{
+    const rs_layout *l = m->layout;
+    double *v = out->values;
+    int H = l->horizon;
+    double b, q;
+    for (int k = 0; k < l->fiscal_years; k++) {
+        int first = k == 0 ? 0 : l->fy1_weeks + 52 * (k - 1);
+        int weeks = k == 0 ? l->fy1_weeks : 52;
+        int gone = k == 0 ? m->sc->run.start_week : 0;
+        v[rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT)] = attainment(m, first, weeks, gone, &b, &q);
+        v[rs_layout_fy_slot(l, k, RS_FY_BOOKINGS)] = b;
+        v[rs_layout_fy_slot(l, k, RS_FY_QUOTA)] = q;
+    }
+    for (int k = 0; k < l->quarters; k++) {
+        const rs_quarter_span *span = &l->quarter_spans[k];
+        v[l->quarter + (size_t)k] = attainment(m, span->first_week, span->weeks, span->gone_weeks, &b, &q);
+    }
+    double cum_b = 0.0, cum_q = 0.0;
+    for (int w = 0; w < H; w++) {
+        cum_b += m->week_bookings[w];
+        cum_q += m->week_quota[w];
+        v[l->cum_bookings + (size_t)w] = cum_b;
+        v[l->cum_quota + (size_t)w] = cum_q;
+        if (m->observed[w] > 0) {
+            v[l->productivity + (size_t)w] = m->productivity_sum[w] / m->observed[w];
+            v[l->ramped_share + (size_t)w] = 100.0 * m->ramped_count[w] / m->observed[w];
+        }
+    }
+    v[RS_M_WIN_RATE] = m->closed > 0 ? 100.0 * m->won / m->closed : NAN;
+    v[RS_M_WON_CYCLE_WEEKS] = m->won > 0 ? m->won_cycle_sum / m->won : NAN;
+    v[RS_M_WON_DEAL_SIZE] = m->won > 0 ? m->won_value_sum / m->won : NAN;
+    v[RS_M_PIPELINE_TO_QUOTA] = m->pipeline_ratio_n > 0 ? m->pipeline_ratio_sum / m->pipeline_ratio_n : NAN;
+    v[RS_M_SELLING_TIME_SHARE] = m->rep_weeks > 0 ? 100.0 * m->selling_share_sum / m->rep_weeks : NAN;
+    v[RS_M_LEAD_TO_CLOSE] = m->leads > 0 ? 100.0 * m->won / m->leads : NAN;
+    v[RS_M_DEALS_WON] = (double)m->won;
+    v[RS_M_COACHING_STOCK] = m->rep_weeks > 0 ? m->stock_sum / m->rep_weeks : NAN;
+    v[RS_M_MANAGER_HOURS] = m->manager_total[RS_ACT_TOTAL] / H;
+    v[RS_M_MANAGER_OVERTIME] = m->manager_total[RS_ACT_OVERTIME] / H;
+    v[RS_M_COACHING_SHORTFALL] = m->manager_total[RS_ACT_SHORTFALL] / H;
+    v[RS_M_DEAL_HELP_DEALS] = (double)m->helped_deals;
+    v[RS_M_DEPARTURES] = (double)m->departures;
+    v[RS_M_HIRES] = (double)m->hires;
+}
+
+rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
+{
+    const rs_scenario *sc = m->sc;
+    const rs_layout *l = m->layout;
+    reset(m, replication, out);
+    int fy_end = l->fy1_weeks - 1; /* last week of the fiscal year being recorded */
+    for (int week = -sc->run.warmup_weeks; week < l->horizon; week++) {
+        int fiscal_week = ((sc->run.start_week + week) % 52 + 52) % 52;
+        int week_in_quarter = fiscal_week % 13;
+        if (week_in_quarter == 0)
+            start_quarter(m);
+        for (int i = 0; i < sc->team.reps; i++) {
+            m->seats[i].deal_coaching = 0.0;
+            m->seats[i].coaching = m->seats[i].onboarding = 0.0;
+        }
+
+        step_staffing(m, week);
+        if (week == 0 || (recording(week) && fiscal_week == 0))
+            start_fiscal_year(m);
+        plan p;
+        step_plan(m, week, &p);
+        step_close(m, week, week_in_quarter, &p, out);
+        step_coaching(m, week, &p);
+        rs_status st = step_pipeline(m, week);
+        if (st != RS_OK)
+            return st;
+        step_experience(m, week, out);
+        step_quota(m, week, week_in_quarter);
+
+        if (recording(week)) {
+            for (int a = 0; a < RS_ACT_COUNT; a++) {
+                m->manager_total[a] += p.hours[a];
+                out->values[rs_layout_manager_slot(l, week, (rs_activity)a)] = p.hours[a];
+            }
+            if (week == fy_end) {
+                end_fiscal_year(m, out);
+                fy_end += 52;
+            }
+        }
+    }
+    summarise(m, out);
+    return RS_OK;
+}

@@ -1,0 +1,118 @@
+/* outcome.c: names of the reported metrics and the layout of one
+ * replication's results (docs/outputs.md documents the same names). */
+#include "rampsim/outcome.h"
+
+#include <stdlib.h>
+
+const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
+    [RS_M_RAMP_WEEKS] = {"ramp_weeks", "weeks", "calendar weeks from hire until productivity first reaches ramp.ramped_at (new hires who got there)"},
+    [RS_M_FIRST_WIN_WEEKS] = {"first_win_weeks", "weeks", "weeks from hire to a new hire's first won deal (new hires who won one)"},
+    [RS_M_WIN_RATE] = {"win_rate", "%", "won / (won + lost) of the deals that closed"},
+    [RS_M_WON_CYCLE_WEEKS] = {"won_cycle_weeks", "weeks", "mean close week minus creation week of won deals"},
+    [RS_M_WON_DEAL_SIZE] = {"won_deal_size", "currency", "mean value of won deals"},
+    [RS_M_PIPELINE_TO_QUOTA] = {"pipeline_to_quota", "ratio", "open pipeline value / the quarter's team quota, at quarter starts"},
+    [RS_M_SELLING_TIME_SHARE] = {"selling_time_share", "%", "share of reps' hours spent selling"},
+    [RS_M_LEAD_TO_CLOSE] = {"lead_to_close", "%", "won deals / leads"},
+    [RS_M_DEALS_WON] = {"deals_won", "deals", "deals the team won over the horizon"},
+    [RS_M_COACHING_STOCK] = {"coaching_stock", "hours/month", "mean coaching stock of active reps"},
+    [RS_M_MANAGER_HOURS] = {"manager_hours_per_week", "hours/week", "the manager's hours with the team, all activities"},
+    [RS_M_MANAGER_OVERTIME] = {"manager_overtime_per_week", "hours/week", "hours beyond manager.hours_per_week x manager.team_share"},
+    [RS_M_COACHING_SHORTFALL] = {"coaching_shortfall_per_week", "hours/week", "planned coaching and onboarding hours not delivered"},
+    [RS_M_DEAL_HELP_DEALS] = {"deal_help_deals", "deals", "deals the manager stepped into over the horizon"},
+    [RS_M_DEPARTURES] = {"departures", "reps", "reps who left over the horizon"},
+    [RS_M_HIRES] = {"hires", "reps", "new hires over the horizon, including those at week 0"},
+};
+
+const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT] = {
+    [RS_FY_TEAM_ATTAINMENT] = {"team_attainment", "%", "team bookings / team quota for the fiscal year (weeks before start_week at run.ytd_attainment)"},
+    [RS_FY_REPS_AT_QUOTA] = {"reps_at_quota_share", "%", "share of reps present the whole fiscal year who reached 100% of their quota"},
+    [RS_FY_BOOKINGS] = {"team_bookings", "currency", "team bookings in the simulated weeks of the fiscal year"},
+    [RS_FY_QUOTA] = {"team_quota", "currency", "team quota for the simulated weeks of the fiscal year"},
+};
+
+const char *const rs_activity_names[RS_ACT_COUNT] = {
+    "coaching", "onboarding", "one_on_one", "team_meeting", "ride_along",
+    "deal_help", "total", "overtime", "shortfall",
+};
+
+rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
+{
+    int H = sc->run.horizon_weeks, s = sc->run.start_week;
+    l->horizon = H;
+    l->fy1_weeks = 52 - s;
+    l->fiscal_years = H < l->fy1_weeks ? 0 : 1 + (H - l->fy1_weeks) / 52;
+
+    /* Quarters: the first may have started before week 0. */
+    int gone = s % 13;
+    int max_q = (H + gone) / 13 + 1;
+    l->quarter_spans = calloc((size_t)max_q, sizeof *l->quarter_spans);
+    if (!l->quarter_spans)
+        return RS_ERR_NOMEM;
+    l->quarters = 0;
+    for (int q = 0;; q++) {
+        int first = q == 0 ? 0 : 13 * q - gone;
+        int weeks = q == 0 ? 13 - gone : 13;
+        if (first + weeks > H)
+            break;
+        int fiscal_week = s - gone + 13 * q; /* weeks since the first fiscal year began */
+        rs_quarter_span *span = &l->quarter_spans[l->quarters++];
+        span->fiscal_year = 1 + fiscal_week / 52;
+        span->quarter = 1 + (fiscal_week % 52) / 13;
+        span->first_week = first;
+        span->gone_weeks = q == 0 ? gone : 0;
+        span->weeks = weeks;
+    }
+
+    size_t at = RS_M_COUNT;
+    l->fy = at;
+    at += (size_t)l->fiscal_years * RS_FY_COUNT;
+    l->quarter = at;
+    at += (size_t)l->quarters;
+    l->cum_bookings = at;
+    at += (size_t)H;
+    l->cum_quota = at;
+    at += (size_t)H;
+    l->sketched = at;
+    l->manager = at;
+    at += (size_t)H * RS_ACT_COUNT;
+    l->productivity = at;
+    at += (size_t)H;
+    l->ramped_share = at;
+    at += (size_t)H;
+    l->slots = at;
+    /* A seat hires at most once a week (departures come before hires), plus
+     * the hires at week 0. */
+    l->max_hires = (size_t)sc->team.reps * ((size_t)H + 1);
+    return RS_OK;
+}
+
+void rs_layout_free(rs_layout *l)
+{
+    free(l->quarter_spans);
+    l->quarter_spans = NULL;
+}
+
+rs_outcome *rs_outcome_new(const rs_layout *l)
+{
+    rs_outcome *o = calloc(1, sizeof *o);
+    if (!o)
+        return NULL;
+    o->values = malloc(l->slots * sizeof *o->values);
+    o->ramp_weeks = malloc(l->max_hires * sizeof *o->ramp_weeks);
+    o->first_win_weeks = malloc(l->max_hires * sizeof *o->first_win_weeks);
+    if (!o->values || !o->ramp_weeks || !o->first_win_weeks) {
+        rs_outcome_free(o);
+        return NULL;
+    }
+    return o;
+}
+
+void rs_outcome_free(rs_outcome *o)
+{
+    if (!o)
+        return;
+    free(o->values);
+    free(o->ramp_weeks);
+    free(o->first_win_weeks);
+    free(o);
+}

@@ -1,0 +1,278 @@
+/* output.c: CSV result files, the resolved scenario and the console table.
+ * Numbers are written with 10 significant digits, undefined ones as empty
+ * cells, so that every file opens in a spreadsheet as it is. */
+#include "rampsim/output.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+
+const char *const rs_output_files[] = {
+    "summary.csv", "quarters.csv", "weekly.csv", "ramp.csv", "manager.csv", "attainment.csv", "scenario.ini", NULL,
+};
+
+static void put_number(FILE *f, double x)
+{
+    if (isnan(x) || isinf(x))
+        return; /* empty cell */
+    if (x == 0.0)
+        x = 0.0; /* no "-0" */
+    fprintf(f, "%.10g", x);
+}
+
+/* ",mean,stderr,p5,...,p95" for one slot. */
+static void put_distribution(FILE *f, const rs_results *r, size_t slot)
+{
+    const rs_moments *m = &r->moments[slot];
+    fputc(',', f);
+    put_number(f, m->n > 0 ? m->mean : NAN);
+    fputc(',', f);
+    put_number(f, rs_moments_stderr(m));
+    for (int k = 0; k < RS_PERCENTILE_COUNT; k++) {
+        fputc(',', f);
+        if (slot < r->layout.sketched)
+            put_number(f, rs_sketches_quantile(r->sketches, slot, rs_percentiles[k]));
+    }
+}
+
+static const char *const distribution_header = "mean,stderr,p5,p10,p25,p50,p75,p90,p95";
+
+typedef rs_status (*file_writer)(FILE *f, const rs_results *r);
+
+static rs_status write_summary(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    fprintf(f, "metric,unit,%s,n\n", distribution_header);
+    for (int k = 0; k < l->fiscal_years; k++) {
+        for (int m = 0; m < RS_FY_COUNT; m++) {
+            size_t slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
+            fprintf(f, "%s_fy%d,%s", rs_fy_metric_infos[m].name, k + 1, rs_fy_metric_infos[m].unit);
+            put_distribution(f, r, slot);
+            fprintf(f, ",%.0f\n", r->moments[slot].n);
+        }
+    }
+    for (int m = 0; m < RS_M_COUNT; m++) {
+        fprintf(f, "%s,%s", rs_metric_infos[m].name, rs_metric_infos[m].unit);
+        put_distribution(f, r, (size_t)m);
+        fprintf(f, ",%.0f\n", r->moments[m].n);
+    }
+    return RS_OK;
+}
+
+static rs_status write_quarters(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,%s\n", distribution_header);
+    for (int k = 0; k < l->quarters; k++) {
+        const rs_quarter_span *q = &l->quarter_spans[k];
+        fprintf(f, "FY%d Q%d,%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week,
+                q->weeks);
+        put_distribution(f, r, l->quarter + (size_t)k);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+static rs_status write_weekly(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    static const char *const series[] = {"cum_bookings", "cum_quota"};
+    fprintf(f, "week,fiscal_year,fiscal_week");
+    for (int s = 0; s < 2; s++)
+        fprintf(f, ",%s_mean,%s_stderr,%s_p5,%s_p10,%s_p25,%s_p50,%s_p75,%s_p90,%s_p95", series[s], series[s],
+                series[s], series[s], series[s], series[s], series[s], series[s], series[s]);
+    fputc('\n', f);
+    int start = r->scenario->run.start_week;
+    for (int w = 0; w < l->horizon; w++) {
+        fprintf(f, "%d,%d,%d", w + 1, 1 + (start + w) / 52, (start + w) % 52 + 1);
+        put_distribution(f, r, l->cum_bookings + (size_t)w);
+        put_distribution(f, r, l->cum_quota + (size_t)w);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+static rs_status write_ramp(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    fprintf(f, "tenure_weeks,productivity_mean,productivity_stderr,ramped_share_mean,ramped_share_stderr,"
+               "replications\n");
+    for (int w = 0; w < l->horizon; w++) {
+        const rs_moments *p = &r->moments[l->productivity + (size_t)w];
+        const rs_moments *s = &r->moments[l->ramped_share + (size_t)w];
+        if (p->n == 0)
+            continue;
+        fprintf(f, "%d,", w);
+        put_number(f, p->mean);
+        fputc(',', f);
+        put_number(f, rs_moments_stderr(p));
+        fputc(',', f);
+        put_number(f, s->mean);
+        fputc(',', f);
+        put_number(f, rs_moments_stderr(s));
+        fprintf(f, ",%.0f\n", p->n);
+    }
+    return RS_OK;
+}
+
+static rs_status write_manager(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    const rs_scenario *sc = r->scenario;
+    fprintf(f, "week");
+    for (int a = 0; a < RS_ACT_COUNT; a++)
+        fprintf(f, ",%s", rs_activity_names[a]);
+    fprintf(f, ",budget\n");
+    double budget = sc->manager.hours_per_week * sc->manager.team_share;
+    for (int w = 0; w < l->horizon; w++) {
+        fprintf(f, "%d", w + 1);
+        for (int a = 0; a < RS_ACT_COUNT; a++) {
+            fputc(',', f);
+            put_number(f, r->moments[rs_layout_manager_slot(l, w, (rs_activity)a)].mean);
+        }
+        fputc(',', f);
+        put_number(f, budget);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+/* attainment.csv: the distribution of each fiscal year's team attainment in
+ * bins of BIN percentage points, as shares of replications. */
+#define BIN 2.0
+#define MAX_BINS 1000
+
+typedef struct binning {
+    double counts[MAX_BINS];
+    int top;
+} binning;
+
+static void add_to_bin(void *ctx, double value, uint64_t count)
+{
+    binning *b = ctx;
+    int i = (int)floor(value / BIN);
+    if (i >= MAX_BINS)
+        i = MAX_BINS - 1;
+    b->counts[i] += (double)count;
+    if (i > b->top)
+        b->top = i;
+}
+
+static rs_status write_attainment(FILE *f, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    static binning bins[2];
+    int years = l->fiscal_years < 2 ? l->fiscal_years : 2;
+    int top = 0;
+    for (int k = 0; k < years; k++) {
+        memset(&bins[k], 0, sizeof bins[k]);
+        rs_sketches_each(r->sketches, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), add_to_bin, &bins[k]);
+        if (bins[k].top > top)
+            top = bins[k].top;
+    }
+    fprintf(f, "attainment_from,attainment_to");
+    for (int k = 0; k < years; k++)
+        fprintf(f, ",fy%d_share", k + 1);
+    fputc('\n', f);
+    for (int i = 0; years > 0 && i <= top; i++) {
+        fprintf(f, "%g,%g", i * BIN, (i + 1) * BIN);
+        for (int k = 0; k < years; k++) {
+            uint64_t total = rs_sketches_total(r->sketches, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT));
+            fputc(',', f);
+            put_number(f, total ? 100.0 * bins[k].counts[i] / (double)total : 0.0);
+        }
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+static rs_status write_scenario(FILE *f, const rs_results *r)
+{
+    fprintf(f, "# rampsim %s: the scenario these results come from, every key resolved.\n"
+               "# Rerun with: rampsim run scenario.ini\n\n",
+            RAMPSIM_VERSION);
+    rs_scenario_write(f, r->scenario, false);
+    return RS_OK;
+}
+
+static const struct {
+    const char *name;
+    file_writer write;
+} writers[] = {
+    {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
+    {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
+    {"scenario.ini", write_scenario},
+};
+
+rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
+{
+    for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) {
+        char path[RS_PATH_MAX + 64];
+        snprintf(path, sizeof path, "%s/%s", dir, writers[i].name);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+        rs_status st = writers[i].write(f, r);
+        int bad = ferror(f);
+        if (fclose(f) != 0 || bad)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        if (st != RS_OK)
+            return rs_fail(err, st, "cannot write %s", path);
+    }
+    return RS_OK;
+}
+
+/* ---- console table ---------------------------------------------------- */
+
+static double pct(const rs_results *r, size_t slot, double p)
+{
+    return slot < r->layout.sketched ? rs_sketches_quantile(r->sketches, slot, p) : NAN;
+}
+
+static void row(FILE *out, const rs_results *r, const char *label, size_t slot, const char *fmt)
+{
+    fprintf(out, "  %-36s", label);
+    if (r->moments[slot].n == 0) {
+        fprintf(out, "%10s%10s%10s\n", "n/a", "n/a", "n/a");
+        return;
+    }
+    static const double ps[3] = {0.10, 0.50, 0.90};
+    for (int k = 0; k < 3; k++) {
+        char cell[32];
+        snprintf(cell, sizeof cell, fmt, pct(r, slot, ps[k]));
+        fprintf(out, "%10s", cell);
+    }
+    fputc('\n', out);
+}
+
+void rs_output_print_table(FILE *out, const rs_results *r)
+{
+    const rs_layout *l = &r->layout;
+    const rs_scenario *sc = r->scenario;
+    fprintf(out, "%s: %lld replications of %d weeks, seed %llu\n\n", sc->run.name, r->replications, l->horizon,
+            (unsigned long long)sc->run.seed);
+    fprintf(out, "  %-36s%10s%10s%10s\n", "", "P10", "median", "P90");
+    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
+        char label[64];
+        snprintf(label, sizeof label, "Team attainment, fiscal year %d", k + 1);
+        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), "%.1f%%");
+    }
+    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
+        char label[64];
+        snprintf(label, sizeof label, "Reps at quota, fiscal year %d", k + 1);
+        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_REPS_AT_QUOTA), "%.0f%%");
+    }
+    if (l->fiscal_years == 0)
+        fprintf(out, "  (the horizon ends before the first fiscal year does: see quarters.csv)\n");
+    row(out, r, "Ramp time of new hires (weeks)", RS_M_RAMP_WEEKS, "%.1f");
+    row(out, r, "Win rate", RS_M_WIN_RATE, "%.1f%%");
+    row(out, r, "Won-deal cycle (weeks)", RS_M_WON_CYCLE_WEEKS, "%.1f");
+    row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, "%.0f");
+    row(out, r, "Pipeline-to-quota at quarter start", RS_M_PIPELINE_TO_QUOTA, "%.2f");
+    char label[64];
+    snprintf(label, sizeof label, "Manager hours a week (budget %.0f)",
+             sc->manager.hours_per_week * sc->manager.team_share);
+    row(out, r, label, RS_M_MANAGER_HOURS, "%.1f");
+}

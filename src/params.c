@@ -1,0 +1,473 @@
+/* params.c: every scenario key with its limits, default, unit, meaning and
+ * source (MODEL.md section in brackets), and the parsing and formatting of
+ * a single value. Defaults are text parsed by the same code as user input,
+ * so a default can never be a value a user could not write. */
+#include "rampsim/params.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "valueparse.h"
+
+#define OFF(field) offsetof(rs_scenario, field)
+#define NONE 0, 0, NULL
+
+static const char *const curve_names[] = {"scurve", "exponential", "linear", "table", NULL};
+static const char *const cadence_names[] = {"none", "monthly", "biweekly", "weekly", NULL};
+static const char *const focus_names[] = {"even", "behind", NULL};
+static const char *const when_names[] = {"off", "quarter_end", "always", NULL};
+static const char *const style_names[] = {"coach", "take_over", NULL};
+static const char *const overbooked_names[] = {"scale", "error", NULL};
+
+const rs_param rs_params[] = {
+    /* [run] */
+    {"run", "name", RS_P_NAME, OFF(run.name), NONE, "", "",
+     "name of the run; results go to results/<name>/ unless -o is given (default: the file name)", NULL},
+    {"run", "horizon_weeks", RS_P_INT, OFF(run.horizon_weeks), 1, RS_MAX_HORIZON, NULL, "104", "weeks",
+     "weeks simulated and reported", NULL},
+    {"run", "warmup_weeks", RS_P_INT, OFF(run.warmup_weeks), 0, RS_MAX_WARMUP, NULL, "26", "weeks",
+     "unreported weeks run first with veterans only and no attrition, to fill the pipeline", NULL},
+    {"run", "start_week", RS_P_INT, OFF(run.start_week), 0, 51, NULL, "0", "fiscal week",
+     "week of the fiscal year at which the simulation starts (26 = mid-year)", NULL},
+    {"run", "ytd_attainment", RS_P_FRACTION, OFF(run.ytd_attainment), 0, 10, NULL, "1", "share of plan",
+     "team attainment of its quota for the fiscal weeks already gone before start_week (80% = behind plan)", NULL},
+    {"run", "replications", RS_P_COUNT, OFF(run.replications), 1, (double)RS_MAX_REPLICATIONS, NULL, "2000",
+     "replications", "Monte Carlo replications of the whole horizon", NULL},
+    {"run", "seed", RS_P_SEED, OFF(run.seed), NONE, "20261126", "",
+     "master seed; the same seed gives the same results on any number of threads", NULL},
+    /* [team] */
+    {"team", "reps", RS_P_INT, OFF(team.reps), 1, RS_MAX_REPS, NULL, "8", "seats",
+     "seats on the team", "average span of control is 6-8 reps per manager"},
+    {"team", "new_hires", RS_P_INT, OFF(team.new_hires), 0, RS_MAX_REPS, NULL, "2", "seats",
+     "seats that start at week 0 with a brand-new hire; the others hold ramped veterans", NULL},
+    /* [rep] */
+    {"rep", "skill_cv", RS_P_REAL, OFF(rep.skill_cv), 0, 3, NULL, "0.25", "coefficient of variation",
+     "spread of the lognormal skill multiplier (mean 1) each rep draws at hire", NULL},
+    {"rep", "hours_per_week", RS_P_HOURS, OFF(rep.hours_per_week), 1, 168, NULL, "45", "hours/week",
+     "hours a rep works in a week", NULL},
+    {"rep", "selling_share", RS_P_FRACTION, OFF(rep.selling_share), 0.001, 1, NULL, "0.35", "share of hours",
+     "share of a rep's hours spent selling", "reps spend about a third of their time selling"},
+    {"rep", "meeting_cost", RS_P_FRACTION, OFF(rep.meeting_cost), 0, 1, NULL, "0.5", "selling hours per meeting hour",
+     "selling hours lost per hour a rep spends in one-on-ones, team meetings and coaching", NULL},
+    /* [ramp] */
+    {"ramp", "curve", RS_P_ENUM, OFF(ramp.curve), 0, 0, curve_names, "scurve", "",
+     "shape of productivity against experience: scurve, exponential, linear or table", NULL},
+    {"ramp", "weeks_to_ramped", RS_P_REAL, OFF(ramp.weeks_to_ramped), 1, 520, NULL, "22", "weeks",
+     "experience at which productivity reaches ramped_at (curves other than table)", "about five months to full productivity"},
+    {"ramp", "ramped_at", RS_P_FRACTION, OFF(ramp.ramped_at), 0.01, 0.99, NULL, "0.9", "share of full productivity",
+     "productivity at which a rep counts as ramped", NULL},
+    {"ramp", "onboarding_hour_weeks", RS_P_REAL, OFF(ramp.onboarding_hour_weeks), 0, 10, NULL, "0.541667",
+     "weeks of experience per onboarding hour",
+     "extra experience a week gains per extra onboarding coaching hour",
+     "seed: one extra hour a week for 8 weeks shortens the ramp by a month (52/12/8)"},
+    {"ramp", "table", RS_P_TABLE, OFF(ramp.table), 0, 100, NULL, "0,25,50,75,100", "percent per month",
+     "curve = table: productivity at months 0, 1, 2, ... as spreadsheet capacity models write it", NULL},
+    /* [pipeline] */
+    {"pipeline", "leads_per_week", RS_P_REAL, OFF(pipeline.leads_per_week), 0, 1000, NULL, "3", "leads/week",
+     "leads a ramped, average rep works in an undisturbed week", NULL},
+    {"pipeline", "lead_to_opportunity", RS_P_FRACTION, OFF(pipeline.lead_to_opportunity), 0, 1, NULL, "0.33",
+     "share", "chance that a lead becomes an opportunity", NULL},
+    {"pipeline", "deal_size", RS_P_MONEY, OFF(pipeline.deal_size), 0, 1e12, NULL, "28000", "currency",
+     "mean value of an opportunity", "Bridge Group SaaS AE median ACV $25-38K"},
+    {"pipeline", "deal_size_cv", RS_P_REAL, OFF(pipeline.deal_size_cv), 0, 5, NULL, "0.8", "coefficient of variation",
+     "spread of the lognormal deal value", NULL},
+    {"pipeline", "cycle_weeks", RS_P_REAL, OFF(pipeline.cycle_weeks), 0.1, 260, NULL, "10", "weeks",
+     "mean sales cycle, creation to close", "60-72 day sales cycles"},
+    {"pipeline", "cycle_cv", RS_P_REAL, OFF(pipeline.cycle_cv), 0, 3, NULL, "0.5", "coefficient of variation",
+     "spread of the gamma-distributed cycle length", NULL},
+    {"pipeline", "win_rate", RS_P_FRACTION, OFF(pipeline.win_rate), 0, 1, NULL, "0.22", "share",
+     "chance that an opportunity is won at close, before any practice's effect", "typical B2B win rates of 20-25%"},
+    {"pipeline", "max_win_rate", RS_P_FRACTION, OFF(pipeline.max_win_rate), 0, 1, NULL, "0.95", "share",
+     "cap on the win chance after every multiplier", NULL},
+    /* [manager] */
+    {"manager", "hours_per_week", RS_P_HOURS, OFF(manager.hours_per_week), 0, 168, NULL, "50", "hours/week",
+     "hours the manager works in a week", NULL},
+    {"manager", "team_share", RS_P_FRACTION, OFF(manager.team_share), 0, 1, NULL, "0.6", "share of hours",
+     "share of the manager's hours available for the team (the budget)", NULL},
+    {"manager", "overbooked", RS_P_ENUM, OFF(manager.overbooked), 0, 0, overbooked_names, "scale", "",
+     "when the plan needs more than the budget: scale coaching down and report the shortfall, or error", NULL},
+    /* [coaching] */
+    {"coaching", "hours_per_month", RS_P_HOURS, OFF(coaching.hours_per_month), 0, 100, NULL, "1", "hours/rep/month",
+     "planned coaching per rep", "the typical manager of SEED-CLAIMS.md"},
+    {"coaching", "focus", RS_P_ENUM, OFF(coaching.focus), 0, 0, focus_names, "even", "",
+     "even: every rep gets the plan; behind: same total, reps below quarter-to-date quota get twice the share", NULL},
+    {"coaching", "memory_weeks", RS_P_REAL, OFF(coaching.memory_weeks), 0.1, 520, NULL, "13", "weeks",
+     "time constant with which the coaching stock follows what a rep receives (fades over about a quarter)", NULL},
+    {"coaching", "prior_hours_per_month", RS_P_AUTO, OFF(coaching.prior_hours_per_month), 0, 1000, NULL, "auto",
+     "hours/month", "coaching stock veterans start with; auto = the plan's steady state", NULL},
+    {"coaching", "max_uplift", RS_P_REAL, OFF(coaching.max_uplift), 0, 10, NULL, "0.37", "share",
+     "ceiling of the coaching multiplier on the win rate, less one",
+     "calibrated: reference team 90%, coaching 3h/month 107% (SEED-CLAIMS.md C1)"},
+    {"coaching", "half_effect_hours", RS_P_REAL, OFF(coaching.half_effect_hours), 0.01, 1000, NULL, "3", "hours/month",
+     "coaching stock at which half the uplift is reached", "seed: a threshold near 3 hours a month"},
+    {"coaching", "steepness", RS_P_REAL, OFF(coaching.steepness), 0.1, 20, NULL, "4", "Hill exponent",
+     "how sharply the uplift rises around half_effect_hours", "seed: a threshold, so S-shaped"},
+    /* [onboarding] */
+    {"onboarding", "extra_hours_per_week", RS_P_HOURS, OFF(onboarding.extra_hours_per_week), 0, 40, NULL, "0",
+     "hours/week", "extra coaching each new hire gets in each onboarding week", NULL},
+    {"onboarding", "weeks", RS_P_INT, OFF(onboarding.weeks), 0, 104, NULL, "8", "weeks",
+     "the first weeks of tenure that count as onboarding", "seed: the first 8 weeks"},
+    /* [one_on_one] */
+    {"one_on_one", "cadence", RS_P_ENUM, OFF(one_on_one.cadence), 0, 0, cadence_names, "monthly", "",
+     "one-on-one meetings with each rep: none, monthly, biweekly or weekly", "the typical manager of SEED-CLAIMS.md"},
+    {"one_on_one", "hours", RS_P_HOURS, OFF(one_on_one.hours), 0, 8, NULL, "0.5", "hours/meeting",
+     "length of one one-on-one", NULL},
+    {"one_on_one", "win_multiplier", RS_P_REAL, OFF(one_on_one.win_multiplier), 0.1, 10, NULL, "1.37", "factor",
+     "win rate at biweekly or weekly cadence (monthly: half on a log scale)", "seed: win rates +37%"},
+    {"one_on_one", "cycle_multiplier", RS_P_REAL, OFF(one_on_one.cycle_multiplier), 0.1, 10, NULL, "0.86", "factor",
+     "sales cycle at biweekly or weekly cadence", "seed: sales cycle -14%"},
+    {"one_on_one", "deal_size_multiplier", RS_P_REAL, OFF(one_on_one.deal_size_multiplier), 0.1, 10, NULL, "1.12",
+     "factor", "deal size at biweekly or weekly cadence", "seed: average deal size +12%"},
+    /* [team_meeting] */
+    {"team_meeting", "weekly", RS_P_BOOL, OFF(team_meeting.weekly), NONE, "no", "",
+     "whether the team holds a weekly sales meeting", "the typical manager of SEED-CLAIMS.md"},
+    {"team_meeting", "hours", RS_P_HOURS, OFF(team_meeting.hours), 0, 40, NULL, "1", "hours/meeting",
+     "length of the meeting, for the manager and every rep", NULL},
+    {"team_meeting", "lead_multiplier", RS_P_REAL, OFF(team_meeting.lead_multiplier), 0.1, 10, NULL, "1.8", "factor",
+     "leads per rep with the weekly meeting", "seed: pipeline-to-quota ratio 1.8x"},
+    /* [ride_along] */
+    {"ride_along", "calls_per_month", RS_P_REAL, OFF(ride_along.calls_per_month), 0, 40, NULL, "0.5", "calls/rep/month",
+     "customer calls the manager joins per rep", "the typical manager of SEED-CLAIMS.md"},
+    {"ride_along", "hours", RS_P_HOURS, OFF(ride_along.hours), 0, 40, NULL, "2", "hours/call",
+     "manager hours per ride-along call", NULL},
+    {"ride_along", "coaching_equiv_hours", RS_P_HOURS, OFF(ride_along.coaching_equiv_hours), 0, 40, NULL, "0.5",
+     "hours/call", "coaching-stock hours each call is worth to the rep",
+     "calibrated: 2 calls/rep/month give 72% (SEED-CLAIMS.md C2)"},
+    /* [deal_help] */
+    {"deal_help", "when", RS_P_ENUM, OFF(deal_help.when), 0, 0, when_names, "off", "",
+     "when the manager steps into closing deals: off, quarter_end (last weeks of each quarter) or always", NULL},
+    {"deal_help", "style", RS_P_ENUM, OFF(deal_help.style), 0, 0, style_names, "coach", "",
+     "coach: a deal-strategy session that counts as coaching; take_over: the manager sells it", NULL},
+    {"deal_help", "hours_per_deal", RS_P_HOURS, OFF(deal_help.hours_per_deal), 0, 80, NULL, "6", "hours/deal",
+     "manager hours per deal helped, in either style", NULL},
+    {"deal_help", "weeks", RS_P_INT, OFF(deal_help.weeks), 1, 13, NULL, "3", "weeks",
+     "quarter_end: the last weeks of each quarter in which the manager helps", NULL},
+    {"deal_help", "below_attainment", RS_P_FRACTION, OFF(deal_help.below_attainment), 0, 10, NULL, "0.8",
+     "share of quota", "help only reps whose quarter-to-date attainment is below this", NULL},
+    {"deal_help", "max_deals_per_week", RS_P_INT, OFF(deal_help.max_deals_per_week), 0, 100, NULL, "2", "deals/rep/week",
+     "deals helped per rep in a week, largest first", NULL},
+    {"deal_help", "take_over_win_multiplier", RS_P_REAL, OFF(deal_help.take_over_win_multiplier), 0, 20, NULL, "1.5",
+     "factor", "win chance of a deal the manager takes over", NULL},
+    {"deal_help", "coach_win_multiplier", RS_P_REAL, OFF(deal_help.coach_win_multiplier), 0, 20, NULL, "1.15",
+     "factor", "win chance of a deal the manager coaches", NULL},
+    /* [attrition] */
+    {"attrition", "annual", RS_P_FRACTION, OFF(attrition.annual), 0, 1, NULL, "0.30", "share/year",
+     "chance that a rep leaves within a year", "published sales turnover of 26-35%"},
+    {"attrition", "hiring_lag_weeks", RS_P_INT, OFF(attrition.hiring_lag_weeks), 0, 520, NULL, "10", "weeks",
+     "weeks a seat stays empty before its new hire starts", NULL},
+    /* [quota] */
+    {"quota", "annual", RS_P_MONEY, OFF(quota.annual), 0, 1e13, NULL, "418000", "currency/year",
+     "annual quota of a ramped rep", "calibrated: the reference team's median first-year attainment is 90%"},
+    {"quota", "ramped", RS_P_BOOL, OFF(quota.ramped), NONE, "yes", "",
+     "new hires' quota follows the ramp curve at their tenure (no: full quota from day one)", NULL},
+    {"quota", "vacant_seats_count", RS_P_BOOL, OFF(quota.vacant_seats_count), NONE, "no", "",
+     "empty seats carry a full quota", NULL},
+    /* [effects] */
+    {"effects", "scale", RS_P_REAL, OFF(effects.scale), 0, 2, NULL, "1", "factor",
+     "scales every practice's effect on a log scale: 0.5 half, 0 none (practices only cost time)",
+     "for users who treat survey correlations with caution"},
+};
+
+const size_t rs_param_count = sizeof rs_params / sizeof rs_params[0];
+
+int rs_param_find(const char *section, const char *key)
+{
+    for (size_t i = 0; i < rs_param_count; i++)
+        if (strcmp(rs_params[i].section, section) == 0 && strcmp(rs_params[i].key, key) == 0)
+            return (int)i;
+    return -1;
+}
+
+int rs_param_section_exists(const char *section)
+{
+    for (size_t i = 0; i < rs_param_count; i++)
+        if (strcmp(rs_params[i].section, section) == 0)
+            return 1;
+    return 0;
+}
+
+/* Close enough to be a typo: a third of the word, at least one letter. */
+static size_t typo_budget(const char *word)
+{
+    size_t n = strlen(word) / 3;
+    return n < 1 ? 1 : n;
+}
+
+const char *rs_param_suggest_section(const char *section)
+{
+    const char *best = NULL;
+    size_t best_d = typo_budget(section) + 1;
+    for (size_t i = 0; i < rs_param_count; i++) {
+        size_t d = rs_edit_distance(section, rs_params[i].section);
+        if (d < best_d) {
+            best_d = d;
+            best = rs_params[i].section;
+        }
+    }
+    return best;
+}
+
+const char *rs_param_suggest_key(const char *section, const char *key)
+{
+    static char full[128];
+    const rs_param *best = NULL;
+    size_t best_d = typo_budget(key) + 1;
+    /* A key of this section first, then the same key in another section. */
+    for (size_t i = 0; i < rs_param_count; i++) {
+        const rs_param *p = &rs_params[i];
+        size_t d = rs_edit_distance(key, p->key);
+        if (strcmp(p->section, section) != 0)
+            d = d == 0 ? 1 : d + 2;
+        if (d < best_d) {
+            best_d = d;
+            best = p;
+        }
+    }
+    if (!best)
+        return NULL;
+    snprintf(full, sizeof full, "%s.%s", best->section, best->key);
+    return full;
+}
+
+static void *field(const rs_param *p, rs_scenario *sc)
+{
+    return (char *)sc + p->offset;
+}
+
+static const void *cfield(const rs_param *p, const rs_scenario *sc)
+{
+    return (const char *)sc + p->offset;
+}
+
+static void choices_text(const char *const *choices, char *buf, size_t size)
+{
+    size_t n = 0;
+    while (choices[n])
+        n++;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = i == 0 ? "" : (i + 1 == n ? " or " : ", ");
+        size_t len = strlen(buf);
+        snprintf(buf + len, size - len, "%s%s", sep, choices[i]);
+    }
+}
+
+void rs_param_expectation(const rs_param *p, char *buf, size_t size)
+{
+    char lo[32], hi[32];
+    rs_format_real(p->min, lo, sizeof lo);
+    rs_format_real(p->max, hi, sizeof hi);
+    switch (p->type) {
+    case RS_P_INT:
+    case RS_P_COUNT:
+        snprintf(buf, size, "a whole number from %s to %s", lo, hi);
+        break;
+    case RS_P_SEED:
+        snprintf(buf, size, "a whole number from 0 to 18446744073709551615");
+        break;
+    case RS_P_REAL:
+        snprintf(buf, size, "a number from %s to %s", lo, hi);
+        break;
+    case RS_P_HOURS:
+        snprintf(buf, size, "hours from %s to %s", lo, hi);
+        break;
+    case RS_P_AUTO:
+        snprintf(buf, size, "auto or a number from %s to %s", lo, hi);
+        break;
+    case RS_P_FRACTION:
+        if (p->max <= 1)
+            snprintf(buf, size, "a share from %s to %s (such as 0.3 or 30%%)", lo, hi);
+        else
+            snprintf(buf, size, "a share from %s to %s (such as 0.8 or 80%%)", lo, hi);
+        break;
+    case RS_P_MONEY:
+        snprintf(buf, size, "an amount from %s to %s (such as 28000, 28,000, $28K or 1.2M)", lo, hi);
+        break;
+    case RS_P_BOOL:
+        snprintf(buf, size, "yes or no");
+        break;
+    case RS_P_ENUM:
+        choices_text(p->choices, buf, size);
+        break;
+    case RS_P_TABLE:
+        snprintf(buf, size, "2 to %d comma-separated, non-decreasing percentages from 0 to 100, one per month "
+                            "(such as 0,25,50,75,100)", RS_RAMP_TABLE_MAX);
+        break;
+    case RS_P_NAME:
+        snprintf(buf, size, "a name of 1 to %d letters, digits, '.', '_' or '-'", RS_NAME_MAX - 1);
+        break;
+    }
+}
+
+static rs_status reject(const rs_param *p, const char *text, char *err)
+{
+    char expect[256];
+    rs_param_expectation(p, expect, sizeof expect);
+    if (*text)
+        return rs_fail(err, RS_ERR_INPUT, "%s.%s must be %s, got %s", p->section, p->key, expect, text);
+    return rs_fail(err, RS_ERR_INPUT, "%s.%s must be %s, got nothing", p->section, p->key, expect);
+}
+
+static rs_status parse_table(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+{
+    double values[RS_RAMP_TABLE_MAX];
+    int n = 0;
+    const char *c = text;
+    while (*c) {
+        char item[32];
+        size_t len = strcspn(c, ",");
+        if (len == 0 || len >= sizeof item || n == RS_RAMP_TABLE_MAX)
+            return reject(p, text, err);
+        memcpy(item, c, len);
+        item[len] = '\0';
+        char *s = item;
+        while (*s == ' ')
+            s++;
+        size_t l = strlen(s);
+        while (l > 0 && s[l - 1] == ' ')
+            s[--l] = '\0';
+        if (l > 0 && s[l - 1] == '%')
+            s[--l] = '\0';
+        double v;
+        if (!rs_parse_real(s, &v) || v < 0 || v > 100 || (n > 0 && v < values[n - 1] * 100))
+            return reject(p, text, err);
+        values[n++] = v / 100.0;
+        c += len;
+        if (*c == ',') {
+            c++;
+            if (!*c)
+                return reject(p, text, err);
+        }
+    }
+    if (n < 2)
+        return reject(p, text, err);
+    memcpy(sc->ramp.table, values, sizeof(double) * (size_t)n);
+    sc->ramp.table_len = n;
+    return RS_OK;
+}
+
+static bool valid_name(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n >= RS_NAME_MAX || s[0] == '.' || s[0] == '-')
+        return false;
+    for (const char *c = s; *c; c++)
+        if (!(strchr("._-", *c) || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+              (*c >= '0' && *c <= '9')))
+            return false;
+    return true;
+}
+
+rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+{
+    double x = 0;
+    long long n = 0;
+    bool ok;
+    switch (p->type) {
+    case RS_P_INT:
+    case RS_P_COUNT:
+        if (!rs_parse_integer(text, &n) || n < p->min || n > p->max)
+            return reject(p, text, err);
+        if (p->type == RS_P_INT)
+            *(int *)field(p, sc) = (int)n;
+        else
+            *(long long *)field(p, sc) = n;
+        return RS_OK;
+    case RS_P_SEED:
+        if (!rs_parse_uint64(text, (uint64_t *)field(p, sc)))
+            return reject(p, text, err);
+        return RS_OK;
+    case RS_P_AUTO:
+        if (strcmp(text, "auto") == 0) {
+            *(double *)field(p, sc) = NAN;
+            return RS_OK;
+        }
+        ok = rs_parse_real(text, &x);
+        break;
+    case RS_P_REAL:
+        ok = rs_parse_real(text, &x);
+        break;
+    case RS_P_HOURS:
+        ok = rs_parse_hours(text, &x);
+        break;
+    case RS_P_FRACTION:
+        ok = rs_parse_fraction(text, &x);
+        break;
+    case RS_P_MONEY:
+        ok = rs_parse_money(text, &x);
+        break;
+    case RS_P_BOOL:
+        if (!rs_parse_bool(text, (bool *)field(p, sc)))
+            return reject(p, text, err);
+        return RS_OK;
+    case RS_P_ENUM:
+        for (int i = 0; p->choices[i]; i++) {
+            if (strcmp(text, p->choices[i]) == 0) {
+                *(int *)field(p, sc) = i;
+                return RS_OK;
+            }
+        }
+        return reject(p, text, err);
+    case RS_P_TABLE:
+        return parse_table(p, sc, text, err);
+    case RS_P_NAME:
+        if (!valid_name(text))
+            return reject(p, text, err);
+        snprintf((char *)field(p, sc), RS_NAME_MAX, "%s", text);
+        return RS_OK;
+    default:
+        ok = false;
+    }
+    if (!ok || x < p->min || x > p->max)
+        return reject(p, text, err);
+    *(double *)field(p, sc) = x;
+    return RS_OK;
+}
+
+void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size)
+{
+    const void *v = cfield(p, sc);
+    switch (p->type) {
+    case RS_P_INT:
+        snprintf(buf, size, "%d", *(const int *)v);
+        break;
+    case RS_P_COUNT:
+        snprintf(buf, size, "%lld", *(const long long *)v);
+        break;
+    case RS_P_SEED:
+        snprintf(buf, size, "%llu", (unsigned long long)*(const uint64_t *)v);
+        break;
+    case RS_P_AUTO:
+        if (isnan(*(const double *)v)) {
+            snprintf(buf, size, "auto");
+            break;
+        }
+        /* fall through */
+    case RS_P_REAL:
+    case RS_P_HOURS:
+    case RS_P_FRACTION:
+    case RS_P_MONEY:
+        rs_format_real(*(const double *)v, buf, size);
+        break;
+    case RS_P_BOOL:
+        snprintf(buf, size, "%s", *(const bool *)v ? "yes" : "no");
+        break;
+    case RS_P_ENUM:
+        snprintf(buf, size, "%s", p->choices[*(const int *)v]);
+        break;
+    case RS_P_TABLE: {
+        size_t len = 0;
+        buf[0] = '\0';
+        for (int i = 0; i < sc->ramp.table_len && len < size; i++) {
+            char num[32];
+            rs_format_real(sc->ramp.table[i] * 100.0, num, sizeof num);
+            len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "", num);
+        }
+        break;
+    }
+    case RS_P_NAME:
+        snprintf(buf, size, "%s", (const char *)v);
+        break;
+    }
+}

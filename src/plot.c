@@ -1,0 +1,249 @@
+/* plot.c: runs gnuplot on the embedded scripts of plots/ for one result
+ * directory. Each script gets a preamble that sets the terminal, the output
+ * file and the few figures it marks (median ramp time, the budget...). */
+#include "rampsim/plot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "plot_scripts.h"
+
+const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
+
+bool rs_plot_available(void)
+{
+    const char *path = getenv("PATH");
+    if (!path)
+        return false;
+    char dir[RS_PATH_MAX];
+    while (*path) {
+        size_t n = strcspn(path, ":");
+        if (n > 0 && n < sizeof dir - 16) {
+            snprintf(dir, sizeof dir, "%.*s/gnuplot", (int)n, path);
+            if (access(dir, X_OK) == 0)
+                return true;
+        }
+        path += n + (path[n] == ':');
+    }
+    return false;
+}
+
+/* The facts about a result directory that the charts mark. */
+typedef struct chart_facts {
+    char name[RS_NAME_MAX];
+    double budget, ramped_at, median_ramp, replications;
+    int fiscal_years, quarters, ramp_rows;
+} chart_facts;
+
+/* Data rows (lines after the header) of a CSV file; -1 if unreadable. */
+static int data_rows(const char *dir, const char *file)
+{
+    char path[RS_PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s", dir, file);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    int lines = 0, c, last = '\n';
+    while ((c = fgetc(f)) != EOF) {
+        if (c == '\n')
+            lines++;
+        last = c;
+    }
+    fclose(f);
+    if (last != '\n')
+        lines++;
+    return lines - 1;
+}
+
+/* Reads one cell of summary.csv: the row of `metric`, column `column`. */
+static double summary_cell(const char *dir, const char *metric, int column)
+{
+    char path[RS_PATH_MAX + 64], line[1024];
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    FILE *f = fopen(path, "r");
+    double value = NAN;
+    if (!f)
+        return value;
+    size_t n = strlen(metric);
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, metric, n) != 0 || line[n] != ',')
+            continue;
+        char *cell = line;
+        for (int i = 0; i < column && cell; i++) {
+            cell = strchr(cell, ',');
+            if (cell)
+                cell++;
+        }
+        if (cell && *cell != ',' && *cell != '\n')
+            value = strtod(cell, NULL);
+        break;
+    }
+    fclose(f);
+    return value;
+}
+
+static rs_status read_facts(const char *dir, chart_facts *facts, char *err)
+{
+    char path[RS_PATH_MAX + 64], msg[RS_ERRMSG_SIZE];
+    snprintf(path, sizeof path, "%s/scenario.ini", dir);
+    rs_scenario *sc = rs_scenario_new();
+    if (!sc)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = rs_scenario_load(sc, path, msg);
+    if (st == RS_OK)
+        st = rs_scenario_validate(sc, msg);
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
+        return rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim result directory (%s)", dir, msg);
+    }
+    snprintf(facts->name, sizeof facts->name, "%s", sc->run.name);
+    facts->budget = sc->manager.hours_per_week * sc->manager.team_share;
+    facts->ramped_at = sc->ramp.ramped_at;
+    rs_scenario_free(sc);
+    /* column 7 of summary.csv is p50, column 11 is n */
+    facts->median_ramp = summary_cell(dir, "ramp_weeks", 7);
+    facts->replications = summary_cell(dir, "deals_won", 11);
+    int attainment_rows = data_rows(dir, "attainment.csv");
+    if (attainment_rows <= 0)
+        facts->fiscal_years = 0;
+    else
+        facts->fiscal_years = isnan(summary_cell(dir, "team_attainment_fy2", 2)) ? 1 : 2;
+    facts->quarters = data_rows(dir, "quarters.csv");
+    facts->ramp_rows = data_rows(dir, "ramp.csv");
+    if (facts->quarters < 0 || facts->ramp_rows < 0 || data_rows(dir, "weekly.csv") < 0 ||
+        data_rows(dir, "manager.csv") < 0)
+        return rs_fail(err, RS_ERR_INPUT, "%s is not a complete rampsim result directory", dir);
+    return RS_OK;
+}
+
+/* Writes s as a gnuplot single-quoted string ('' stands for '). */
+static void put_quoted(FILE *f, const char *s)
+{
+    fputc('\'', f);
+    for (; *s; s++) {
+        if (*s == '\'')
+            fputc('\'', f);
+        fputc(*s, f);
+    }
+    fputc('\'', f);
+}
+
+static void put_number(FILE *f, const char *name, double x)
+{
+    if (isnan(x))
+        fprintf(f, "%s = NaN\n", name);
+    else
+        fprintf(f, "%s = %.10g\n", name, x);
+}
+
+static void write_preamble(FILE *f, const char *dir, const chart_facts *facts, const char *chart,
+                           const char *format)
+{
+    fprintf(f, "datadir = ");
+    put_quoted(f, dir);
+    fprintf(f, "\nname = ");
+    put_quoted(f, facts->name);
+    fputc('\n', f);
+    put_number(f, "budget", facts->budget);
+    put_number(f, "ramped_at", facts->ramped_at * 100.0);
+    put_number(f, "median_ramp", facts->median_ramp);
+    put_number(f, "replications", facts->replications);
+    fprintf(f, "years = %d\n", facts->fiscal_years);
+    if (strcmp(format, "svg") == 0)
+        fprintf(f, "set terminal svg size 1280,760 dynamic enhanced font 'Sans,16' background rgb 'white'\n");
+    else
+        fprintf(f, "set terminal pngcairo size 1280,760 enhanced font 'Sans,16'\n");
+    fprintf(f, "set output datadir.'/%s.%s'\n", chart, format);
+    fprintf(f, "set datafile separator ','\nset datafile columnheaders\n"
+               "set grid lc rgb '#dddddd'\nset border lw 1.5\nset key opaque box lc rgb '#bbbbbb'\n");
+}
+
+/* Runs gnuplot with script on its standard input. Its error output goes to
+ * a temporary file whose first line becomes the message. */
+static rs_status run_gnuplot(const char *dir, const chart_facts *facts, const char *chart, const char *script,
+                             const char *format, char *err)
+{
+    FILE *errors = tmpfile();
+    int in[2];
+    if (!errors || pipe(in) != 0) {
+        if (errors)
+            fclose(errors);
+        return rs_fail(err, RS_ERR_RUNTIME, "cannot run gnuplot: %s", strerror(errno));
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(in[0]);
+        close(in[1]);
+        fclose(errors);
+        return rs_fail(err, RS_ERR_RUNTIME, "cannot run gnuplot: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        dup2(in[0], STDIN_FILENO);
+        dup2(fileno(errors), STDERR_FILENO);
+        int null = open("/dev/null", O_WRONLY);
+        if (null >= 0)
+            dup2(null, STDOUT_FILENO);
+        close(in[0]);
+        close(in[1]);
+        execlp("gnuplot", "gnuplot", "-", (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    /* gnuplot may exit early on an error: do not die of SIGPIPE. */
+    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+    FILE *to = fdopen(in[1], "w");
+    if (to) {
+        write_preamble(to, dir, facts, chart, format);
+        fputs(script, to);
+        fclose(to);
+    } else {
+        close(in[1]);
+    }
+    int status = 0;
+    waitpid(pid, &status, 0);
+    signal(SIGPIPE, old);
+    char line[512] = "";
+    rewind(errors);
+    /* gnuplot repeats the failing line before the message: keep the
+     * message, which is the last non-empty line. */
+    char buf[512];
+    while (fgets(buf, sizeof buf, errors))
+        if (buf[0] != '\n')
+            snprintf(line, sizeof line, "%s", buf);
+    fclose(errors);
+    line[strcspn(line, "\n")] = '\0';
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        return rs_fail(err, RS_ERR_RUNTIME, "gnuplot failed on the %s chart: %s", chart,
+                       line[0] ? line : "no message");
+    return RS_OK;
+}
+
+rs_status rs_plot_dir(const char *dir, char *err)
+{
+    chart_facts facts;
+    rs_status st = read_facts(dir, &facts, err);
+    if (st != RS_OK)
+        return st;
+    static const char *const formats[] = {"png", "svg"};
+    for (const rs_plot_script *s = rs_plot_scripts; s->name; s++) {
+        /* A chart with nothing to show is left out rather than drawn empty. */
+        if ((strcmp(s->name, "ramp") == 0 && facts.ramp_rows <= 0) ||
+            (strcmp(s->name, "attainment") == 0 && facts.fiscal_years == 0) ||
+            (strcmp(s->name, "quarters") == 0 && facts.quarters <= 0))
+            continue;
+        for (int k = 0; k < 2; k++) {
+            st = run_gnuplot(dir, &facts, s->name, s->text, formats[k], err);
+            if (st != RS_OK)
+                return st;
+        }
+    }
+    return RS_OK;
+}

@@ -1,0 +1,407 @@
+/* scenario.c: reading, overriding, validating and writing scenarios. Every
+ * value goes through rs_param_parse; this file adds the places (file, line,
+ * --set argument) that make a message actionable. */
+#include "rampsim/scenario.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rampsim/params.h"
+
+rs_status rs_fail(char *buf, rs_status status, const char *fmt, ...)
+{
+    if (buf) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(buf, RS_ERRMSG_SIZE, fmt, ap);
+        va_end(ap);
+    }
+    return status;
+}
+
+rs_scenario *rs_scenario_new(void)
+{
+    rs_scenario *sc = calloc(1, sizeof *sc);
+    if (!sc)
+        return NULL;
+    sc->origins = calloc(rs_param_count, sizeof *sc->origins);
+    if (!sc->origins) {
+        free(sc);
+        return NULL;
+    }
+    char err[RS_ERRMSG_SIZE];
+    for (size_t i = 0; i < rs_param_count; i++) {
+        /* Defaults are part of the program: one that does not parse is a
+         * bug caught by the first test that creates a scenario. */
+        if (rs_params[i].def[0] && rs_param_parse(&rs_params[i], sc, rs_params[i].def, err) != RS_OK) {
+            fprintf(stderr, "rampsim: internal error: default of %s\n", err);
+            abort();
+        }
+    }
+    return sc;
+}
+
+void rs_scenario_free(rs_scenario *sc)
+{
+    if (!sc)
+        return;
+    free(sc->origins);
+    free(sc);
+}
+
+rs_scenario *rs_scenario_clone(const rs_scenario *sc)
+{
+    rs_scenario *copy = rs_scenario_new();
+    if (!copy)
+        return NULL;
+    rs_origin *origins = copy->origins;
+    *copy = *sc;
+    copy->origins = origins;
+    memcpy(origins, sc->origins, rs_param_count * sizeof *origins);
+    return copy;
+}
+
+/* "file:line: " or "--set a.b=c: " or "file: " for a parameter's origin. */
+static void origin_prefix(const rs_scenario *sc, int param, char *buf, size_t size)
+{
+    const rs_origin *o = param >= 0 ? &sc->origins[param] : NULL;
+    if (o && o->kind == RS_FROM_FILE)
+        snprintf(buf, size, "%s:%d: ", sc->source, o->line);
+    else if (o && o->kind == RS_FROM_SET)
+        snprintf(buf, size, "--set %s: ", o->text);
+    else if (sc->source[0])
+        snprintf(buf, size, "%s: ", sc->source);
+    else
+        buf[0] = '\0';
+}
+
+/* ---- loading ---------------------------------------------------------- */
+
+typedef struct load_state {
+    rs_scenario *sc;
+    FILE *file;
+    int line;          /* the line the reader handed to inih last */
+    bool too_long;     /* that line did not fit inih's buffer */
+    char *err;
+    rs_status status;  /* first error; later handler calls do nothing */
+} load_state;
+
+/* inih's reader: counts lines, so that every handler call knows its line,
+ * and notices lines longer than inih's buffer instead of letting it cut
+ * them silently. */
+static char *counting_reader(char *str, int num, void *stream)
+{
+    load_state *st = stream;
+    if (st->status != RS_OK)
+        return NULL;
+    if (!fgets(str, num, st->file))
+        return NULL;
+    st->line++;
+    size_t len = strlen(str);
+    if (len > 0 && str[len - 1] != '\n') {
+        int next = fgetc(st->file);
+        if (next != '\n' && next != EOF) {
+            st->status = rs_fail(st->err, RS_ERR_INPUT,
+                                 "%s:%d: line is longer than %d characters; shorten it",
+                                 st->sc->source, st->line, num - 1);
+            return NULL;
+        }
+    }
+    if (memchr(str, '\0', len + 1) != str + len) {
+        /* an embedded NUL: not a text file */
+        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: not a text file (found a NUL byte)",
+                             st->sc->source, st->line);
+        return NULL;
+    }
+    return str;
+}
+
+static int on_value(void *user, const char *section, const char *key, const char *value)
+{
+    load_state *st = user;
+    rs_scenario *sc = st->sc;
+    if (st->status != RS_OK)
+        return 0;
+    char msg[RS_ERRMSG_SIZE];
+    const char *hint;
+    if (!section[0]) {
+        st->status = rs_fail(st->err, RS_ERR_INPUT,
+                             "%s:%d: %s is outside any section; put it under its [section] heading",
+                             sc->source, st->line, key);
+        return 0;
+    }
+    if (!rs_param_section_exists(section)) {
+        hint = rs_param_suggest_section(section);
+        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: unknown section [%s]%s%s%s", sc->source,
+                             st->line, section, hint ? "; did you mean [" : "", hint ? hint : "",
+                             hint ? "]?" : "");
+        return 0;
+    }
+    int i = rs_param_find(section, key);
+    if (i < 0) {
+        hint = rs_param_suggest_key(section, key);
+        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: unknown key %s.%s%s%s%s", sc->source,
+                             st->line, section, key, hint ? "; did you mean " : "", hint ? hint : "",
+                             hint ? "?" : "");
+        return 0;
+    }
+    if (sc->origins[i].kind == RS_FROM_FILE) {
+        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: %s.%s is set twice (first on line %d)",
+                             sc->source, st->line, section, key, sc->origins[i].line);
+        return 0;
+    }
+    if (rs_param_parse(&rs_params[i], sc, value, msg) != RS_OK) {
+        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: %s", sc->source, st->line, msg);
+        return 0;
+    }
+    sc->origins[i].kind = RS_FROM_FILE;
+    sc->origins[i].line = st->line;
+    return 1;
+}
+
+/* Returns the text of line n of path (without its newline) in buf. */
+static void read_line(const char *path, int n, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    for (int i = 1; i <= n && fgets(buf, (int)size, f); i++)
+        ;
+    fclose(f);
+    buf[strcspn(buf, "\r\n")] = '\0';
+}
+
+rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err)
+{
+    snprintf(sc->source, sizeof sc->source, "%s", path);
+    struct stat info;
+    if (stat(path, &info) != 0)
+        return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file: %s", path, strerror(errno));
+    if (S_ISDIR(info.st_mode))
+        return rs_fail(err, RS_ERR_INPUT, "%s: is a directory, expected a scenario file (.ini)", path);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file: %s", path, strerror(errno));
+
+    /* Debian's libinih exposes its options as variables: indented lines are
+     * an error rather than a silent continuation, '#' starts an inline
+     * comment as well as ';', and the first error stops the parse. */
+    ini_allow_multiline = false;
+    ini_inline_comment_prefixes = ";#";
+    ini_stop_on_first_error = true;
+
+    load_state st = {.sc = sc, .file = f, .err = err, .status = RS_OK};
+    int rc = ini_parse_stream(counting_reader, &st, on_value, &st);
+    int read_error = ferror(f);
+    fclose(f);
+    if (st.status != RS_OK)
+        return st.status;
+    if (read_error)
+        return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file", path);
+    if (rc > 0) {
+        char text[256];
+        read_line(path, rc, text, sizeof text);
+        return rs_fail(err, RS_ERR_INPUT, "%s:%d: expected [section] or key = value, got %s", path, rc,
+                       text);
+    }
+    if (rc < 0)
+        return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", path);
+    return RS_OK;
+}
+
+rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
+{
+    char key[128];
+    const char *eq = strchr(assignment, '=');
+    const char *dot = strchr(assignment, '.');
+    size_t key_len = eq ? (size_t)(eq - assignment) : 0;
+    if (!eq || !dot || dot > eq || key_len >= sizeof key)
+        return rs_fail(err, RS_ERR_INPUT, "--set %s: expected section.key=value, such as coaching.hours_per_month=3",
+                       assignment);
+    memcpy(key, assignment, key_len);
+    key[key_len] = '\0';
+    /* trim blanks around the key and the value, as in a file */
+    while (key_len > 0 && key[key_len - 1] == ' ')
+        key[--key_len] = '\0';
+    char *k = key;
+    while (*k == ' ')
+        k++;
+    char *kdot = strchr(k, '.');
+    *kdot = '\0';
+    const char *section = k, *name = kdot + 1;
+    const char *value = eq + 1;
+    while (*value == ' ')
+        value++;
+    char val[256];
+    snprintf(val, sizeof val, "%s", value);
+    for (size_t n = strlen(val); n > 0 && val[n - 1] == ' '; n--)
+        val[n - 1] = '\0';
+
+    int i = rs_param_find(section, name);
+    if (i < 0) {
+        const char *hint = rs_param_section_exists(section) ? rs_param_suggest_key(section, name) : NULL;
+        if (!rs_param_section_exists(section) && !hint) {
+            const char *s = rs_param_suggest_section(section);
+            return rs_fail(err, RS_ERR_INPUT, "--set %s: unknown section %s%s%s%s", assignment, section,
+                           s ? "; did you mean " : "", s ? s : "", s ? "?" : "");
+        }
+        return rs_fail(err, RS_ERR_INPUT, "--set %s: unknown key %s.%s%s%s%s", assignment, section, name,
+                       hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
+    }
+    char msg[RS_ERRMSG_SIZE];
+    if (rs_param_parse(&rs_params[i], sc, val, msg) != RS_OK)
+        return rs_fail(err, RS_ERR_INPUT, "--set %s: %s", assignment, msg);
+    sc->origins[i].kind = RS_FROM_SET;
+    snprintf(sc->origins[i].text, sizeof sc->origins[i].text, "%s", assignment);
+    return RS_OK;
+}
+
+/* ---- cross-field validation --------------------------------------------- */
+
+static int param_index(const char *section, const char *key)
+{
+    return rs_param_find(section, key);
+}
+
+/* The later-set of two parameters: the one a message should point at. */
+static int later_of(const rs_scenario *sc, int a, int b)
+{
+    const rs_origin *oa = &sc->origins[a], *ob = &sc->origins[b];
+    if (oa->kind != ob->kind)
+        return oa->kind > ob->kind ? a : b;
+    return oa->line >= ob->line ? a : b;
+}
+
+/* Derives run.name from the scenario file name: "scenarios/my-team.ini"
+ * gives "my-team", with characters a directory name should not carry
+ * replaced by '_'. */
+static void derive_name(rs_scenario *sc)
+{
+    const char *base = strrchr(sc->source, '/');
+    base = base ? base + 1 : sc->source;
+    char name[RS_NAME_MAX];
+    size_t n = 0;
+    for (const char *c = base; *c && n + 1 < sizeof name; c++)
+        name[n++] = (strchr("._-", *c) || (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                     (*c >= '0' && *c <= '9'))
+                        ? *c
+                        : '_';
+    name[n] = '\0';
+    char *ext = strrchr(name, '.');
+    if (ext && strcmp(ext, ".ini") == 0)
+        *ext = '\0';
+    if (!name[0] || name[0] == '.' || name[0] == '-')
+        snprintf(name, sizeof name, "scenario");
+    snprintf(sc->run.name, sizeof sc->run.name, "%s", name);
+}
+
+rs_status rs_scenario_validate(rs_scenario *sc, char *err)
+{
+    char where[RS_PATH_MAX + 160];
+    if (sc->team.new_hires > sc->team.reps) {
+        int p = later_of(sc, param_index("team", "new_hires"), param_index("team", "reps"));
+        origin_prefix(sc, p, where, sizeof where);
+        return rs_fail(err, RS_ERR_INPUT, "%steam.new_hires (%d) must not exceed team.reps (%d)", where,
+                       sc->team.new_hires, sc->team.reps);
+    }
+    if (sc->ramp.curve == RS_RAMP_TABLE && sc->ramp.table[sc->ramp.table_len - 1] < sc->ramp.ramped_at) {
+        int p = later_of(sc, param_index("ramp", "table"), param_index("ramp", "ramped_at"));
+        origin_prefix(sc, p, where, sizeof where);
+        return rs_fail(err, RS_ERR_INPUT,
+                       "%sramp.table must reach ramp.ramped_at (%g%%), but its highest value is %g%%", where,
+                       sc->ramp.ramped_at * 100, sc->ramp.table[sc->ramp.table_len - 1] * 100);
+    }
+    if (sc->manager.overbooked == RS_OVERBOOKED_ERROR) {
+        /* The heaviest week the plan can have: every seat filled and every
+         * rep in onboarding (new hires arrive through attrition too). */
+        int onboarding = sc->onboarding.extra_hours_per_week > 0 && sc->onboarding.weeks > 0 ? sc->team.reps : 0;
+        double need = rs_scenario_planned_hours(sc, sc->team.reps, onboarding);
+        double budget = sc->manager.hours_per_week * sc->manager.team_share;
+        if (need > budget + 1e-9) {
+            origin_prefix(sc, param_index("manager", "overbooked"), where, sizeof where);
+            return rs_fail(err, RS_ERR_INPUT,
+                           "%sthe manager's plan needs up to %.1f hours a week but the budget "
+                           "(manager.hours_per_week x manager.team_share) is %.1f; plan less or set "
+                           "manager.overbooked = scale",
+                           where, need, budget);
+        }
+    }
+    if (!sc->run.name[0])
+        derive_name(sc);
+    return RS_OK;
+}
+
+/* ---- derived quantities -------------------------------------------------- */
+
+double rs_scenario_one_on_ones_per_week(const rs_scenario *sc)
+{
+    switch (sc->one_on_one.cadence) {
+    case RS_CADENCE_WEEKLY:
+        return 1.0;
+    case RS_CADENCE_BIWEEKLY:
+        return 0.5;
+    case RS_CADENCE_MONTHLY:
+        return 12.0 / 52.0;
+    default:
+        return 0.0;
+    }
+}
+
+double rs_scenario_prior_stock(const rs_scenario *sc)
+{
+    if (!isnan(sc->coaching.prior_hours_per_month))
+        return sc->coaching.prior_hours_per_month;
+    return sc->coaching.hours_per_month + sc->ride_along.calls_per_month * sc->ride_along.coaching_equiv_hours;
+}
+
+double rs_scenario_planned_hours(const rs_scenario *sc, int active, int onboarding)
+{
+    double per_rep = sc->coaching.hours_per_month * 12.0 / 52.0 +
+                     rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours +
+                     sc->ride_along.calls_per_month * 12.0 / 52.0 * sc->ride_along.hours;
+    double meeting = sc->team_meeting.weekly && active > 0 ? sc->team_meeting.hours : 0.0;
+    return per_rep * active + meeting + sc->onboarding.extra_hours_per_week * onboarding;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
+{
+    const char *section = "";
+    rs_scenario *defaults = rs_scenario_new();
+    for (size_t i = 0; i < rs_param_count; i++) {
+        const rs_param *p = &rs_params[i];
+        if (strcmp(p->section, section) != 0) {
+            fprintf(out, "%s[%s]\n", i ? "\n" : "", p->section);
+            section = p->section;
+        }
+        char value[512], def[512];
+        rs_param_format(p, sc, value, sizeof value);
+        if (document) {
+            char expect[256];
+            rs_param_expectation(p, expect, sizeof expect);
+            fprintf(out, "# %s\n", p->help);
+            fprintf(out, "#   %s%s%s; default %s\n", expect, p->unit[0] ? ", in " : "", p->unit,
+                    p->def[0] ? p->def : "(derived)");
+            if (p->source)
+                fprintf(out, "#   source: %s\n", p->source);
+        } else if (defaults) {
+            rs_param_format(p, defaults, def, sizeof def);
+            if (strcmp(def, value) != 0)
+                fprintf(out, "# default: %s\n", p->def[0] ? def : "(derived)");
+        }
+        if (p->type == RS_P_AUTO && strcmp(value, "auto") == 0 && !document)
+            fprintf(out, "# auto is %g for this scenario\n", rs_scenario_prior_stock(sc));
+        if (value[0])
+            fprintf(out, "%s = %s\n", p->key, value);
+        else
+            fprintf(out, "# %s = (derived)\n", p->key);
+    }
+    rs_scenario_free(defaults);
+}

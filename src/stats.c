@@ -1,0 +1,132 @@
+/* stats.c: streaming moments and log-bucket percentile sketches. */
+#include "rampsim/stats.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+void rs_moments_merge(rs_moments *into, const rs_moments *from)
+{
+    if (from->n == 0.0)
+        return;
+    if (into->n == 0.0) {
+        *into = *from;
+        return;
+    }
+    double n = into->n + from->n;
+    double delta = from->mean - into->mean;
+    into->mean += delta * from->n / n;
+    into->m2 += from->m2 + delta * delta * into->n * from->n / n;
+    into->n = n;
+}
+
+double rs_moments_variance(const rs_moments *a)
+{
+    return a->n >= 2.0 ? a->m2 / (a->n - 1.0) : NAN;
+}
+
+double rs_moments_stderr(const rs_moments *a)
+{
+    return a->n >= 2.0 ? sqrt(rs_moments_variance(a) / a->n) : NAN;
+}
+
+/* Bucket i >= 1 holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha);
+ * bucket 0 holds everything below MIN. Its representative value
+ * 2 MIN g^i / (g + 1) is within alpha of every value in it. */
+#define GAMMA ((1.0 + RS_SKETCH_ALPHA) / (1.0 - RS_SKETCH_ALPHA))
+
+struct rs_sketches {
+    size_t count, buckets;
+    double inv_log_gamma;
+    uint32_t *bins;   /* count x buckets */
+    uint64_t *totals; /* count */
+};
+
+rs_sketches *rs_sketches_new(size_t count)
+{
+    rs_sketches *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->count = count;
+    s->inv_log_gamma = 1.0 / log(GAMMA);
+    s->buckets = (size_t)ceil(log(RS_SKETCH_MAX / RS_SKETCH_MIN) * s->inv_log_gamma) + 2;
+    s->bins = calloc(count * s->buckets + 1, sizeof *s->bins);
+    s->totals = calloc(count + 1, sizeof *s->totals);
+    if (!s->bins || !s->totals) {
+        rs_sketches_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void rs_sketches_free(rs_sketches *s)
+{
+    if (!s)
+        return;
+    free(s->bins);
+    free(s->totals);
+    free(s);
+}
+
+static size_t bucket_of(const rs_sketches *s, double x)
+{
+    if (!(x >= RS_SKETCH_MIN)) /* also NAN, though callers never pass it */
+        return 0;
+    double i = floor(log(x / RS_SKETCH_MIN) * s->inv_log_gamma) + 1.0;
+    return i >= (double)(s->buckets - 1) ? s->buckets - 1 : (size_t)i;
+}
+
+static double bucket_value(size_t i)
+{
+    return i == 0 ? 0.0 : 2.0 * RS_SKETCH_MIN * pow(GAMMA, (double)i) / (GAMMA + 1.0);
+}
+
+void rs_sketches_add(rs_sketches *s, size_t which, double x)
+{
+    uint32_t *bin = &s->bins[which * s->buckets + bucket_of(s, x)];
+    if (*bin < UINT32_MAX) /* saturate rather than wrap: 4e9 equal values */
+        (*bin)++;
+    s->totals[which]++;
+}
+
+void rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
+{
+    size_t n = into->count * into->buckets;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t sum = (uint64_t)into->bins[i] + from->bins[i];
+        into->bins[i] = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+    }
+    for (size_t i = 0; i < into->count; i++)
+        into->totals[i] += from->totals[i];
+}
+
+uint64_t rs_sketches_total(const rs_sketches *s, size_t which)
+{
+    return s->totals[which];
+}
+
+double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
+{
+    uint64_t total = s->totals[which];
+    if (total == 0)
+        return NAN;
+    uint64_t rank = (uint64_t)ceil(p * (double)total);
+    if (rank < 1)
+        rank = 1;
+    const uint32_t *bins = &s->bins[which * s->buckets];
+    uint64_t seen = 0;
+    for (size_t i = 0; i < s->buckets; i++) {
+        seen += bins[i];
+        if (seen >= rank)
+            return bucket_value(i);
+    }
+    return bucket_value(s->buckets - 1);
+}
+
+void rs_sketches_each(const rs_sketches *s, size_t which, void (*visit)(void *ctx, double value, uint64_t count),
+                      void *ctx)
+{
+    const uint32_t *bins = &s->bins[which * s->buckets];
+    for (size_t i = 0; i < s->buckets; i++)
+        if (bins[i])
+            visit(ctx, bucket_value(i), bins[i]);
+}

@@ -1,0 +1,240 @@
+/* valueparse.c: strict parsing of numbers, shares, amounts and switches as
+ * people write them in scenario files, so that no typo becomes a value. */
+#include "valueparse.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+bool rs_parse_real(const char *s, double *out)
+{
+    bool digit = false;
+    for (const char *c = s; *c; c++) {
+        if (isdigit((unsigned char)*c))
+            digit = true;
+        else if (!strchr("+-.eE", *c))
+            return false;
+    }
+    if (!digit)
+        return false;
+    char *end;
+    errno = 0;
+    double x = strtod(s, &end);
+    if (*end != '\0' || errno == ERANGE || !isfinite(x))
+        return false;
+    *out = x;
+    return true;
+}
+
+bool rs_parse_integer(const char *s, long long *out)
+{
+    const char *c = s;
+    if (*c == '+' || *c == '-')
+        c++;
+    if (!*c)
+        return false;
+    for (; *c; c++)
+        if (!isdigit((unsigned char)*c))
+            return false;
+    errno = 0;
+    long long v = strtoll(s, NULL, 10);
+    if (errno == ERANGE)
+        return false;
+    *out = v;
+    return true;
+}
+
+bool rs_parse_uint64(const char *s, uint64_t *out)
+{
+    if (!*s)
+        return false;
+    for (const char *c = s; *c; c++)
+        if (!isdigit((unsigned char)*c))
+            return false;
+    errno = 0;
+    unsigned long long v = strtoull(s, NULL, 10);
+    if (errno == ERANGE)
+        return false;
+    *out = (uint64_t)v;
+    return true;
+}
+
+/* Copies s without surrounding blanks into buf; false if it does not fit. */
+static bool trimmed_copy(const char *s, char *buf, size_t size)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n > 0 && isspace((unsigned char)s[n - 1]))
+        n--;
+    if (n >= size)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return true;
+}
+
+bool rs_parse_fraction(const char *s, double *out)
+{
+    char buf[64];
+    if (!trimmed_copy(s, buf, sizeof buf))
+        return false;
+    size_t n = strlen(buf);
+    if (n > 0 && buf[n - 1] == '%') {
+        buf[n - 1] = '\0';
+        char num[64];
+        double pct;
+        if (!trimmed_copy(buf, num, sizeof num) || !rs_parse_real(num, &pct))
+            return false;
+        *out = pct / 100.0;
+        return true;
+    }
+    return rs_parse_real(buf, out);
+}
+
+bool rs_parse_hours(const char *s, double *out)
+{
+    char buf[64];
+    if (!trimmed_copy(s, buf, sizeof buf))
+        return false;
+    size_t n = strlen(buf);
+    if (n > 0 && (buf[n - 1] == 'h' || buf[n - 1] == 'H')) {
+        buf[n - 1] = '\0';
+        char num[64];
+        return trimmed_copy(buf, num, sizeof num) && rs_parse_real(num, out);
+    }
+    return rs_parse_real(buf, out);
+}
+
+/* Digits grouped by commas in threes ("1,234,567.5"): true and the number
+ * without commas in plain, or false when the commas are not thousands. */
+static bool ungroup_thousands(const char *s, char *plain, size_t size)
+{
+    const char *dot = strchr(s, '.');
+    size_t int_len = dot ? (size_t)(dot - s) : strlen(s);
+    size_t group = 0, o = 0;
+    bool first = true;
+    for (size_t i = 0; i < int_len; i++) {
+        char c = s[i];
+        if (c == ',') {
+            if (group == 0 || (!first && group != 3) || group > 3)
+                return false;
+            first = false;
+            group = 0;
+            continue;
+        }
+        if (!isdigit((unsigned char)c))
+            return false;
+        group++;
+        if (o + 1 >= size)
+            return false;
+        plain[o++] = c;
+    }
+    if (!first && group != 3)
+        return false;
+    for (const char *c = s + int_len; *c; c++) {
+        if (*c == ',' || o + 1 >= size)
+            return false;
+        plain[o++] = *c;
+    }
+    plain[o] = '\0';
+    return true;
+}
+
+bool rs_parse_money(const char *s, double *out)
+{
+    char buf[64];
+    if (!trimmed_copy(s, buf, sizeof buf))
+        return false;
+    char *p = buf;
+    static const char *const currencies[] = {"$", "\xe2\x82\xac", "\xc2\xa3", NULL};
+    for (int i = 0; currencies[i]; i++) {
+        size_t n = strlen(currencies[i]);
+        if (strncmp(p, currencies[i], n) == 0) {
+            p += n;
+            break;
+        }
+    }
+    while (*p == ' ')
+        p++;
+    size_t n = strlen(p);
+    double scale = 1.0;
+    if (n >= 2 && strcasecmp(p + n - 2, "bn") == 0) {
+        scale = 1e9;
+        p[n - 2] = '\0';
+    } else if (n >= 1 && (p[n - 1] == 'k' || p[n - 1] == 'K')) {
+        scale = 1e3;
+        p[n - 1] = '\0';
+    } else if (n >= 1 && (p[n - 1] == 'm' || p[n - 1] == 'M')) {
+        scale = 1e6;
+        p[n - 1] = '\0';
+    }
+    char plain[64];
+    double x;
+    if (strchr(p, ',')) {
+        if (!ungroup_thousands(p, plain, sizeof plain))
+            return false;
+    } else if (!trimmed_copy(p, plain, sizeof plain)) {
+        return false;
+    }
+    if (!rs_parse_real(plain, &x))
+        return false;
+    *out = x * scale;
+    return isfinite(*out);
+}
+
+bool rs_parse_bool(const char *s, bool *out)
+{
+    static const char *const yes[] = {"yes", "true", "on", "1", NULL};
+    static const char *const no[] = {"no", "false", "off", "0", NULL};
+    for (int i = 0; yes[i]; i++) {
+        if (strcasecmp(s, yes[i]) == 0) {
+            *out = true;
+            return true;
+        }
+        if (strcasecmp(s, no[i]) == 0) {
+            *out = false;
+            return true;
+        }
+    }
+    return false;
+}
+
+size_t rs_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return (size_t)-1;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            size_t best = diag + cost;
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+void rs_format_real(double x, char *buf, size_t size)
+{
+    for (int digits = 6; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
