@@ -5,7 +5,7 @@ set title sprintf("%s: cumulative bookings against quota", name)
 set xlabel "Week of the run"
 set ylabel "Cumulative amount (thousands)"
 set key top left
-set xrange [1:*]
+set xrange [1:horizon]
 set yrange [0:*]
 plot datadir.'/weekly.csv' \
        using 'week':(column('cum_bookings_p10')/1000):(column('cum_bookings_p90')/1000) \

@@ -4,8 +4,8 @@ set title sprintf("%s: the manager's week with the team (mean hours)", name)
 set xlabel "Week of the run"
 set ylabel "Hours per week"
 set key outside right top
-set xrange [1:*]
-set yrange [0:*]
+set xrange [1:horizon]
+set yrange [0:budget * 1.15 < *]
 a1(x) = column('one_on_one')
 a2(x) = a1(x) + column('team_meeting')
 a3(x) = a2(x) + column('ride_along')

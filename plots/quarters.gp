@@ -1,9 +1,9 @@
 # quarters.gp: median team attainment per fiscal quarter, with the
 # interquartile range and the quota line. Run by `rampsim plot DIR`.
 set title sprintf("%s: team attainment by quarter", name)
-set xlabel "Fiscal quarter"
+unset xlabel
 set ylabel "Team attainment of quota (%)"
-set key top left
+set key outside bottom center horizontal
 set yrange [0:*]
 set offsets 0.6, 0.6, 0, 0
 set boxwidth 0.6

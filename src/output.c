@@ -149,15 +149,22 @@ typedef struct binning {
     int top;
 } binning;
 
-static void add_to_bin(void *ctx, double value, uint64_t count)
+/* Spreads a sketch bucket's count evenly over the bins its interval
+ * overlaps; counting it whole in one bin would make a sawtooth, since the
+ * log buckets and the linear bins do not line up. */
+static void add_to_bins(void *ctx, double lo, double hi, uint64_t count)
 {
     binning *b = ctx;
-    int i = (int)floor(value / BIN);
-    if (i >= MAX_BINS)
-        i = MAX_BINS - 1;
-    b->counts[i] += (double)count;
-    if (i > b->top)
-        b->top = i;
+    int first = (int)floor(lo / BIN), last = (int)floor(hi / BIN);
+    for (int i = first; i <= last; i++) {
+        double overlap = fmin(hi, (i + 1) * BIN) - fmax(lo, i * BIN);
+        if (overlap <= 0.0)
+            continue;
+        int bin = i < MAX_BINS ? i : MAX_BINS - 1;
+        b->counts[bin] += (double)count * overlap / (hi - lo);
+        if (bin > b->top)
+            b->top = bin;
+    }
 }
 
 static rs_status write_attainment(FILE *f, const rs_results *r)
@@ -168,7 +175,7 @@ static rs_status write_attainment(FILE *f, const rs_results *r)
     int top = 0;
     for (int k = 0; k < years; k++) {
         memset(&bins[k], 0, sizeof bins[k]);
-        rs_sketches_each(r->sketches, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), add_to_bin, &bins[k]);
+        rs_sketches_each(r->sketches, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), add_to_bins, &bins[k]);
         if (bins[k].top > top)
             top = bins[k].top;
     }

@@ -40,6 +40,7 @@ bool rs_plot_available(void)
 typedef struct chart_facts {
     char name[RS_NAME_MAX];
     double budget, ramped_at, median_ramp, replications;
+    int horizon;
     int fiscal_years, quarters, ramp_rows;
 } chart_facts;
 
@@ -107,6 +108,7 @@ static rs_status read_facts(const char *dir, chart_facts *facts, char *err)
     snprintf(facts->name, sizeof facts->name, "%s", sc->run.name);
     facts->budget = sc->manager.hours_per_week * sc->manager.team_share;
     facts->ramped_at = sc->ramp.ramped_at;
+    facts->horizon = sc->run.horizon_weeks;
     rs_scenario_free(sc);
     /* column 7 of summary.csv is p50, column 11 is n */
     facts->median_ramp = summary_cell(dir, "ramp_weeks", 7);
@@ -156,7 +158,7 @@ static void write_preamble(FILE *f, const char *dir, const chart_facts *facts, c
     put_number(f, "ramped_at", facts->ramped_at * 100.0);
     put_number(f, "median_ramp", facts->median_ramp);
     put_number(f, "replications", facts->replications);
-    fprintf(f, "years = %d\n", facts->fiscal_years);
+    fprintf(f, "years = %d\nhorizon = %d\n", facts->fiscal_years, facts->horizon);
     if (strcmp(format, "svg") == 0)
         fprintf(f, "set terminal svg size 1280,760 dynamic enhanced font 'Sans,16' background rgb 'white'\n");
     else

@@ -122,11 +122,15 @@ double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
     return bucket_value(s->buckets - 1);
 }
 
-void rs_sketches_each(const rs_sketches *s, size_t which, void (*visit)(void *ctx, double value, uint64_t count),
-                      void *ctx)
+void rs_sketches_each(const rs_sketches *s, size_t which,
+                      void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx)
 {
     const uint32_t *bins = &s->bins[which * s->buckets];
-    for (size_t i = 0; i < s->buckets; i++)
-        if (bins[i])
-            visit(ctx, bucket_value(i), bins[i]);
+    for (size_t i = 0; i < s->buckets; i++) {
+        if (!bins[i])
+            continue;
+        double lo = i == 0 ? 0.0 : RS_SKETCH_MIN * pow(GAMMA, (double)i - 1.0);
+        double hi = RS_SKETCH_MIN * pow(GAMMA, (double)i);
+        visit(ctx, lo, hi, bins[i]);
+    }
 }

@@ -54,9 +54,9 @@ void rs_sketches_merge(rs_sketches *into, const rs_sketches *from);
 uint64_t rs_sketches_total(const rs_sketches *s, size_t which);
 /* The p-quantile (0 <= p <= 1) by nearest rank; NAN when empty. */
 double rs_sketches_quantile(const rs_sketches *s, size_t which, double p);
-/* Calls visit(value, count) for each non-empty bucket of sketch `which`,
- * smallest first, with the bucket's representative value. */
-void rs_sketches_each(const rs_sketches *s, size_t which, void (*visit)(void *ctx, double value, uint64_t count),
-                      void *ctx);
+/* Calls visit(lo, hi, count) for each non-empty bucket [lo, hi) of sketch
+ * `which`, smallest first (the zero bucket is [0, RS_SKETCH_MIN)). */
+void rs_sketches_each(const rs_sketches *s, size_t which,
+                      void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx);
 
 #endif
