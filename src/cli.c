@@ -60,6 +60,17 @@ static rs_status usage_error(char *err, const char *command, const char *what)
     return rs_fail(err, RS_ERR_INPUT, "%s; see 'rampsim %s --help'", what, command);
 }
 
+/* A getopt failure, naming the option as the user typed it. */
+static rs_status option_error(char *err, const char *command, const char *what, char **argv)
+{
+    char option[64];
+    if (optopt)
+        snprintf(option, sizeof option, "-%c", optopt);
+    else
+        snprintf(option, sizeof option, "%.60s", argv[optind - 1]);
+    return rs_fail(err, RS_ERR_INPUT, "%s %s; see 'rampsim %s --help'", option, what, command);
+}
+
 /* Loads the scenario file, applies --replications, --seed and every --set,
  * then validates. *out is NULL on failure. */
 static rs_status load_scenario(const char *path, const scenario_options *opt, rs_scenario **out, char *err)
@@ -212,8 +223,8 @@ static rs_status cmd_run(int argc, char **argv, char *err)
             sets[sopt.n_sets++] = optarg;
             break;
         case 'h': fputs(run_help, stdout); return RS_OK;
-        case ':': return usage_error(err, "run", "an option is missing its value");
-        default: return usage_error(err, "run", "unknown option");
+        case ':': return option_error(err, "run", "is missing its value", argv);
+        default: return option_error(err, "run", "is not an option of this command", argv);
         }
     }
     if (optind != argc - 1)
@@ -289,7 +300,8 @@ static rs_status cmd_check(int argc, char **argv, char *err)
             fputs(check_help, stdout);
             return RS_OK;
         } else
-            return usage_error(err, "check", c == ':' ? "an option is missing its value" : "unknown option");
+            return option_error(err, "check", c == ':' ? "is missing its value" : "is not an option of this command",
+                                argv);
     }
     if (optind != argc - 1)
         return usage_error(err, "check", optind >= argc ? "missing the scenario file" : "too many arguments");

@@ -261,7 +261,7 @@ void rs_param_expectation(const rs_param *p, char *buf, size_t size)
     switch (p->type) {
     case RS_P_INT:
     case RS_P_COUNT:
-        snprintf(buf, size, "a whole number from %s to %s", lo, hi);
+        snprintf(buf, size, "a whole number from %.0f to %.0f", p->min, p->max);
         break;
     case RS_P_SEED:
         snprintf(buf, size, "a whole number from 0 to 18446744073709551615");
@@ -282,7 +282,7 @@ void rs_param_expectation(const rs_param *p, char *buf, size_t size)
             snprintf(buf, size, "a share from %s to %s (such as 0.8 or 80%%)", lo, hi);
         break;
     case RS_P_MONEY:
-        snprintf(buf, size, "an amount from %s to %s (such as 28000, 28,000, $28K or 1.2M)", lo, hi);
+        snprintf(buf, size, "an amount from %.0f to %.0f (such as 28000, 28,000, $28K or 1.2M)", p->min, p->max);
         break;
     case RS_P_BOOL:
         snprintf(buf, size, "yes or no");

@@ -92,31 +92,36 @@ typedef struct load_state {
 } load_state;
 
 /* inih's reader: counts lines, so that every handler call knows its line,
- * and notices lines longer than inih's buffer instead of letting it cut
- * them silently. */
+ * and rejects what inih would mishandle silently: lines longer than its
+ * buffer (it would cut them) and NUL bytes (it would end the line there). */
 static char *counting_reader(char *str, int num, void *stream)
 {
     load_state *st = stream;
     if (st->status != RS_OK)
         return NULL;
-    if (!fgets(str, num, st->file))
+    int n = 0, c = EOF;
+    while (n < num - 1 && (c = getc(st->file)) != EOF) {
+        if (c == '\0') {
+            st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: not a text file (found a NUL byte)",
+                                 st->sc->source, st->line + 1);
+            return NULL;
+        }
+        str[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (n == 0)
         return NULL;
+    str[n] = '\0';
     st->line++;
-    size_t len = strlen(str);
-    if (len > 0 && str[len - 1] != '\n') {
-        int next = fgetc(st->file);
+    if (str[n - 1] != '\n' && c != EOF) {
+        int next = getc(st->file);
         if (next != '\n' && next != EOF) {
             st->status = rs_fail(st->err, RS_ERR_INPUT,
                                  "%s:%d: line is longer than %d characters; shorten it",
                                  st->sc->source, st->line, num - 1);
             return NULL;
         }
-    }
-    if (memchr(str, '\0', len + 1) != str + len) {
-        /* an embedded NUL: not a text file */
-        st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: not a text file (found a NUL byte)",
-                             st->sc->source, st->line);
-        return NULL;
     }
     return str;
 }
@@ -161,6 +166,7 @@ static int on_value(void *user, const char *section, const char *key, const char
     }
     sc->origins[i].kind = RS_FROM_FILE;
     sc->origins[i].line = st->line;
+    sc->origins[i].sequence = ++sc->settings;
     return 1;
 }
 
@@ -258,6 +264,7 @@ rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
     if (rs_param_parse(&rs_params[i], sc, val, msg) != RS_OK)
         return rs_fail(err, RS_ERR_INPUT, "--set %s: %s", assignment, msg);
     sc->origins[i].kind = RS_FROM_SET;
+    sc->origins[i].sequence = ++sc->settings;
     snprintf(sc->origins[i].text, sizeof sc->origins[i].text, "%s", assignment);
     return RS_OK;
 }
@@ -272,10 +279,7 @@ static int param_index(const char *section, const char *key)
 /* The later-set of two parameters: the one a message should point at. */
 static int later_of(const rs_scenario *sc, int a, int b)
 {
-    const rs_origin *oa = &sc->origins[a], *ob = &sc->origins[b];
-    if (oa->kind != ob->kind)
-        return oa->kind > ob->kind ? a : b;
-    return oa->line >= ob->line ? a : b;
+    return sc->origins[a].sequence >= sc->origins[b].sequence ? a : b;
 }
 
 /* Derives run.name from the scenario file name: "scenarios/my-team.ini"

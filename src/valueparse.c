@@ -173,6 +173,12 @@ bool rs_parse_money(const char *s, double *out)
         scale = 1e6;
         p[n - 1] = '\0';
     }
+    /* "418.000" is 418 thousand to much of the world and 418 to C: refuse
+     * to guess. */
+    const char *dot = strchr(p, '.');
+    if (scale == 1.0 && dot && strlen(dot + 1) == 3 && !strchr(p, ',') && isdigit((unsigned char)dot[1]) &&
+        isdigit((unsigned char)dot[2]) && isdigit((unsigned char)dot[3]))
+        return false;
     char plain[64];
     double x;
     if (strchr(p, ',')) {
@@ -206,28 +212,31 @@ bool rs_parse_bool(const char *s, bool *out)
 
 size_t rs_edit_distance(const char *a, const char *b)
 {
+    /* Optimal string alignment: insertions, deletions, substitutions and
+     * swaps of two neighbours ("tema" for "team") each count one. */
     size_t la = strlen(a), lb = strlen(b);
     if (la > 63 || lb > 63)
         return (size_t)-1;
-    size_t row[64];
+    size_t d[64][64];
+    for (size_t i = 0; i <= la; i++)
+        d[i][0] = i;
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        d[0][j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
-            size_t best = diag + cost;
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            int ca = tolower((unsigned char)a[i - 1]), cb = tolower((unsigned char)b[j - 1]);
+            size_t best = d[i - 1][j - 1] + (ca != cb);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && ca == tolower((unsigned char)b[j - 2]) &&
+                tolower((unsigned char)a[i - 2]) == cb && d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
     }
-    return row[lb];
+    return d[la][lb];
 }
 
 void rs_format_real(double x, char *buf, size_t size)

@@ -34,6 +34,7 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 typedef enum { RS_FROM_DEFAULT, RS_FROM_FILE, RS_FROM_SET } rs_origin_kind;
 typedef struct rs_origin {
     rs_origin_kind kind;
+    int sequence;       /* order of setting: later overrides come later */
     int line;           /* RS_FROM_FILE: line in the scenario file */
     char text[128];     /* RS_FROM_SET: the --set argument as typed */
 } rs_origin;
@@ -88,6 +89,7 @@ typedef struct rs_scenario {
     /* Provenance, for messages and for the resolved scenario file. */
     char source[RS_PATH_MAX]; /* the scenario file, or "" for defaults only */
     rs_origin *origins;       /* one per parameter (rampsim/params.h) */
+    int settings;             /* values set so far, for rs_origin.sequence */
 } rs_scenario;
 
 /* Allocates a scenario holding every default. Returns NULL when out of

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# test_cli.sh: end-to-end tests of the built rampsim binary. Usage:
+#   test_cli.sh RAMPSIM SOURCE_DIR
+# Bad input is checked against the messages in tests/data/bad/*.expected.
+set -u
+RAMPSIM=$1
+SRC=$2
+DATA=$SRC/tests/data
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+not_ok() { failed=$((failed + 1)); echo "FAIL: $*"; }
+check() { # check DESCRIPTION COMMAND...
+    local what=$1
+    shift
+    if "$@" >"$WORK/check.out" 2>&1; then ok; else not_ok "$what"; cat "$WORK/check.out"; fi
+}
+
+cd "$WORK" || exit 1
+
+# --- help and version
+check "--help exits 0" "$RAMPSIM" --help >/dev/null
+check "run --help names --set" bash -c "'$RAMPSIM' run --help | grep -q -- '--set SECTION.KEY=VALUE'"
+check "--version" bash -c "'$RAMPSIM' --version | grep -qE '^rampsim [0-9]+\.[0-9]+\.[0-9]+$'"
+
+# --- bad input: the expected one-line message, exit 2, nothing written
+cp -r "$DATA/bad" .
+for ini in bad/*.ini; do
+    expected=${ini%.ini}.expected
+    "$RAMPSIM" run "$ini" -o out-bad 2>stderr.txt >stdout.txt
+    status=$?
+    check "$ini exits 2 (got $status)" test "$status" -eq 2
+    check "$ini message" diff -u "$expected" stderr.txt
+    check "$ini writes nothing" test ! -e out-bad -a ! -s stdout.txt
+    check "$ini: no temporary directory left" bash -c "! ls -A | grep -q '^\.out-bad'"
+done
+
+usage_fails() { # usage_fails EXPECTED_MESSAGE ARGS...
+    local message=$1
+    shift
+    "$RAMPSIM" "$@" 2>stderr.txt >/dev/null
+    local status=$?
+    check "rampsim $* exits 2 (got $status)" test "$status" -eq 2
+    check "rampsim $* says: $message" grep -qF -- "$message" stderr.txt
+}
+usage_fails "unknown command 'frobnicate'" frobnicate
+usage_fails "missing the scenario file" run
+usage_fails "--bogus is not an option of this command" run "$DATA/small.ini" --bogus
+usage_fails "--threads must be a whole number from 1 to 256, got 0" run "$DATA/small.ini" --threads 0
+usage_fails "--set team.rep=4: unknown key team.rep; did you mean team.reps?" run "$DATA/small.ini" --set team.rep=4
+usage_fails "--set run.replications=0: run.replications must be a whole number" run "$DATA/small.ini" -n 0
+usage_fails "missing.ini: cannot read scenario file: No such file or directory" check missing.ini
+check "no results directory after bad usage" test ! -e results
+
+# --- an existing directory that is not ours is refused and left alone
+mkdir precious && echo keep >precious/notes.txt
+"$RAMPSIM" run "$DATA/small.ini" -o precious -q 2>stderr.txt
+check "refuses a foreign directory" test $? -eq 2
+check "foreign directory untouched" bash -c "test \"\$(ls precious)\" = notes.txt"
+check "says why" grep -qF "holds notes.txt, which rampsim did not write" stderr.txt
+
+# --- a run writes every file, the same for 1 and 2 threads
+"$RAMPSIM" run "$DATA/small.ini" -o one --threads 1 >table.txt 2>stderr.txt
+check "run exits 0" test $? -eq 0
+"$RAMPSIM" run "$DATA/small.ini" -o two --threads 2 -q
+for f in summary.csv quarters.csv weekly.csv ramp.csv manager.csv attainment.csv scenario.ini; do
+    check "$f written" test -s "one/$f"
+    check "$f identical for 1 and 2 threads" cmp -s "one/$f" "two/$f"
+done
+while IFS= read -r line; do
+    file=${line%%: *}
+    check "$file header" test "$(head -n 1 "one/$file")" = "${line#*: }"
+done <"$DATA/headers.expected"
+check "table shows fiscal year 1" grep -q "Team attainment, fiscal year 1" table.txt
+check "table names the result directory" grep -q "Results in one/" table.txt
+check "no NaN or inf in any CSV" bash -c "! grep -qiE 'nan|inf' one/*.csv"
+check "weekly.csv has a row per week" test "$(($(wc -l <one/weekly.csv) - 1))" -eq 60
+check "summary.csv lists the required metrics" bash -c "for m in team_attainment_fy1 reps_at_quota_share_fy1 \
+    ramp_weeks win_rate won_cycle_weeks won_deal_size pipeline_to_quota selling_time_share lead_to_close \
+    manager_hours_per_week; do grep -q \"^\$m,\" one/summary.csv || exit 1; done"
+
+# --- the resolved scenario reproduces the run exactly
+"$RAMPSIM" run one/scenario.ini -o again -q
+check "scenario.ini reproduces summary.csv" cmp -s one/summary.csv again/summary.csv
+check "another seed differs" bash -c "'$RAMPSIM' run '$DATA/small.ini' -o seed2 --seed 7 -q && ! cmp -s one/summary.csv seed2/summary.csv"
+
+# --- rerunning replaces the earlier results in place
+"$RAMPSIM" run "$DATA/small.ini" -o one -q --set team.reps=7
+check "rerun replaced the results" grep -q "^reps = 7$" one/scenario.ini
+
+# --- check and defaults print scenarios rampsim reads back
+"$RAMPSIM" defaults >defaults.ini
+check "defaults output is a valid scenario" "$RAMPSIM" check defaults.ini
+check "defaults document their sources" grep -q "source: seed: win rates +37%" defaults.ini
+"$RAMPSIM" check "$DATA/small.ini" --set coaching.hours_per_month=3 >checked.ini
+check "check output is a valid scenario" "$RAMPSIM" check checked.ini
+check "check shows the override" grep -q "^hours_per_month = 3$" checked.ini
+
+# --- charts: PNG and SVG with gnuplot, a one-line note without it
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" run "$DATA/small.ini" -o charts --plot -q 2>stderr.txt
+    check "run --plot exits 0" test $? -eq 0
+    for chart in fan attainment ramp quarters manager; do
+        check "$chart.png drawn" test -s "charts/$chart.png"
+        check "$chart.svg drawn" test -s "charts/$chart.svg"
+    done
+    check "plot of a non-result directory fails" bash -c "! '$RAMPSIM' plot precious 2>/dev/null"
+    rm -f charts/*.png charts/*.svg
+    check "rampsim plot DIR redraws" "$RAMPSIM" plot charts
+    check "redrawn" test -s charts/fan.png
+fi
+mkdir -p nognuplot-bin
+ln -sf "$RAMPSIM" nognuplot-bin/rampsim
+PATH="$WORK/nognuplot-bin" "$WORK/nognuplot-bin/rampsim" run "$DATA/small.ini" -o nocharts --plot -q 2>stderr.txt
+check "without gnuplot the run still succeeds" test $? -eq 0
+check "without gnuplot: one line saying so" test "$(wc -l <stderr.txt)" -eq 1
+check "without gnuplot: data written" test -s nocharts/summary.csv
+
+# --- an interrupted run leaves nothing behind, and earlier results intact
+cp -r one keep
+"$RAMPSIM" run "$DATA/small.ini" -o one -q -n 2000000 --threads 2 2>stderr.txt &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+status=$?
+check "SIGINT exits 130 (got $status)" test "$status" -eq 130
+check "SIGINT says so" grep -qF "interrupted; no results written" stderr.txt
+check "earlier results intact" diff -r keep one
+check "no temporary directory left" bash -c "! ls -A | grep -q '^\.one'"
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

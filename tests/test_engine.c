@@ -1,0 +1,160 @@
+/* test_engine.c: results depend only on (seed, replication): the same
+ * seed gives the same bits for any thread count, another seed differs, and
+ * scenarios share their draws where a draw means the same thing. */
+#include "testutil.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "rampsim/model.h"
+
+static rs_scenario *scenario;
+
+static int setup(void **state)
+{
+    (void)state;
+    /* 300 replications: blocks of 16 do not divide it, which tests the
+     * last, short block too */
+    scenario = tu_scenario("[run]\nreplications = 300\nseed = 2385\n[deal_help]\nwhen = quarter_end\n"
+                           "[coaching]\nfocus = behind\n");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    rs_scenario_free(scenario);
+    return 0;
+}
+
+/* Every moment and every percentile of two results, bit for bit. */
+static bool identical(const rs_results *a, const rs_results *b)
+{
+    if (a->layout.slots != b->layout.slots)
+        return false;
+    if (memcmp(a->moments, b->moments, a->layout.slots * sizeof *a->moments) != 0)
+        return false;
+    static const double ps[] = {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95};
+    for (size_t i = 0; i < a->layout.sketched; i++)
+        for (int k = 0; k < 7; k++) {
+            double x = rs_sketches_quantile(a->sketches, i, ps[k]);
+            double y = rs_sketches_quantile(b->sketches, i, ps[k]);
+            if (!(x == y || (isnan(x) && isnan(y))))
+                return false;
+        }
+    return true;
+}
+
+static void test_same_seed_same_results(void **state)
+{
+    (void)state;
+    rs_results *a = tu_run(scenario, 2), *b = tu_run(scenario, 2);
+    assert_true(identical(a, b));
+    rs_results_free(a);
+    rs_results_free(b);
+}
+
+static void test_thread_count_does_not_matter(void **state)
+{
+    (void)state;
+    rs_results *one = tu_run(scenario, 1), *two = tu_run(scenario, 2), *five = tu_run(scenario, 5);
+    assert_true(identical(one, two));
+    assert_true(identical(one, five));
+    assert_int_equal(one->moments[RS_M_WIN_RATE].n, 300);
+    rs_results_free(one);
+    rs_results_free(two);
+    rs_results_free(five);
+}
+
+static void test_other_seed_other_results(void **state)
+{
+    (void)state;
+    rs_scenario *other = rs_scenario_clone(scenario);
+    tu_set(other, "run.seed=2386", NULL);
+    rs_results *a = tu_run(scenario, 2), *b = tu_run(other, 2);
+    assert_false(identical(a, b));
+    assert_true(a->moments[RS_M_WIN_RATE].mean != b->moments[RS_M_WIN_RATE].mean);
+    rs_results_free(a);
+    rs_results_free(b);
+    rs_scenario_free(other);
+}
+
+/* A change that alters no decision (the quota) leaves every draw, and so
+ * every booking, exactly as it was: the draws are keyed by what they mean,
+ * not by the order in which they happen. */
+static void test_common_random_numbers(void **state)
+{
+    (void)state;
+    rs_scenario *base = tu_scenario("[run]\nreplications = 200\n");
+    rs_scenario *other = rs_scenario_clone(base);
+    tu_set(other, "quota.annual=523000", NULL);
+    rs_results *a = tu_run(base, 2), *b = tu_run(other, 2);
+    size_t bookings = rs_layout_fy_slot(&a->layout, 1, RS_FY_BOOKINGS);
+    assert_true(a->moments[bookings].mean == b->moments[bookings].mean);
+    assert_true(a->moments[RS_M_DEALS_WON].mean == b->moments[RS_M_DEALS_WON].mean);
+    rs_results_free(a);
+    rs_results_free(b);
+
+    rs_scenario_free(other);
+    rs_scenario_free(base);
+}
+
+/* Paired replications of two policies share their draws, so their
+ * difference varies far less than two independent runs would. */
+static void test_pairs_are_correlated(void **state)
+{
+    (void)state;
+    rs_scenario *a = tu_scenario("[coaching]\nhours_per_month = 2\n");
+    rs_scenario *b = tu_scenario("[coaching]\nhours_per_month = 3\n");
+    rs_layout la, lb;
+    assert_int_equal(rs_layout_init(&la, a), RS_OK);
+    assert_int_equal(rs_layout_init(&lb, b), RS_OK);
+    rs_model *ma = rs_model_new(a, &la), *mb = rs_model_new(b, &lb);
+    rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
+    rs_moments va = {0}, vb = {0}, diff = {0};
+    size_t fy1 = rs_layout_fy_slot(&la, 0, RS_FY_TEAM_ATTAINMENT);
+    for (uint32_t r = 0; r < 400; r++) {
+        assert_int_equal(rs_model_run(ma, r, oa), RS_OK);
+        assert_int_equal(rs_model_run(mb, r, ob), RS_OK);
+        rs_moments_add(&va, oa->values[fy1]);
+        rs_moments_add(&vb, ob->values[fy1]);
+        rs_moments_add(&diff, ob->values[fy1] - oa->values[fy1]);
+    }
+    double independent = sqrt(rs_moments_variance(&va) + rs_moments_variance(&vb));
+    double paired = sqrt(rs_moments_variance(&diff));
+    print_message("sd of the difference: paired %.3f, independent %.3f\n", paired, independent);
+    assert_true(paired * 3 < independent);
+    assert_true(diff.mean > 0); /* more coaching helps, on average */
+    rs_model_free(ma);
+    rs_model_free(mb);
+    rs_outcome_free(oa);
+    rs_outcome_free(ob);
+    rs_layout_free(&la);
+    rs_layout_free(&lb);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+static void test_progress_and_interrupt(void **state)
+{
+    (void)state;
+    volatile sig_atomic_t stop = 1;
+    rs_engine_options opt = {.threads = 2, .interrupted = &stop};
+    rs_results *r = (rs_results *)1;
+    char err[RS_ERRMSG_SIZE];
+    assert_int_equal(rs_engine_run(scenario, &opt, &r, err), RS_ERR_INTERRUPTED);
+    assert_null(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_same_seed_same_results),
+        cmocka_unit_test(test_thread_count_does_not_matter),
+        cmocka_unit_test(test_other_seed_other_results),
+        cmocka_unit_test(test_common_random_numbers),
+        cmocka_unit_test(test_pairs_are_correlated),
+        cmocka_unit_test(test_progress_and_interrupt),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

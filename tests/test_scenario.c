@@ -1,0 +1,227 @@
+/* test_scenario.c: loading, overriding, validating and writing scenarios,
+ * and every kind of bad input with its message. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rampsim/params.h"
+
+static void test_defaults_follow_the_model(void **state)
+{
+    (void)state;
+    rs_scenario *sc = rs_scenario_new();
+    assert_int_equal(sc->team.reps, 8);
+    assert_int_equal(sc->team.new_hires, 2);
+    assert_int_equal(sc->run.horizon_weeks, 104);
+    assert_int_equal(sc->run.warmup_weeks, 26);
+    assert_float_equal(sc->quota.annual, 418000, 0);
+    assert_float_equal(sc->pipeline.deal_size, 28000, 0);
+    assert_float_equal(sc->attrition.annual, 0.30, 0);
+    assert_float_equal(sc->coaching.max_uplift, 0.37, 0);
+    assert_float_equal(sc->ride_along.coaching_equiv_hours, 0.5, 0);
+    assert_float_equal(sc->ramp.onboarding_hour_weeks, 52.0 / 12.0 / 8.0, 1e-6);
+    assert_int_equal(sc->one_on_one.cadence, RS_CADENCE_MONTHLY);
+    assert_true(isnan(sc->coaching.prior_hours_per_month));
+    /* auto prior = planned coaching + ride-along equivalents */
+    assert_float_equal(rs_scenario_prior_stock(sc), 1.0 + 0.5 * 0.5, 1e-12);
+    rs_scenario_free(sc);
+}
+
+static void test_file_values_and_forms(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("; a comment\n# another\n[team]\nreps = 13\nnew_hires = 3 ; inline\n"
+                                  "[quota]\nannual = $512.5K\n[attrition]\nannual = 23.85%\n"
+                                  "[one_on_one]\ncadence = biweekly\n[team_meeting]\nweekly = yes # inline\n"
+                                  "[ramp]\ncurve = table\ntable = 0, 20%, 45, 70, 95\n"
+                                  "[coaching]\nprior_hours_per_month = 2.385\n");
+    assert_int_equal(sc->team.reps, 13);
+    assert_int_equal(sc->team.new_hires, 3);
+    assert_float_equal(sc->quota.annual, 512500, 1e-9);
+    assert_float_equal(sc->attrition.annual, 0.2385, 1e-15);
+    assert_int_equal(sc->one_on_one.cadence, RS_CADENCE_BIWEEKLY);
+    assert_true(sc->team_meeting.weekly);
+    assert_int_equal(sc->ramp.table_len, 5);
+    assert_float_equal(sc->ramp.table[4], 0.95, 1e-15);
+    assert_float_equal(rs_scenario_prior_stock(sc), 2.385, 0);
+    /* run.name comes from the file name when not given */
+    assert_true(strncmp(sc->run.name, "rampsim-test-", 13) == 0);
+    rs_scenario_free(sc);
+}
+
+/* Every kind of bad input, with the message a user sees (after "FILE"). */
+static void test_bad_input_messages(void **state)
+{
+    (void)state;
+    struct {
+        const char *ini, *message;
+    } cases[] = {
+        {"[deal_help]\nstyle = takeover\n", ":2: deal_help.style must be coach or take_over, got takeover"},
+        {"[coachng]\nhours_per_month = 3\n", ":2: unknown section [coachng]; did you mean [coaching]?"},
+        {"[coaching]\nhour_per_month = 3\n",
+         ":2: unknown key coaching.hour_per_month; did you mean coaching.hours_per_month?"},
+        {"[team]\nweeks_to_ramped = 3\n", ":2: unknown key team.weeks_to_ramped; did you mean ramp.weeks_to_ramped?"},
+        {"[team]\nxyzzy = 3\n", ":2: unknown key team.xyzzy"},
+        {"[coaching]\nhours_per_month = -2\n", ":2: coaching.hours_per_month must be hours from 0 to 100, got -2"},
+        {"[team]\nreps = 3\nreps = 4\n", ":3: team.reps is set twice (first on line 2)"},
+        {"reps = 3\n", ":1: reps is outside any section; put it under its [section] heading"},
+        {"[team]\nreps 3\n", ":2: expected [section] or key = value, got reps 3"},
+        {"[team\nreps = 3\n", ":1: expected [section] or key = value, got [team"},
+        {"[team]\nreps = 3\nnew_hires = 5\n", ":3: team.new_hires (5) must not exceed team.reps (3)"},
+        {"[team]\nreps = 2.5\n", ":2: team.reps must be a whole number from 1 to 500, got 2.5"},
+        {"[team]\nreps = 501\n", ":2: team.reps must be a whole number from 1 to 500, got 501"},
+        {"[team]\nreps =\n", ":2: team.reps must be a whole number from 1 to 500, got nothing"},
+        {"[attrition]\nannual = 30\n", ":2: attrition.annual must be a share from 0 to 1 (such as 0.3 or 30%), got 30"},
+        {"[quota]\nannual = 418.000\n",
+         ":2: quota.annual must be an amount from 0 to 10000000000000 (such as 28000, 28,000, $28K or 1.2M), got 418.000"},
+        {"[team_meeting]\nweekly = sometimes\n", ":2: team_meeting.weekly must be yes or no, got sometimes"},
+        {"[run]\nname = my team\n",
+         ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got my team"},
+        {"[run]\nseed = -1\n", ":2: run.seed must be a whole number from 0 to 18446744073709551615, got -1"},
+        {"[run]\nreplications = 0\n", ":2: run.replications must be a whole number from 1 to 10000000, got 0"},
+        {"[pipeline]\nwin_rate = nan\n", ":2: pipeline.win_rate must be a share from 0 to 1 (such as 0.3 or 30%), got nan"},
+        {"[ramp]\ntable = 0,50,40\n",
+         ":2: ramp.table must be 2 to 61 comma-separated, non-decreasing percentages from 0 to 100, one per month "
+         "(such as 0,25,50,75,100), got 0,50,40"},
+        {"[ramp]\ncurve = table\ntable = 0,20,40,60,80\n",
+         ":3: ramp.table must reach ramp.ramped_at (90%), but its highest value is 80%"},
+        {"[manager]\noverbooked = error\n[coaching]\nhours_per_month = 40\n",
+         ":2: the manager's plan needs up to 76.6 hours a week but the budget (manager.hours_per_week x "
+         "manager.team_share) is 30.0; plan less or set manager.overbooked = scale"},
+        {"[team]\n\001\000binary\n", ":2: not a text file (found a NUL byte)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        /* the NUL case is written byte for byte below */
+        if (strchr(cases[i].ini, '\001'))
+            continue;
+        const char *msg = tu_load_error(cases[i].ini, RS_ERR_INPUT);
+        if (strcmp(msg, cases[i].message) != 0)
+            fail_msg("case %zu:\n got      %s\n expected %s", i, msg, cases[i].message);
+    }
+}
+
+static void test_nul_byte_and_long_line(void **state)
+{
+    (void)state;
+    char err[RS_ERRMSG_SIZE];
+    char path[] = "/tmp/rampsim-test-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(write(fd, "[team]\n\001\000x\n", 11) == 11);
+    close(fd);
+    rs_scenario *sc = rs_scenario_new();
+    assert_int_equal(rs_scenario_load(sc, path, err), RS_ERR_INPUT);
+    assert_non_null(strstr(err, ":2: not a text file (found a NUL byte)"));
+    rs_scenario_free(sc);
+    unlink(path);
+
+    char text[400] = "[team]\nreps = ";
+    memset(text + strlen(text), '1', 250);
+    const char *msg = tu_load_error(text, RS_ERR_INPUT);
+    assert_string_equal(msg, ":2: line is longer than 199 characters; shorten it");
+}
+
+static void test_missing_and_directory(void **state)
+{
+    (void)state;
+    char err[RS_ERRMSG_SIZE];
+    rs_scenario *sc = rs_scenario_new();
+    assert_int_equal(rs_scenario_load(sc, "/nonexistent/x.ini", err), RS_ERR_INPUT);
+    assert_string_equal(err, "/nonexistent/x.ini: cannot read scenario file: No such file or directory");
+    assert_int_equal(rs_scenario_load(sc, "/tmp", err), RS_ERR_INPUT);
+    assert_string_equal(err, "/tmp: is a directory, expected a scenario file (.ini)");
+    rs_scenario_free(sc);
+}
+
+static void test_set_overrides(void **state)
+{
+    (void)state;
+    char err[RS_ERRMSG_SIZE];
+    rs_scenario *sc = tu_scenario("[team]\nreps = 6\n");
+    assert_int_equal(rs_scenario_set(sc, "team.reps=11", err), RS_OK);
+    assert_int_equal(sc->team.reps, 11);
+    assert_int_equal(rs_scenario_set(sc, " coaching.hours_per_month = 2.385 ", err), RS_OK);
+    assert_float_equal(sc->coaching.hours_per_month, 2.385, 0);
+    assert_int_equal(rs_scenario_set(sc, "team.rep=4", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set team.rep=4: unknown key team.rep; did you mean team.reps?");
+    assert_int_equal(rs_scenario_set(sc, "tema.reps=4", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set tema.reps=4: unknown section tema; did you mean team?");
+    assert_int_equal(rs_scenario_set(sc, "deal_help.style", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set deal_help.style: expected section.key=value, such as coaching.hours_per_month=3");
+    assert_int_equal(rs_scenario_set(sc, "deal_help.style=takeover", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set deal_help.style=takeover: deal_help.style must be coach or take_over, got takeover");
+    assert_int_equal(rs_scenario_set(sc, "team.new_hires=12", err), RS_OK);
+    assert_int_equal(rs_scenario_validate(sc, err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set team.new_hires=12: team.new_hires (12) must not exceed team.reps (11)");
+    rs_scenario_free(sc);
+}
+
+/* Writing a scenario and reading it back gives the same values, bit for bit. */
+static void test_write_round_trip(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("[team]\nreps = 7\n[pipeline]\nwin_rate = 0.2385\ndeal_size = 31234.56\n"
+                                  "[ramp]\ncurve = exponential\n[coaching]\nfocus = behind\n"
+                                  "[run]\nseed = 18446744073709551615\nname = rt\n");
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    rs_scenario_write(f, sc, false);
+    fclose(f);
+    rs_scenario *back = tu_scenario(text);
+    for (size_t i = 0; i < rs_param_count; i++) {
+        char a[512], b[512];
+        rs_param_format(&rs_params[i], sc, a, sizeof a);
+        rs_param_format(&rs_params[i], back, b, sizeof b);
+        assert_string_equal(a, b);
+    }
+    assert_true(back->run.seed == UINT64_MAX);
+    assert_true(back->pipeline.deal_size == sc->pipeline.deal_size);
+    free(text);
+    rs_scenario_free(sc);
+    rs_scenario_free(back);
+}
+
+/* The documented defaults file (rampsim defaults) is itself a valid
+ * scenario equal to the defaults. */
+static void test_documented_defaults_load(void **state)
+{
+    (void)state;
+    rs_scenario *def = rs_scenario_new();
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    rs_scenario_write(f, def, true);
+    fclose(f);
+    assert_non_null(strstr(text, "#   source: seed: win rates +37%"));
+    rs_scenario *back = tu_scenario(text);
+    for (size_t i = 0; i < rs_param_count; i++) {
+        if (rs_params[i].type == RS_P_NAME)
+            continue;
+        char a[512], b[512];
+        rs_param_format(&rs_params[i], def, a, sizeof a);
+        rs_param_format(&rs_params[i], back, b, sizeof b);
+        assert_string_equal(a, b);
+    }
+    free(text);
+    rs_scenario_free(def);
+    rs_scenario_free(back);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults_follow_the_model),
+        cmocka_unit_test(test_file_values_and_forms),
+        cmocka_unit_test(test_bad_input_messages),
+        cmocka_unit_test(test_nul_byte_and_long_line),
+        cmocka_unit_test(test_missing_and_directory),
+        cmocka_unit_test(test_set_overrides),
+        cmocka_unit_test(test_write_round_trip),
+        cmocka_unit_test(test_documented_defaults_load),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,120 @@
+/* test_valueparse.c: the value forms a scenario file accepts and refuses. */
+#include "testutil.h"
+
+#include <math.h>
+
+#include "valueparse.h"
+
+static void test_reals(void **state)
+{
+    (void)state;
+    double x;
+    assert_true(rs_parse_real("2.385", &x));
+    assert_float_equal(x, 2.385, 0);
+    assert_true(rs_parse_real("-1e3", &x));
+    assert_float_equal(x, -1000, 0);
+    const char *bad[] = {"", "abc", "nan", "inf", "0x1p3", "1.2.3", "3 4", "1e999", "--1", "."};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_false(rs_parse_real(bad[i], &x));
+}
+
+static void test_integers(void **state)
+{
+    (void)state;
+    long long n;
+    uint64_t u;
+    assert_true(rs_parse_integer("-17", &n));
+    assert_int_equal(n, -17);
+    assert_false(rs_parse_integer("1.5", &n));
+    assert_false(rs_parse_integer("1e3", &n));
+    assert_false(rs_parse_integer("99999999999999999999", &n));
+    assert_true(rs_parse_uint64("18446744073709551615", &u));
+    assert_true(u == UINT64_MAX);
+    assert_false(rs_parse_uint64("-1", &u));
+    assert_false(rs_parse_uint64("18446744073709551616", &u));
+}
+
+static void test_fractions_and_hours(void **state)
+{
+    (void)state;
+    double x;
+    assert_true(rs_parse_fraction("30%", &x));
+    assert_float_equal(x, 0.30, 1e-15);
+    assert_true(rs_parse_fraction("23.85 %", &x));
+    assert_float_equal(x, 0.2385, 1e-15);
+    assert_true(rs_parse_fraction("0.2385", &x));
+    assert_float_equal(x, 0.2385, 0);
+    assert_false(rs_parse_fraction("%", &x));
+    assert_false(rs_parse_fraction("30%%", &x));
+    assert_true(rs_parse_hours("1.5h", &x));
+    assert_float_equal(x, 1.5, 0);
+    assert_true(rs_parse_hours("2.385", &x));
+    assert_false(rs_parse_hours("h", &x));
+}
+
+static void test_money(void **state)
+{
+    (void)state;
+    struct {
+        const char *text;
+        double value;
+    } good[] = {{"28000", 28000},     {"28,000", 28000},   {"$28,000", 28000},   {"$28K", 28000},
+                {"28k", 28000},       {"1.2M", 1.2e6},     {"$1,234,567.5", 1234567.5},
+                {"2bn", 2e9},         {"\xe2\x82\xac 418,000", 418000}, {"$1.125M", 1.125e6}};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        double x = -1;
+        assert_true(rs_parse_money(good[i].text, &x));
+        assert_float_equal(x, good[i].value, 1e-6);
+    }
+    /* "418.000" would be 418 thousand in much of the world: refused. */
+    const char *bad[] = {"418.000", "41,80,00", "1,2345", ",123", "123,", "$", "28KK", "k", "28 000"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        double x;
+        if (rs_parse_money(bad[i], &x))
+            fail_msg("accepted %s as %g", bad[i], x);
+    }
+}
+
+static void test_bools(void **state)
+{
+    (void)state;
+    bool b = false;
+    assert_true(rs_parse_bool("Yes", &b));
+    assert_true(b);
+    assert_true(rs_parse_bool("off", &b));
+    assert_false(b);
+    assert_false(rs_parse_bool("yep", &b));
+}
+
+static void test_edit_distance(void **state)
+{
+    (void)state;
+    assert_int_equal(rs_edit_distance("team", "team"), 0);
+    assert_int_equal(rs_edit_distance("tema", "team"), 1); /* a swap */
+    assert_int_equal(rs_edit_distance("coachng", "coaching"), 1);
+    assert_int_equal(rs_edit_distance("abc", "xyz"), 3);
+}
+
+static void test_format_round_trip(void **state)
+{
+    (void)state;
+    double values[] = {0.1, 2.385, 1.0 / 3.0, 418000, 1e-9, 123456789.123456789};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        char buf[64];
+        double back;
+        rs_format_real(values[i], buf, sizeof buf);
+        assert_true(rs_parse_real(buf, &back));
+        assert_true(back == values[i]);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reals),         cmocka_unit_test(test_integers),
+        cmocka_unit_test(test_fractions_and_hours), cmocka_unit_test(test_money),
+        cmocka_unit_test(test_bools),         cmocka_unit_test(test_edit_distance),
+        cmocka_unit_test(test_format_round_trip),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

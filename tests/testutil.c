@@ -1,0 +1,87 @@
+/* testutil.c: helpers shared by the test programs. */
+#include "testutil.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+const char *tu_write_ini(const char *text)
+{
+    static char path[64];
+    snprintf(path, sizeof path, "/tmp/rampsim-test-XXXXXX.ini");
+    int fd = mkstemps(path, 4);
+    assert_true(fd >= 0);
+    size_t n = strlen(text);
+    assert_int_equal(write(fd, text, n), (ssize_t)n);
+    close(fd);
+    return path;
+}
+
+rs_scenario *tu_scenario(const char *text)
+{
+    char err[RS_ERRMSG_SIZE] = "";
+    rs_scenario *sc = rs_scenario_new();
+    assert_non_null(sc);
+    const char *path = tu_write_ini(text);
+    rs_status st = rs_scenario_load(sc, path, err);
+    if (st == RS_OK)
+        st = rs_scenario_validate(sc, err);
+    unlink(path);
+    if (st != RS_OK)
+        fail_msg("scenario rejected: %s", err);
+    return sc;
+}
+
+void tu_set(rs_scenario *sc, ...)
+{
+    char err[RS_ERRMSG_SIZE] = "";
+    va_list ap;
+    va_start(ap, sc);
+    const char *assignment;
+    while ((assignment = va_arg(ap, const char *)))
+        if (rs_scenario_set(sc, assignment, err) != RS_OK)
+            fail_msg("override rejected: %s", err);
+    va_end(ap);
+    if (rs_scenario_validate(sc, err) != RS_OK)
+        fail_msg("scenario rejected: %s", err);
+}
+
+const char *tu_load_error(const char *text, rs_status expected)
+{
+    static char err[RS_ERRMSG_SIZE];
+    err[0] = '\0';
+    rs_scenario *sc = rs_scenario_new();
+    assert_non_null(sc);
+    const char *path = tu_write_ini(text);
+    rs_status st = rs_scenario_load(sc, path, err);
+    if (st == RS_OK)
+        st = rs_scenario_validate(sc, err);
+    unlink(path);
+    rs_scenario_free(sc);
+    assert_int_equal(st, expected);
+    /* the message names the file (a temporary one here): drop that part */
+    const char *rest = strstr(err, ".ini");
+    return rest ? rest + 4 : err;
+}
+
+rs_results *tu_run(const rs_scenario *sc, int threads)
+{
+    char err[RS_ERRMSG_SIZE] = "";
+    rs_engine_options opt = {.threads = threads};
+    rs_results *r = NULL;
+    rs_status st = rs_engine_run(sc, &opt, &r, err);
+    if (st != RS_OK)
+        fail_msg("run failed: %s", err);
+    return r;
+}
+
+void tu_assert_near_impl(double actual, double expected, double tolerance, const char *what, const char *file,
+                         int line)
+{
+    if (!(fabs(actual - expected) <= tolerance)) {
+        print_error("%s = %.10g, expected %.10g +- %.3g\n", what, actual, expected, tolerance);
+        _fail(file, line);
+    }
+}

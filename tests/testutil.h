@@ -1,0 +1,36 @@
+/* testutil.h: helpers shared by the test programs. */
+#ifndef RS_TESTUTIL_H
+#define RS_TESTUTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "rampsim/engine.h"
+#include "rampsim/scenario.h"
+
+/* Writes text to a fresh temporary .ini file; returns its path (static). */
+const char *tu_write_ini(const char *text);
+
+/* A validated scenario from INI text; fails the test on error. */
+rs_scenario *tu_scenario(const char *text);
+
+/* Applies "section.key=value" overrides (NULL-terminated) as --set
+ * would, then validates; fails the test on error. */
+void tu_set(rs_scenario *sc, ...);
+
+/* Loads INI text, expecting failure; returns the message (static). */
+const char *tu_load_error(const char *text, rs_status expected);
+
+/* Runs sc with `threads` threads; fails the test on error. */
+rs_results *tu_run(const rs_scenario *sc, int threads);
+
+/* Asserts |actual - expected| <= tolerance, printing all three. */
+#define tu_assert_near(actual, expected, tolerance)                                                    \
+    tu_assert_near_impl((actual), (expected), (tolerance), #actual, __FILE__, __LINE__)
+void tu_assert_near_impl(double actual, double expected, double tolerance, const char *what, const char *file,
+                         int line);
+
+#endif
