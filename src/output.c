@@ -238,6 +238,23 @@ static double pct(const rs_results *r, size_t slot, double p)
     return slot < r->layout.sketched ? rs_sketches_quantile(r->sketches, slot, p) : NAN;
 }
 
+/* 1234567.8 as "1,234,568": amounts read at a glance. */
+static void format_amount(double x, char *buf, size_t size)
+{
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.0f", fabs(x));
+    size_t n = strlen(digits), o = 0;
+    if (x < 0 && o + 1 < size)
+        buf[o++] = '-';
+    for (size_t i = 0; i < n && o + 2 < size; i++) {
+        if (i > 0 && (n - i) % 3 == 0)
+            buf[o++] = ',';
+        buf[o++] = digits[i];
+    }
+    buf[o] = '\0';
+}
+
+/* fmt NULL means an amount. */
 static void row(FILE *out, const rs_results *r, const char *label, size_t slot, const char *fmt)
 {
     fprintf(out, "  %-36s", label);
@@ -248,7 +265,10 @@ static void row(FILE *out, const rs_results *r, const char *label, size_t slot, 
     static const double ps[3] = {0.10, 0.50, 0.90};
     for (int k = 0; k < 3; k++) {
         char cell[32];
-        snprintf(cell, sizeof cell, fmt, pct(r, slot, ps[k]));
+        if (fmt)
+            snprintf(cell, sizeof cell, fmt, pct(r, slot, ps[k]));
+        else
+            format_amount(pct(r, slot, ps[k]), cell, sizeof cell);
         fprintf(out, "%10s", cell);
     }
     fputc('\n', out);
@@ -276,7 +296,7 @@ void rs_output_print_table(FILE *out, const rs_results *r)
     row(out, r, "Ramp time of new hires (weeks)", RS_M_RAMP_WEEKS, "%.1f");
     row(out, r, "Win rate", RS_M_WIN_RATE, "%.1f%%");
     row(out, r, "Won-deal cycle (weeks)", RS_M_WON_CYCLE_WEEKS, "%.1f");
-    row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, "%.0f");
+    row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, NULL);
     row(out, r, "Pipeline-to-quota at quarter start", RS_M_PIPELINE_TO_QUOTA, "%.2f");
     char label[64];
     snprintf(label, sizeof label, "Manager hours a week (budget %.0f)",

@@ -82,6 +82,9 @@ check "summary.csv lists the required metrics" bash -c "for m in team_attainment
     ramp_weeks win_rate won_cycle_weeks won_deal_size pipeline_to_quota selling_time_share lead_to_close \
     manager_hours_per_week; do grep -q \"^\$m,\" one/summary.csv || exit 1; done"
 
+check "every metric is documented in docs/outputs.md" bash -c "tail -n +2 one/summary.csv | cut -d, -f1 |
+    sed 's/_fy[0-9]*\$/_fyk/' | while read -r m; do grep -q \"\\\`\$m\\\`\" '$SRC/docs/outputs.md' || { echo \$m; exit 1; }; done"
+
 # --- the resolved scenario reproduces the run exactly
 "$RAMPSIM" run one/scenario.ini -o again -q
 check "scenario.ini reproduces summary.csv" cmp -s one/summary.csv again/summary.csv
