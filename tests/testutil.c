@@ -19,16 +19,23 @@ const char *tu_write_ini(const char *text)
     return path;
 }
 
-rs_scenario *tu_scenario(const char *text)
+/* Loads and validates INI text into sc through a temporary file. */
+static rs_status load_text(rs_scenario *sc, const char *text, char *err)
 {
-    char err[RS_ERRMSG_SIZE] = "";
-    rs_scenario *sc = rs_scenario_new();
-    assert_non_null(sc);
     const char *path = tu_write_ini(text);
     rs_status st = rs_scenario_load(sc, path, err);
     if (st == RS_OK)
         st = rs_scenario_validate(sc, err);
     unlink(path);
+    return st;
+}
+
+rs_scenario *tu_scenario(const char *text)
+{
+    char err[RS_ERRMSG_SIZE] = "";
+    rs_scenario *sc = rs_scenario_new();
+    assert_non_null(sc);
+    rs_status st = load_text(sc, text, err);
     if (st != RS_OK)
         fail_msg("scenario rejected: %s", err);
     return sc;
@@ -54,11 +61,7 @@ const char *tu_load_error(const char *text, rs_status expected)
     err[0] = '\0';
     rs_scenario *sc = rs_scenario_new();
     assert_non_null(sc);
-    const char *path = tu_write_ini(text);
-    rs_status st = rs_scenario_load(sc, path, err);
-    if (st == RS_OK)
-        st = rs_scenario_validate(sc, err);
-    unlink(path);
+    rs_status st = load_text(sc, text, err);
     rs_scenario_free(sc);
     assert_int_equal(st, expected);
     /* the message names the file (a temporary one here): drop that part */
