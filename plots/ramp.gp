@@ -5,7 +5,7 @@ set xlabel "Weeks since hire"
 set ylabel "Percent"
 set key bottom right
 set yrange [0:105]
-set xrange [0:*]
+set xrange [0:horizon]
 set arrow 1 from graph 0, first ramped_at to graph 1, first ramped_at nohead lw 1.5 dt 3 lc rgb '#555555'
 set label 1 sprintf('ramped = %.0f%% productivity', ramped_at) at graph 0.01, first ramped_at + 3 tc rgb '#555555'
 if (median_ramp == median_ramp) {

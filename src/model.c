@@ -356,7 +356,9 @@ static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_o
             n++;
         }
     }
-    bool help = deal_help_this_week(sc, week_in_quarter) && sc->deal_help.max_deals_per_week > 0;
+    /* Deal help is the intervention a scenario studies: it starts at week 0,
+     * not in the warm-up (docs/model.md). */
+    bool help = recording(week) && deal_help_this_week(sc, week_in_quarter) && sc->deal_help.max_deals_per_week > 0;
     if (help)
         qsort(m->closing, n, sizeof *m->closing, by_seat_then_largest);
 
@@ -428,8 +430,11 @@ static void step_coaching(rs_model *m, int week, const plan *p)
         double weight = sc->coaching.focus == RS_FOCUS_BEHIND && behind(s, 1.0) ? 2.0 : 1.0;
         s->coaching = p->hours[RS_ACT_COACHING] * weight / weight_sum;
         s->onboarding = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
+        /* In the warm-up the stock stays at the prior the veterans start
+         * with at week 0 (docs/model.md). */
         double received = s->coaching + m->ride_along_equiv + s->deal_coaching;
-        s->stock += m->stock_rate * (received * WEEKS_PER_MONTH - s->stock);
+        if (recording(week))
+            s->stock += m->stock_rate * (received * WEEKS_PER_MONTH - s->stock);
     }
 }
 

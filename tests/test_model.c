@@ -75,11 +75,13 @@ static void test_coaching_stock_converges_to_plan(void **state)
     rs_results_free(r);
     rs_scenario_free(sc);
 
+    /* The warm-up holds the stock at the prior: after week 0's update it is
+     * one step from 1.7 towards the plan. */
     sc = tu_scenario(PLAIN_TEAM);
-    tu_set(sc, "coaching.hours_per_month=2.385", "coaching.prior_hours_per_month=0", "run.warmup_weeks=520",
-           "run.replications=16", NULL);
+    tu_set(sc, "coaching.hours_per_month=2.385", "coaching.prior_hours_per_month=1.7", "coaching.memory_weeks=9.7", "run.warmup_weeks=52",
+           "run.horizon_weeks=1", "run.replications=16", NULL);
     r = tu_run(sc, 1);
-    assert_float_equal(metric(r, RS_M_COACHING_STOCK)->mean, 2.385, 1e-9);
+    assert_float_equal(metric(r, RS_M_COACHING_STOCK)->mean, 1.7 + rate * (2.385 - 1.7), 1e-12);
     rs_results_free(r);
     rs_scenario_free(sc);
 }
