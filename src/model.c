@@ -234,7 +234,6 @@ static void hire(rs_model *m, int index, int week, bool veteran)
     s->veteran = veteran;
     s->skill = exp(m->skill_sigma * z - 0.5 * m->skill_sigma * m->skill_sigma);
     s->hire_week = week;
-    s->experience = 0.0;
     s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
     if (s->tracked) {
@@ -288,11 +287,12 @@ static void step_plan(rs_model *m, int week, plan *p)
         p->active += m->seats[i].active;
         p->onboarding += in_onboarding(m, &m->seats[i], week);
     }
-    p->coaching_planned = sc->coaching.hours_per_month / WEEKS_PER_MONTH * p->active;
-    p->onboarding_planned = sc->onboarding.extra_hours_per_week * p->onboarding;
-    p->hours[RS_ACT_ONE_ON_ONE] = m->one_on_one_hours * p->active;
-    p->hours[RS_ACT_TEAM_MEETING] = p->active > 0 ? m->meeting_hours : 0.0;
-    p->hours[RS_ACT_RIDE_ALONG] = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.hours * p->active;
+    rs_plan_hours planned = rs_scenario_plan(sc, p->active, p->onboarding);
+    p->coaching_planned = planned.coaching;
+    p->onboarding_planned = planned.onboarding;
+    p->hours[RS_ACT_ONE_ON_ONE] = planned.one_on_one;
+    p->hours[RS_ACT_TEAM_MEETING] = planned.team_meeting;
+    p->hours[RS_ACT_RIDE_ALONG] = planned.ride_along;
     double fixed = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG];
     double flexible = fmax(0.0, m->budget - fixed);
     p->hours[RS_ACT_ONBOARDING] = fmin(p->onboarding_planned, flexible);
@@ -340,6 +340,28 @@ static void book_win(rs_model *m, const deal *d, int week, rs_outcome *out)
         s->won_any = true;
         out->first_win_weeks[out->n_first_win_weeks++] = week - s->hire_week;
     }
+}
+
+/* Deal help is done first: it uses the budget's slack, then displaces the
+ * week's coaching, then onboarding coaching, then becomes overtime. Fills in
+ * the week's totals. */
+static void account_deal_help(const rs_model *m, plan *p, double help_hours)
+{
+    double *h = p->hours;
+    h[RS_ACT_DEAL_HELP] = help_hours;
+    double used = h[RS_ACT_ONE_ON_ONE] + h[RS_ACT_TEAM_MEETING] + h[RS_ACT_RIDE_ALONG] + h[RS_ACT_COACHING] +
+                  h[RS_ACT_ONBOARDING];
+    double displaced = fmax(0.0, help_hours - fmax(0.0, m->budget - used));
+    double take = fmin(displaced, h[RS_ACT_COACHING]);
+    h[RS_ACT_COACHING] -= take;
+    displaced -= take;
+    take = fmin(displaced, h[RS_ACT_ONBOARDING]);
+    h[RS_ACT_ONBOARDING] -= take;
+    displaced -= take;
+    h[RS_ACT_OVERTIME] += displaced;
+    h[RS_ACT_SHORTFALL] = (p->coaching_planned - h[RS_ACT_COACHING]) + (p->onboarding_planned - h[RS_ACT_ONBOARDING]);
+    h[RS_ACT_TOTAL] = h[RS_ACT_ONE_ON_ONE] + h[RS_ACT_TEAM_MEETING] + h[RS_ACT_RIDE_ALONG] + h[RS_ACT_COACHING] +
+                      h[RS_ACT_ONBOARDING] + h[RS_ACT_DEAL_HELP];
 }
 
 /* Step 3: deals closing this week are decided with the state at the start
@@ -392,25 +414,9 @@ static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_o
     if (n > 0)
         drop_deals_closing(m, week);
 
-    double help_hours = helped_now * sc->deal_help.hours_per_deal;
-    p->hours[RS_ACT_DEAL_HELP] = help_hours;
     if (recording(week))
         m->helped_deals += helped_now;
-    double used = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG] +
-                  p->hours[RS_ACT_COACHING] + p->hours[RS_ACT_ONBOARDING];
-    double displaced = fmax(0.0, help_hours - fmax(0.0, m->budget - used));
-    double take = fmin(displaced, p->hours[RS_ACT_COACHING]);
-    p->hours[RS_ACT_COACHING] -= take;
-    displaced -= take;
-    take = fmin(displaced, p->hours[RS_ACT_ONBOARDING]);
-    p->hours[RS_ACT_ONBOARDING] -= take;
-    displaced -= take;
-    p->hours[RS_ACT_OVERTIME] += displaced;
-    p->hours[RS_ACT_SHORTFALL] = (p->coaching_planned - p->hours[RS_ACT_COACHING]) +
-                                 (p->onboarding_planned - p->hours[RS_ACT_ONBOARDING]);
-    p->hours[RS_ACT_TOTAL] = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] +
-                             p->hours[RS_ACT_RIDE_ALONG] + p->hours[RS_ACT_COACHING] +
-                             p->hours[RS_ACT_ONBOARDING] + p->hours[RS_ACT_DEAL_HELP];
+    account_deal_help(m, p, helped_now * sc->deal_help.hours_per_deal);
 }
 
 /* Step 4: coaching each rep receives, and the coaching stock update. */

@@ -325,7 +325,8 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err)
         /* The heaviest week the plan can have: every seat filled and every
          * rep in onboarding (new hires arrive through attrition too). */
         int onboarding = sc->onboarding.extra_hours_per_week > 0 && sc->onboarding.weeks > 0 ? sc->team.reps : 0;
-        double need = rs_scenario_planned_hours(sc, sc->team.reps, onboarding);
+        rs_plan_hours h = rs_scenario_plan(sc, sc->team.reps, onboarding);
+        double need = h.coaching + h.onboarding + h.one_on_one + h.team_meeting + h.ride_along;
         double budget = sc->manager.hours_per_week * sc->manager.team_share;
         if (need > budget + 1e-9) {
             origin_prefix(sc, param_index("manager", "overbooked"), where, sizeof where);
@@ -364,13 +365,15 @@ double rs_scenario_prior_stock(const rs_scenario *sc)
     return sc->coaching.hours_per_month + sc->ride_along.calls_per_month * sc->ride_along.coaching_equiv_hours;
 }
 
-double rs_scenario_planned_hours(const rs_scenario *sc, int active, int onboarding)
+rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding)
 {
-    double per_rep = sc->coaching.hours_per_month * 12.0 / 52.0 +
-                     rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours +
-                     sc->ride_along.calls_per_month * 12.0 / 52.0 * sc->ride_along.hours;
-    double meeting = sc->team_meeting.weekly && active > 0 ? sc->team_meeting.hours : 0.0;
-    return per_rep * active + meeting + sc->onboarding.extra_hours_per_week * onboarding;
+    rs_plan_hours h;
+    h.coaching = sc->coaching.hours_per_month * 12.0 / 52.0 * active;
+    h.onboarding = sc->onboarding.extra_hours_per_week * onboarding;
+    h.one_on_one = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours * active;
+    h.team_meeting = sc->team_meeting.weekly && active > 0 ? sc->team_meeting.hours : 0.0;
+    h.ride_along = sc->ride_along.calls_per_month * 12.0 / 52.0 * sc->ride_along.hours * active;
+    return h;
 }
 
 /* ---- writing ----------------------------------------------------------- */

@@ -125,7 +125,12 @@ double rs_scenario_one_on_ones_per_week(const rs_scenario *sc);
  * plan's steady state (planned coaching plus ride-along equivalents). */
 double rs_scenario_prior_stock(const rs_scenario *sc);
 /* The manager's planned team hours in a week with `active` reps of whom
- * `onboarding` are in their onboarding weeks (before any scaling). */
-double rs_scenario_planned_hours(const rs_scenario *sc, int active, int onboarding);
+ * `onboarding` are in their onboarding weeks, by activity, before any
+ * fitting to the budget. Monthly activities are spread evenly over the
+ * 52/12 weeks of a month. */
+typedef struct rs_plan_hours {
+    double coaching, onboarding, one_on_one, team_meeting, ride_along;
+} rs_plan_hours;
+rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding);
 
 #endif
