@@ -64,10 +64,11 @@ static rs_status usage_error(char *err, const char *command, const char *what)
 static rs_status option_error(char *err, const char *command, const char *what, char **argv)
 {
     char option[64];
-    if (optopt)
-        snprintf(option, sizeof option, "-%c", optopt);
+    const char *typed = argv[optind - 1];
+    if (strncmp(typed, "--", 2) == 0 || !optopt)
+        snprintf(option, sizeof option, "%.*s", (int)strcspn(typed, "="), typed);
     else
-        snprintf(option, sizeof option, "%.60s", argv[optind - 1]);
+        snprintf(option, sizeof option, "-%c", optopt);
     return rs_fail(err, RS_ERR_INPUT, "%s %s; see 'rampsim %s --help'", option, what, command);
 }
 
@@ -294,14 +295,16 @@ static rs_status cmd_check(int argc, char **argv, char *err)
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":h", longopts, NULL)) != -1) {
-        if (c == 'S' && sopt.n_sets < (int)(sizeof sets / sizeof sets[0]))
+        switch (c) {
+        case 'S':
+            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
+                return usage_error(err, "check", "too many --set options");
             sets[sopt.n_sets++] = optarg;
-        else if (c == 'h') {
-            fputs(check_help, stdout);
-            return RS_OK;
-        } else
-            return option_error(err, "check", c == ':' ? "is missing its value" : "is not an option of this command",
-                                argv);
+            break;
+        case 'h': fputs(check_help, stdout); return RS_OK;
+        case ':': return option_error(err, "check", "is missing its value", argv);
+        default: return option_error(err, "check", "is not an option of this command", argv);
+        }
     }
     if (optind != argc - 1)
         return usage_error(err, "check", optind >= argc ? "missing the scenario file" : "too many arguments");
