@@ -394,7 +394,7 @@ void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
             char expect[256];
             rs_param_expectation(p, expect, sizeof expect);
             fprintf(out, "# %s\n", p->help);
-            fprintf(out, "#   %s%s%s; default %s\n", expect, p->unit[0] ? ", in " : "", p->unit,
+            fprintf(out, "#   %s%s%s%s; default %s\n", expect, p->unit[0] ? " (" : "", p->unit, p->unit[0] ? ")" : "",
                     p->def[0] ? p->def : "(derived)");
             if (p->source)
                 fprintf(out, "#   source: %s\n", p->source);

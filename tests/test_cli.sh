@@ -99,6 +99,7 @@ check "rerun replaced the results" grep -q "^reps = 7$" one/scenario.ini
 "$RAMPSIM" defaults >defaults.ini
 check "defaults output is a valid scenario" "$RAMPSIM" check defaults.ini
 check "defaults document their sources" grep -q "source: seed: win rates +37%" defaults.ini
+check "docs/defaults.ini is the current output of rampsim defaults" diff -u "$SRC/docs/defaults.ini" defaults.ini
 "$RAMPSIM" check "$DATA/small.ini" --set coaching.hours_per_month=3 >checked.ini
 check "check output is a valid scenario" "$RAMPSIM" check checked.ini
 check "check shows the override" grep -q "^hours_per_month = 3$" checked.ini
