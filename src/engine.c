@@ -1,10 +1,11 @@
-/* engine.c: replications on a pool of threads with a deterministic merge. */
+/* engine.c: replications on a pool of threads with a deterministic merge,
+ * for one scenario or a set run in lockstep on common random numbers. */
 #include "rampsim/engine.h"
 
 #include <math.h>
 #include <pthread.h>
-#include <stdbool.h>
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -14,11 +15,21 @@
 /* Blocks run between two merges; fixed, so memory stays bounded. */
 #define WINDOW 64
 
+/* One block's statistics: every scenario's slots, then every pair's. */
+typedef struct block_acc {
+    rs_moments *moments;   /* k x slots */
+    rs_pair_moments *pairs; /* (k - 1) x paired slots */
+} block_acc;
+
 typedef struct shared {
-    const rs_scenario *sc;
-    rs_results *results;
+    const rs_scenario *const *set;
+    int k;
+    long long replications;
+    rs_results **results;
+    rs_comparison *comparison; /* NULL when k == 1 */
+    size_t slots, paired;
     long long blocks;
-    rs_moments *window; /* WINDOW x slots block accumulators */
+    block_acc window[WINDOW];
     atomic_llong next_block;
     atomic_int stop;    /* any thread: finish the current batch early */
     bool halt;          /* thread 0, between the barriers: leave the loop */
@@ -29,16 +40,15 @@ typedef struct shared {
     pthread_cond_t gate;
     int gate_state; /* 0 wait, 1 go, -1 give up */
     const rs_engine_options *options;
-    rs_status status;   /* written by thread 0 only, after a barrier */
 } shared;
 
 typedef struct worker {
     shared *sh;
     int id;
     pthread_t thread;
-    rs_model *model;
-    rs_outcome *outcome;
-    rs_sketches *sketches;
+    rs_model **models;      /* k */
+    rs_outcome **outcomes;  /* k */
+    rs_sketches **sketches; /* k */
     rs_status status;
 } worker;
 
@@ -64,21 +74,53 @@ static void accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *bloc
     }
 }
 
-static rs_status run_block(worker *w, long long block, rs_moments *acc)
+/* Adds the pairs (scenario 0, scenario j) of one replication. */
+static void accumulate_pairs(const shared *sh, rs_outcome *const *o, rs_pair_moments *pairs)
 {
-    const rs_layout *l = &w->sh->results->layout;
-    memset(acc, 0, l->slots * sizeof *acc);
+    for (int j = 1; j < sh->k; j++) {
+        rs_pair_moments *pj = &pairs[(size_t)(j - 1) * sh->paired];
+        for (size_t i = 0; i < sh->paired; i++) {
+            double a = o[0]->values[i], b = o[j]->values[i];
+            if (!isnan(a) && !isnan(b))
+                rs_pair_add(&pj[i], a, b);
+        }
+    }
+}
+
+static rs_status run_block(worker *w, long long block, block_acc *acc)
+{
+    shared *sh = w->sh;
+    memset(acc->moments, 0, (size_t)sh->k * sh->slots * sizeof *acc->moments);
+    if (acc->pairs)
+        memset(acc->pairs, 0, (size_t)(sh->k - 1) * sh->paired * sizeof *acc->pairs);
     long long first = block * RS_ENGINE_BLOCK;
-    long long end = first + RS_ENGINE_BLOCK;
-    if (end > w->sh->sc->run.replications)
-        end = w->sh->sc->run.replications;
+    long long end = first + RS_ENGINE_BLOCK < sh->replications ? first + RS_ENGINE_BLOCK : sh->replications;
     for (long long r = first; r < end; r++) {
-        rs_status st = rs_model_run(w->model, (uint32_t)r, w->outcome);
-        if (st != RS_OK)
-            return st;
-        accumulate(l, w->outcome, acc, w->sketches);
+        for (int j = 0; j < sh->k; j++) {
+            rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
+            if (st != RS_OK)
+                return st;
+            accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
+                       w->sketches[j]);
+        }
+        if (acc->pairs)
+            accumulate_pairs(sh, w->outcomes, acc->pairs);
     }
     return RS_OK;
+}
+
+/* Thread 0, between the barriers: merges the window's blocks in order. */
+static void merge_window(shared *sh, long long first, long long end)
+{
+    for (long long b = first; b < end; b++) {
+        const block_acc *acc = &sh->window[b - first];
+        for (int j = 0; j < sh->k; j++)
+            for (size_t i = 0; i < sh->slots; i++)
+                rs_moments_merge(&sh->results[j]->moments[i], &acc->moments[(size_t)j * sh->slots + i]);
+        if (sh->comparison)
+            for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)
+                rs_pair_merge(&sh->comparison->pairs[i], &acc->pairs[i]);
+    }
 }
 
 static bool pass_gate(shared *sh)
@@ -99,11 +141,15 @@ static void open_gate(shared *sh, int state)
     pthread_mutex_unlock(&sh->gate_lock);
 }
 
+static bool interrupted(const shared *sh)
+{
+    return sh->options->interrupted && *sh->options->interrupted;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
     shared *sh = w->sh;
-    const rs_layout *l = &sh->results->layout;
     if (!pass_gate(sh))
         return NULL;
     for (long long first = 0; first < sh->blocks; first += WINDOW) {
@@ -112,32 +158,27 @@ static void *work(void *arg)
             long long b = atomic_fetch_add(&sh->next_block, 1);
             if (b >= end)
                 break;
-            rs_status st = run_block(w, b, &sh->window[(size_t)(b - first) * l->slots]);
+            rs_status st = run_block(w, b, &sh->window[b - first]);
             if (st != RS_OK) {
                 w->status = st;
                 atomic_store(&sh->stop, 1);
             }
-            if (sh->options->interrupted && *sh->options->interrupted)
+            if (interrupted(sh))
                 atomic_store(&sh->stop, 1);
         }
         pthread_barrier_wait(&sh->barrier);
         if (w->id == 0) {
-            if (sh->options->interrupted && *sh->options->interrupted)
+            if (interrupted(sh))
                 atomic_store(&sh->stop, 1);
             sh->halt = atomic_load(&sh->stop);
-        }
-        if (w->id == 0 && !sh->halt) {
-            for (long long b = first; b < end; b++) {
-                const rs_moments *acc = &sh->window[(size_t)(b - first) * l->slots];
-                for (size_t i = 0; i < l->slots; i++)
-                    rs_moments_merge(&sh->results->moments[i], &acc[i]);
-            }
-            atomic_store(&sh->next_block, end);
-            if (sh->options->progress) {
-                long long done = end * RS_ENGINE_BLOCK;
-                if (done > sh->sc->run.replications)
-                    done = sh->sc->run.replications;
-                sh->options->progress(sh->options->progress_ctx, done, sh->sc->run.replications);
+            if (!sh->halt) {
+                merge_window(sh, first, end);
+                atomic_store(&sh->next_block, end);
+                if (sh->options->progress) {
+                    long long done = end * RS_ENGINE_BLOCK < sh->replications ? end * RS_ENGINE_BLOCK
+                                                                              : sh->replications;
+                    sh->options->progress(sh->options->progress_ctx, done, sh->replications);
+                }
             }
         }
         pthread_barrier_wait(&sh->barrier);
@@ -157,95 +198,203 @@ void rs_results_free(rs_results *r)
     free(r);
 }
 
+void rs_comparison_free(rs_comparison *c)
+{
+    if (!c)
+        return;
+    free(c->pairs);
+    free(c);
+}
+
 static int online_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
 }
 
-rs_status rs_engine_run(const rs_scenario *sc, const rs_engine_options *options, rs_results **out, char *err)
+static rs_results *results_new(const rs_scenario *sc)
 {
-    *out = NULL;
     rs_results *res = calloc(1, sizeof *res);
     if (!res)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+        return NULL;
     res->scenario = sc;
     res->replications = sc->run.replications;
     if (rs_layout_init(&res->layout, sc) != RS_OK) {
         free(res);
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+        return NULL;
     }
-    const rs_layout *l = &res->layout;
+    res->moments = calloc(res->layout.slots, sizeof *res->moments);
+    if (!res->moments) {
+        rs_results_free(res);
+        return NULL;
+    }
+    return res;
+}
 
-    shared sh = {.sc = sc, .results = res, .options = options, .status = RS_OK};
-    sh.blocks = (sc->run.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
+static void worker_free(worker *w, int k)
+{
+    for (int j = 0; j < k; j++) {
+        if (w->models)
+            rs_model_free(w->models[j]);
+        if (w->outcomes)
+            rs_outcome_free(w->outcomes[j]);
+        if (w->sketches)
+            rs_sketches_free(w->sketches[j]);
+    }
+    free(w->models);
+    free(w->outcomes);
+    free(w->sketches);
+}
+
+static bool worker_init(worker *w, shared *sh, int id)
+{
+    w->sh = sh;
+    w->id = id;
+    w->models = calloc((size_t)sh->k, sizeof *w->models);
+    w->outcomes = calloc((size_t)sh->k, sizeof *w->outcomes);
+    w->sketches = calloc((size_t)sh->k, sizeof *w->sketches);
+    if (!w->models || !w->outcomes || !w->sketches)
+        return false;
+    for (int j = 0; j < sh->k; j++) {
+        const rs_layout *l = &sh->results[j]->layout;
+        w->models[j] = rs_model_new(sh->set[j], l);
+        w->outcomes[j] = rs_outcome_new(l);
+        w->sketches[j] = rs_sketches_new(l->sketched);
+        if (!w->models[j] || !w->outcomes[j] || !w->sketches[j])
+            return false;
+    }
+    return true;
+}
+
+/* Runs the threads over all blocks; returns the number that started. */
+static rs_status run_threads(shared *sh, worker *workers, int threads, int *started, char *err)
+{
+    rs_status status = RS_OK;
+    *started = 1;
+    for (int t = 1; t < threads; t++, (*started)++)
+        if (pthread_create(&workers[t].thread, NULL, work, &workers[t]) != 0)
+            break;
+    /* Fewer threads than asked only costs time: results do not depend on
+     * the thread count. */
+    if (pthread_barrier_init(&sh->barrier, NULL, (unsigned)*started) != 0) {
+        open_gate(sh, -1);
+        status = rs_fail(err, RS_ERR_RUNTIME, "cannot synchronise %d threads", *started);
+    } else {
+        open_gate(sh, 1);
+        work(&workers[0]);
+    }
+    for (int t = 1; t < *started; t++)
+        pthread_join(workers[t].thread, NULL);
+    if (status != RS_OK)
+        return status;
+    pthread_barrier_destroy(&sh->barrier);
+    for (int t = 0; t < *started; t++)
+        if (workers[t].status != RS_OK)
+            return rs_fail(err, workers[t].status, "out of memory during the run");
+    if (interrupted(sh))
+        return rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+    return RS_OK;
+}
+
+/* The first run setting on which two scenarios of a set differ, or NULL. */
+static const char *incompatible(const rs_scenario *a, const rs_scenario *b)
+{
+    if (a->run.seed != b->run.seed)
+        return "run.seed";
+    if (a->run.replications != b->run.replications)
+        return "run.replications";
+    if (a->run.horizon_weeks != b->run.horizon_weeks)
+        return "run.horizon_weeks";
+    if (a->run.start_week != b->run.start_week)
+        return "run.start_week";
+    return NULL;
+}
+
+rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engine_options *options,
+                            rs_results **results, rs_comparison **comparison, char *err)
+{
+    for (int j = 0; j < k; j++)
+        results[j] = NULL;
+    if (comparison)
+        *comparison = NULL;
+    for (int j = 1; j < k; j++) {
+        const char *key = incompatible(set[0], set[j]);
+        if (key)
+            return rs_fail(err, RS_ERR_INPUT, "%s and %s must have the same %s to be compared", set[0]->run.name,
+                           set[j]->run.name, key);
+    }
+    shared sh = {.set = set, .k = k, .replications = set[0]->run.replications, .results = results,
+                 .options = options};
+    sh.blocks = (sh.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
     int threads = options->threads > 0 ? options->threads : online_cores();
     if (threads > sh.blocks)
         threads = (int)sh.blocks;
     atomic_init(&sh.next_block, 0);
     atomic_init(&sh.stop, 0);
-    sh.gate_state = 0;
-
-    worker *workers = calloc((size_t)threads, sizeof *workers);
-    res->moments = calloc(l->slots, sizeof *res->moments);
-    sh.window = malloc((size_t)WINDOW * l->slots * sizeof *sh.window);
-    bool ok = workers && res->moments && sh.window;
-    for (int t = 0; ok && t < threads; t++) {
-        workers[t].sh = &sh;
-        workers[t].id = t;
-        workers[t].model = rs_model_new(sc, l);
-        workers[t].outcome = rs_outcome_new(l);
-        workers[t].sketches = rs_sketches_new(l->sketched);
-        ok = workers[t].model && workers[t].outcome && workers[t].sketches;
-    }
-    rs_status status = RS_OK;
     pthread_mutex_init(&sh.gate_lock, NULL);
     pthread_cond_init(&sh.gate, NULL);
-    int started = 1;
-    if (!ok) {
-        status = rs_fail(err, RS_ERR_NOMEM, "out of memory for %d threads", threads);
-    } else {
-        for (int t = 1; t < threads; t++, started++)
-            if (pthread_create(&workers[t].thread, NULL, work, &workers[t]) != 0)
-                break;
-        /* Fewer threads than asked only costs time: results do not depend
-         * on the thread count. */
-        if (pthread_barrier_init(&sh.barrier, NULL, (unsigned)started) != 0) {
-            open_gate(&sh, -1);
-            status = rs_fail(err, RS_ERR_RUNTIME, "cannot synchronise %d threads", started);
-        } else {
-            open_gate(&sh, 1);
-            work(&workers[0]);
+
+    bool ok = true;
+    for (int j = 0; ok && j < k; j++)
+        ok = (results[j] = results_new(set[j])) != NULL;
+    if (ok) {
+        sh.slots = results[0]->layout.slots;
+        sh.paired = results[0]->layout.cum_bookings; /* scalars, fiscal years, quarters */
+    }
+    if (ok && k > 1) {
+        sh.comparison = calloc(1, sizeof *sh.comparison);
+        ok = sh.comparison != NULL;
+        if (ok) {
+            sh.comparison->scenarios = k;
+            sh.comparison->slots = sh.paired;
+            sh.comparison->pairs = calloc((size_t)(k - 1) * sh.paired, sizeof *sh.comparison->pairs);
+            ok = sh.comparison->pairs != NULL;
         }
+    }
+    for (int b = 0; ok && b < WINDOW; b++) {
+        sh.window[b].moments = malloc((size_t)k * sh.slots * sizeof *sh.window[b].moments);
+        sh.window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh.paired * sizeof *sh.window[b].pairs) : NULL;
+        ok = sh.window[b].moments && (k == 1 || sh.window[b].pairs);
+    }
+    worker *workers = ok ? calloc((size_t)threads, sizeof *workers) : NULL;
+    ok = ok && workers;
+    for (int t = 0; ok && t < threads; t++)
+        ok = worker_init(&workers[t], &sh, t);
+
+    int started = 0;
+    rs_status status = ok ? run_threads(&sh, workers, threads, &started, err)
+                          : rs_fail(err, RS_ERR_NOMEM, "out of memory for %d threads", threads);
+    for (int j = 0; status == RS_OK && j < k; j++) {
+        results[j]->sketches = workers[0].sketches[j];
+        workers[0].sketches[j] = NULL;
         for (int t = 1; t < started; t++)
-            pthread_join(workers[t].thread, NULL);
-        if (status == RS_OK)
-            pthread_barrier_destroy(&sh.barrier);
-        for (int t = 0; t < started && status == RS_OK; t++)
-            if (workers[t].status != RS_OK)
-                status = rs_fail(err, workers[t].status, "out of memory during the run");
-        if (status == RS_OK && options->interrupted && *options->interrupted)
-            status = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+            rs_sketches_merge(results[j]->sketches, workers[t].sketches[j]);
+    }
+    for (int t = 0; workers && t < threads; t++)
+        worker_free(&workers[t], k);
+    free(workers);
+    for (int b = 0; b < WINDOW; b++) {
+        free(sh.window[b].moments);
+        free(sh.window[b].pairs);
     }
     pthread_mutex_destroy(&sh.gate_lock);
     pthread_cond_destroy(&sh.gate);
-    if (status == RS_OK) {
-        res->sketches = workers[0].sketches;
-        workers[0].sketches = NULL;
-        for (int t = 1; t < started; t++)
-            rs_sketches_merge(res->sketches, workers[t].sketches);
-    }
-    for (int t = 0; workers && t < threads; t++) {
-        rs_model_free(workers[t].model);
-        rs_outcome_free(workers[t].outcome);
-        rs_sketches_free(workers[t].sketches);
-    }
-    free(workers);
-    free(sh.window);
     if (status != RS_OK) {
-        rs_results_free(res);
+        for (int j = 0; j < k; j++) {
+            rs_results_free(results[j]);
+            results[j] = NULL;
+        }
+        rs_comparison_free(sh.comparison);
         return status;
     }
-    *out = res;
+    if (comparison)
+        *comparison = sh.comparison;
+    else
+        rs_comparison_free(sh.comparison);
     return RS_OK;
+}
+
+rs_status rs_engine_run(const rs_scenario *sc, const rs_engine_options *options, rs_results **out, char *err)
+{
+    return rs_engine_compare(&sc, 1, options, out, NULL, err);
 }

@@ -29,6 +29,50 @@ double rs_moments_stderr(const rs_moments *a)
     return a->n >= 2.0 ? sqrt(rs_moments_variance(a) / a->n) : NAN;
 }
 
+void rs_pair_merge(rs_pair_moments *into, const rs_pair_moments *from)
+{
+    if (from->n == 0.0)
+        return;
+    if (into->n == 0.0) {
+        *into = *from;
+        return;
+    }
+    double n = into->n + from->n, w = into->n * from->n / n;
+    double da = from->mean_a - into->mean_a, db = from->mean_b - into->mean_b;
+    into->mean_a += da * from->n / n;
+    into->mean_b += db * from->n / n;
+    into->m2_a += from->m2_a + da * da * w;
+    into->m2_b += from->m2_b + db * db * w;
+    into->c_ab += from->c_ab + da * db * w;
+    into->b_above += from->b_above;
+    into->b_below += from->b_below;
+    into->n = n;
+}
+
+double rs_pair_difference_stderr(const rs_pair_moments *p)
+{
+    if (p->n < 2.0)
+        return NAN;
+    double var = (p->m2_a + p->m2_b - 2.0 * p->c_ab) / (p->n - 1.0);
+    return sqrt(fmax(var, 0.0) / p->n);
+}
+
+double rs_pair_ratio(const rs_pair_moments *p)
+{
+    return p->n > 0.0 ? p->mean_b / p->mean_a : NAN;
+}
+
+double rs_pair_ratio_stderr(const rs_pair_moments *p)
+{
+    if (p->n < 2.0)
+        return NAN;
+    double va = p->m2_a / (p->n - 1.0), vb = p->m2_b / (p->n - 1.0), c = p->c_ab / (p->n - 1.0);
+    double r = p->mean_b / p->mean_a;
+    /* Var(b/a) ~ (Var b - 2 r Cov + r^2 Var a) / a^2, each over n */
+    double var = (vb - 2.0 * r * c + r * r * va) / (p->mean_a * p->mean_a);
+    return sqrt(fmax(var, 0.0) / p->n);
+}
+
 /* Bucket i >= 1 holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha);
  * bucket 0 holds everything below MIN. Its representative value
  * 2 MIN g^i / (g + 1) is within alpha of every value in it. */

@@ -125,12 +125,53 @@ static void test_pairs_are_correlated(void **state)
     print_message("sd of the difference: paired %.3f, independent %.3f\n", paired, independent);
     assert_true(paired * 3 < independent);
     assert_true(diff.mean > 0); /* more coaching helps, on average */
+
+    /* The engine's paired statistics are those same pairs, whatever the
+     * thread count. */
+    tu_set(a, "run.replications=400", NULL);
+    tu_set(b, "run.replications=400", NULL);
+    const rs_scenario *set[2] = {a, b};
+    for (int threads = 1; threads <= 3; threads += 2) {
+        rs_results *res[2];
+        rs_comparison *cmp;
+        char err[RS_ERRMSG_SIZE];
+        rs_engine_options opt = {.threads = threads};
+        assert_int_equal(rs_engine_compare(set, 2, &opt, res, &cmp, err), RS_OK);
+        const rs_pair_moments *p = rs_comparison_pair(cmp, 1, fy1);
+        assert_float_equal(p->n, 400, 0);
+        assert_float_equal(p->mean_a, va.mean, 1e-9 * va.mean);
+        assert_float_equal(p->mean_b, vb.mean, 1e-9 * vb.mean);
+        assert_float_equal(rs_pair_difference_stderr(p), sqrt(rs_moments_variance(&diff) / 400), 1e-9);
+        assert_float_equal(res[1]->moments[fy1].mean, vb.mean, 1e-9 * vb.mean);
+        assert_true(p->b_above > p->b_below);
+        rs_results_free(res[0]);
+        rs_results_free(res[1]);
+        rs_comparison_free(cmp);
+    }
     rs_model_free(ma);
     rs_model_free(mb);
     rs_outcome_free(oa);
     rs_outcome_free(ob);
     rs_layout_free(&la);
     rs_layout_free(&lb);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+static void test_compare_needs_same_run_settings(void **state)
+{
+    (void)state;
+    rs_scenario *a = tu_scenario("[run]\nname = a\nreplications = 32\n");
+    rs_scenario *b = tu_scenario("[run]\nname = b\nreplications = 32\nhorizon_weeks = 52\n");
+    const rs_scenario *set[2] = {a, b};
+    rs_results *res[2];
+    rs_comparison *cmp;
+    char err[RS_ERRMSG_SIZE];
+    rs_engine_options opt = {.threads = 2};
+    assert_int_equal(rs_engine_compare(set, 2, &opt, res, &cmp, err), RS_ERR_INPUT);
+    assert_string_equal(err, "a and b must have the same run.horizon_weeks to be compared");
+    assert_null(res[0]);
+    assert_null(cmp);
     rs_scenario_free(a);
     rs_scenario_free(b);
 }
@@ -154,6 +195,7 @@ int main(void)
         cmocka_unit_test(test_other_seed_other_results),
         cmocka_unit_test(test_common_random_numbers),
         cmocka_unit_test(test_pairs_are_correlated),
+        cmocka_unit_test(test_compare_needs_same_run_settings),
         cmocka_unit_test(test_progress_and_interrupt),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

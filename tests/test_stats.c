@@ -38,6 +38,38 @@ static void test_moments_merge_equals_sequence(void **state)
     assert_true(isnan(rs_moments_stderr(&empty)));
 }
 
+static void test_pair_moments(void **state)
+{
+    (void)state;
+    rs_pair_moments all = {0}, x = {0}, y = {0};
+    double sa = 0, sb = 0;
+    for (unsigned i = 0; i < 1000; i++) {
+        double a = sample(i), b = 1.3 * sample(i) + sample(i + 7) * 0.1;
+        rs_pair_add(&all, a, b);
+        rs_pair_add(i < 611 ? &x : &y, a, b);
+        sa += a;
+        sb += b;
+    }
+    rs_pair_merge(&x, &y);
+    assert_float_equal(x.mean_a, sa / 1000, 1e-9 * sa / 1000);
+    assert_float_equal(x.mean_b, all.mean_b, 1e-9 * all.mean_b);
+    assert_float_equal(x.c_ab, all.c_ab, 1e-9 * fabs(all.c_ab));
+    assert_float_equal(x.b_above, all.b_above, 0);
+    /* two-pass figures for the difference and the ratio */
+    double ma = sa / 1000, mb = sb / 1000, vd = 0, va = 0, vb = 0, c = 0;
+    for (unsigned i = 0; i < 1000; i++) {
+        double a = sample(i), b = 1.3 * sample(i) + sample(i + 7) * 0.1;
+        vd += ((b - a) - (mb - ma)) * ((b - a) - (mb - ma)) / 999;
+        va += (a - ma) * (a - ma) / 999;
+        vb += (b - mb) * (b - mb) / 999;
+        c += (a - ma) * (b - mb) / 999;
+    }
+    assert_float_equal(rs_pair_difference_stderr(&x), sqrt(vd / 1000), 1e-9);
+    double r = mb / ma;
+    assert_float_equal(rs_pair_ratio(&x), r, 1e-12);
+    assert_float_equal(rs_pair_ratio_stderr(&x), sqrt((vb - 2 * r * c + r * r * va) / (ma * ma) / 1000), 1e-9);
+}
+
 static int by_value(const void *x, const void *y)
 {
     double a = *(const double *)x, b = *(const double *)y;
@@ -90,6 +122,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_moments_merge_equals_sequence),
+        cmocka_unit_test(test_pair_moments),
         cmocka_unit_test(test_sketch_quantiles_within_alpha),
         cmocka_unit_test(test_sketch_zero_and_merge),
     };

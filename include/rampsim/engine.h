@@ -1,5 +1,6 @@
-/* rampsim/engine.h: runs a scenario's replications on several threads and
- * gathers their statistics.
+/* rampsim/engine.h: runs replications on several threads and gathers their
+ * statistics, for one scenario or for a set compared on common random
+ * numbers.
  *
  * Replications are cut into fixed blocks; threads take blocks as they come,
  * but block statistics are merged in block order, and percentile counts are
@@ -22,6 +23,20 @@ typedef struct rs_results {
     rs_sketches *sketches; /* layout.sketched */
 } rs_results;
 
+/* Paired statistics of a set of scenarios run on the same replications:
+ * for every scenario j >= 1 and every paired slot (the scalar, fiscal-year
+ * and quarter metrics, [0, slots)), the pairs (scenario 0, scenario j). */
+typedef struct rs_comparison {
+    int scenarios;
+    size_t slots;
+    rs_pair_moments *pairs; /* (scenarios - 1) x slots */
+} rs_comparison;
+
+static inline const rs_pair_moments *rs_comparison_pair(const rs_comparison *c, int scenario, size_t slot)
+{
+    return &c->pairs[(size_t)(scenario - 1) * c->slots + slot];
+}
+
 typedef struct rs_engine_options {
     int threads; /* <= 0: one per online core */
     /* Called from one thread after each batch of replications; may be NULL. */
@@ -36,6 +51,16 @@ typedef struct rs_engine_options {
  * why (RS_ERR_NOMEM, RS_ERR_INTERRUPTED, RS_ERR_RUNTIME). */
 rs_status rs_engine_run(const rs_scenario *sc, const rs_engine_options *options, rs_results **out, char *err);
 void rs_results_free(rs_results *r);
+
+/* Runs the k scenarios of `set` on the same replications: replication r of
+ * each draws the same numbers wherever a draw means the same thing. They
+ * must share run.seed, run.replications, run.horizon_weeks and
+ * run.start_week (RS_ERR_INPUT otherwise, naming the first that differs).
+ * On RS_OK, results[0..k-1] hold each scenario's results and *comparison
+ * the pairs against set[0] (free with rs_comparison_free). */
+rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engine_options *options,
+                            rs_results **results, rs_comparison **comparison, char *err);
+void rs_comparison_free(rs_comparison *c);
 
 /* Replications per block: part of the merge order, so changing it changes
  * results in their last bits (never their meaning). */

@@ -35,6 +35,36 @@ double rs_moments_variance(const rs_moments *a);
 /* Standard error of the mean; NAN with fewer than two values. */
 double rs_moments_stderr(const rs_moments *a);
 
+/* Paired values (a, b) of one replication under two scenarios: means,
+ * squared deviations and the co-moment (bivariate Welford), plus how often
+ * b exceeds a and falls short of it. Merges like rs_moments. */
+typedef struct rs_pair_moments {
+    double n, mean_a, mean_b, m2_a, m2_b, c_ab;
+    double b_above, b_below;
+} rs_pair_moments;
+
+static inline void rs_pair_add(rs_pair_moments *p, double a, double b)
+{
+    p->n += 1.0;
+    double da = a - p->mean_a;
+    p->mean_a += da / p->n;
+    double db = b - p->mean_b;
+    p->mean_b += db / p->n;
+    p->m2_a += da * (a - p->mean_a);
+    p->m2_b += db * (b - p->mean_b);
+    p->c_ab += da * (b - p->mean_b);
+    p->b_above += b > a;
+    p->b_below += b < a;
+}
+
+void rs_pair_merge(rs_pair_moments *into, const rs_pair_moments *from);
+/* Standard error of mean(b) - mean(a); NAN with fewer than two pairs. */
+double rs_pair_difference_stderr(const rs_pair_moments *p);
+/* mean(b) / mean(a) and its standard error by the delta method, using the
+ * covariance of the pairs. */
+double rs_pair_ratio(const rs_pair_moments *p);
+double rs_pair_ratio_stderr(const rs_pair_moments *p);
+
 /* Relative accuracy of a percentile, and the range of values the buckets
  * cover: smaller positive values count as zero, larger as the maximum. */
 #define RS_SKETCH_ALPHA 0.0025
