@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "rampsim/calibrate.h"
 #include "rampsim/engine.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
@@ -21,12 +22,14 @@ static rs_status cmd_run(int argc, char **argv, char *err);
 static rs_status cmd_check(int argc, char **argv, char *err);
 static rs_status cmd_defaults(int argc, char **argv, char *err);
 static rs_status cmd_plot(int argc, char **argv, char *err);
+static rs_status cmd_calibrate(int argc, char **argv, char *err);
 
 const rs_command rs_commands[] = {
     {"run", cmd_run, "simulate a scenario and write its results (and charts)"},
     {"check", cmd_check, "validate a scenario and print it with every key resolved"},
     {"defaults", cmd_defaults, "print a scenario file with every key, its default and meaning"},
     {"plot", cmd_plot, "draw the charts of an existing result directory"},
+    {"calibrate", cmd_calibrate, "check the published figures the defaults are calibrated to"},
     {NULL, NULL, NULL},
 };
 
@@ -112,6 +115,26 @@ static void on_signal(int signo)
     interrupted = 1;
 }
 
+/* SIGINT and SIGTERM set `interrupted` while a run is under way, so that it
+ * stops at the next batch and removes what it had written. */
+typedef struct saved_signals {
+    struct sigaction sigint, sigterm;
+} saved_signals;
+
+static void catch_interrupts(saved_signals *saved)
+{
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, &saved->sigint);
+    sigaction(SIGTERM, &sa, &saved->sigterm);
+}
+
+static void release_interrupts(const saved_signals *saved)
+{
+    sigaction(SIGINT, &saved->sigint, NULL);
+    sigaction(SIGTERM, &saved->sigterm, NULL);
+}
+
 typedef struct progress_bar {
     bool enabled;
     struct timespec start;
@@ -170,18 +193,21 @@ static rs_status parse_threads(const char *text, int *threads, char *err)
     return RS_OK;
 }
 
+/* Draws the charts of a directory being written. */
+typedef rs_status (*chart_drawer)(const char *dir, const void *ctx, char *err);
+
 /* Publishes results written into tmp: draws the charts if asked, then moves
  * the directory into place. A chart failure keeps the data. */
-static rs_status finish_results(const char *tmp, const char *dir, bool plot, char *err)
+static rs_status finish_results(const char *tmp, const char *dir, chart_drawer draw, const void *ctx, char *err)
 {
     rs_status plot_status = RS_OK;
     char plot_err[RS_ERRMSG_SIZE] = "";
-    if (plot) {
+    if (draw) {
         if (!rs_plot_available())
             fprintf(stderr, "rampsim: gnuplot not found, so no charts were drawn (install gnuplot-nox); "
                             "the data is written\n");
         else
-            plot_status = rs_plot_dir(tmp, plot_err);
+            plot_status = draw(tmp, ctx, plot_err);
     }
     rs_status st = rs_fs_publish(tmp, dir, err);
     if (st != RS_OK)
@@ -189,6 +215,25 @@ static rs_status finish_results(const char *tmp, const char *dir, bool plot, cha
     if (plot_status != RS_OK)
         return rs_fail(err, plot_status, "%s; the data is written to %s", plot_err, dir);
     return RS_OK;
+}
+
+static rs_status draw_run(const char *dir, const void *ctx, char *err)
+{
+    (void)ctx;
+    return rs_plot_dir(dir, err);
+}
+
+static void start_progress(progress_bar *bar)
+{
+    bar->enabled = isatty(STDERR_FILENO);
+    bar->shown = false;
+    clock_gettime(CLOCK_MONOTONIC, &bar->start);
+}
+
+static void end_progress(const progress_bar *bar)
+{
+    if (bar->shown)
+        fprintf(stderr, "\r%*s\r", 79, "");
 }
 
 static rs_status cmd_run(int argc, char **argv, char *err)
@@ -243,28 +288,24 @@ static rs_status cmd_run(int argc, char **argv, char *err)
         return st;
     }
 
-    struct sigaction sa = {0}, old_int, old_term;
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    progress_bar bar = {.enabled = isatty(STDERR_FILENO)};
-    clock_gettime(CLOCK_MONOTONIC, &bar.start);
+    saved_signals saved;
+    catch_interrupts(&saved);
+    progress_bar bar;
+    start_progress(&bar);
     rs_engine_options eopt = {.threads = threads, .progress = show_progress, .progress_ctx = &bar,
                               .interrupted = &interrupted};
     rs_results *results = NULL;
     st = rs_engine_run(sc, &eopt, &results, err);
-    if (bar.shown)
-        fprintf(stderr, "\r%*s\r", 79, "");
+    end_progress(&bar);
     if (st == RS_OK)
         st = rs_output_write(results, tmp, err);
     if (st == RS_OK && interrupted)
         st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
     if (st == RS_OK)
-        st = finish_results(tmp, dir, plot, err);
+        st = finish_results(tmp, dir, plot ? draw_run : NULL, NULL, err);
     else
         rs_fs_remove(tmp);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
+    release_interrupts(&saved);
     if (st == RS_ERR_INTERRUPTED)
         rs_fail(err, st, "interrupted; no results written");
     if (results && (st == RS_OK || st == RS_ERR_RUNTIME) && !quiet) {
@@ -355,5 +396,104 @@ static rs_status cmd_plot(int argc, char **argv, char *err)
     rs_status st = rs_plot_dir(argv[1], err);
     if (st == RS_OK)
         printf("Charts in %s/\n", argv[1]);
+    return st;
+}
+
+/* ---- calibrate --------------------------------------------------------- */
+
+static const char calibrate_help[] =
+    "Usage: rampsim calibrate [OPTION]...\n"
+    "Run the claim scenarios (scenarios/seed-*.ini) and check that the model\n"
+    "reproduces the published figures the defaults are calibrated to, each\n"
+    "with its 95% interval and tolerance; claim C6 (take over or coach) is\n"
+    "reported quarter by quarter.\n\n"
+    "  -o, --output DIR        write calibrate.csv and calibrate-c6.csv into DIR\n"
+    "                          (default: results/calibrate)\n"
+    "      --plot              also draw the charts (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N    replications per scenario (default: as the files say)\n"
+    "      --seed S            override run.seed\n"
+    "  -j, --threads N         threads to use (default: one per core)\n"
+    "  -h, --help              show this help\n\n"
+    "Exit status: 0 when every toleranced claim holds, 1 when one does not,\n"
+    "2 for bad usage. docs/calibration.md explains each check.\n";
+
+static rs_status draw_calibration(const char *dir, const void *ctx, char *err)
+{
+    const rs_calibration *c = ctx;
+    return rs_plot_calibration(dir, c->replications, c->n_quarters, err);
+}
+
+static rs_status cmd_calibrate(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'j'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    rs_calibrate_options opt = {0};
+    const char *output = "results/calibrate", *replications = NULL;
+    bool plot = false;
+    int c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:n:j:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case 'p': plot = true; break;
+        case 'n': replications = optarg; break;
+        case 's': opt.seed = optarg; break;
+        case 'j':
+            if (parse_threads(optarg, &opt.engine.threads, err) != RS_OK)
+                return RS_ERR_INPUT;
+            break;
+        case 'h': fputs(calibrate_help, stdout); return RS_OK;
+        case ':': return option_error(err, "calibrate", "is missing its value", argv);
+        default: return option_error(err, "calibrate", "is not an option of this command", argv);
+        }
+    }
+    if (optind != argc)
+        return usage_error(err, "calibrate", "this command takes no arguments");
+    if (replications) {
+        char *end;
+        opt.replications = strtoll(replications, &end, 10);
+        if (!*replications || *end || opt.replications < 1 || opt.replications > RS_MAX_REPLICATIONS)
+            return rs_fail(err, RS_ERR_INPUT, "--replications must be a whole number from 1 to %lld, got %s",
+                           RS_MAX_REPLICATIONS, replications);
+    }
+    char tmp[RS_PATH_MAX];
+    rs_status st = rs_fs_prepare(output, tmp, err);
+    if (st != RS_OK)
+        return st;
+    saved_signals saved;
+    catch_interrupts(&saved);
+    progress_bar bar;
+    start_progress(&bar);
+    opt.engine.progress = show_progress;
+    opt.engine.progress_ctx = &bar;
+    opt.engine.interrupted = &interrupted;
+    rs_calibration *cal = malloc(sizeof *cal);
+    st = cal ? rs_calibrate(&opt, cal, err) : rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    end_progress(&bar);
+    if (st == RS_OK)
+        st = rs_calibration_write(cal, tmp, err);
+    if (st == RS_OK && interrupted)
+        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+    if (st == RS_OK)
+        st = finish_results(tmp, output, plot ? draw_calibration : NULL, cal, err);
+    else
+        rs_fs_remove(tmp);
+    release_interrupts(&saved);
+    if (st == RS_ERR_INTERRUPTED)
+        rs_fail(err, st, "interrupted; no results written");
+    if (cal && (st == RS_OK || st == RS_ERR_RUNTIME)) {
+        rs_calibration_print(stdout, cal);
+        printf("\nResults in %s/\n", output);
+    }
+    if (st == RS_OK) {
+        int failures = rs_calibration_failures(cal);
+        if (failures)
+            st = rs_fail(err, RS_ERR_RUNTIME, "%d of %d claims do not hold", failures, cal->n_checks);
+    }
+    free(cal);
     return st;
 }

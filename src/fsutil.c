@@ -11,24 +11,29 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "rampsim/calibrate.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
 
+static int listed(const char *name, const char *const *list, size_t len)
+{
+    for (int i = 0; list[i]; i++)
+        if (strlen(list[i]) == len && strncmp(name, list[i], len) == 0)
+            return 1;
+    return 0;
+}
+
 int rs_fs_is_result_file(const char *name)
 {
-    for (int i = 0; rs_output_files[i]; i++)
-        if (strcmp(name, rs_output_files[i]) == 0)
-            return 1;
+    size_t n = strlen(name);
+    if (listed(name, rs_output_files, n) || listed(name, rs_calibration_files, n))
+        return 1;
     const char *dot = strrchr(name, '.');
     if (!dot || (strcmp(dot, ".png") != 0 && strcmp(dot, ".svg") != 0))
         return 0;
-    for (int i = 0; rs_plot_charts[i]; i++) {
-        size_t n = strlen(rs_plot_charts[i]);
-        if ((size_t)(dot - name) == n && strncmp(name, rs_plot_charts[i], n) == 0)
-            return 1;
-    }
-    return 0;
+    size_t stem = (size_t)(dot - name);
+    return listed(name, rs_plot_charts, stem) || listed(name, rs_plot_calibration_charts, stem);
 }
 
 /* mkdir -p of every parent of path. */

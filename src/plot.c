@@ -14,9 +14,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "plot_scripts.h"
+#include "embedded.h"
 
 const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
+const char *const rs_plot_calibration_charts[] = {"calibration", "c6", NULL};
 
 bool rs_plot_available(void)
 {
@@ -146,8 +147,8 @@ static void put_number(FILE *f, const char *name, double x)
         fprintf(f, "%s = %.10g\n", name, x);
 }
 
-static void write_preamble(FILE *f, const char *dir, const chart_facts *facts, const char *chart,
-                           const char *format)
+/* The variables a chart of a run result directory uses. */
+static void facts_variables(FILE *f, const char *dir, const chart_facts *facts)
 {
     fprintf(f, "datadir = ");
     put_quoted(f, dir);
@@ -159,6 +160,12 @@ static void write_preamble(FILE *f, const char *dir, const chart_facts *facts, c
     put_number(f, "median_ramp", facts->median_ramp);
     put_number(f, "replications", facts->replications);
     fprintf(f, "years = %d\nhorizon = %d\n", facts->fiscal_years, facts->horizon);
+}
+
+/* Terminal, output file and CSV reading, after the chart's variables. */
+static void write_preamble(FILE *f, const char *variables, const char *chart, const char *format)
+{
+    fputs(variables, f);
     if (strcmp(format, "svg") == 0)
         fprintf(f, "set terminal svg size 1280,760 dynamic enhanced font 'Sans,16' background rgb 'white'\n");
     else
@@ -170,8 +177,8 @@ static void write_preamble(FILE *f, const char *dir, const chart_facts *facts, c
 
 /* Runs gnuplot with script on its standard input. Its error output goes to
  * a temporary file whose first line becomes the message. */
-static rs_status run_gnuplot(const char *dir, const chart_facts *facts, const char *chart, const char *script,
-                             const char *format, char *err)
+static rs_status run_gnuplot(const char *variables, const char *chart, const char *script, const char *format,
+                             char *err)
 {
     FILE *errors = tmpfile();
     int in[2];
@@ -203,7 +210,7 @@ static rs_status run_gnuplot(const char *dir, const chart_facts *facts, const ch
     void (*old)(int) = signal(SIGPIPE, SIG_IGN);
     FILE *to = fdopen(in[1], "w");
     if (to) {
-        write_preamble(to, dir, facts, chart, format);
+        write_preamble(to, variables, chart, format);
         fputs(script, to);
         fclose(to);
     } else {
@@ -228,24 +235,75 @@ static rs_status run_gnuplot(const char *dir, const chart_facts *facts, const ch
     return RS_OK;
 }
 
+static const char *script_text(const char *name)
+{
+    for (const rs_embedded_file *s = rs_plot_scripts; s->name; s++)
+        if (strcmp(s->name, name) == 0)
+            return s->text;
+    return NULL;
+}
+
+/* Draws each named chart as PNG and SVG with the given variables. */
+static rs_status draw(const char *const *charts, const char *variables, char *err)
+{
+    static const char *const formats[] = {"png", "svg"};
+    for (int c = 0; charts[c]; c++) {
+        const char *script = script_text(charts[c]);
+        if (!script)
+            return rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", charts[c]);
+        for (int k = 0; k < 2; k++) {
+            rs_status st = run_gnuplot(variables, charts[c], script, formats[k], err);
+            if (st != RS_OK)
+                return st;
+        }
+    }
+    return RS_OK;
+}
+
 rs_status rs_plot_dir(const char *dir, char *err)
 {
     chart_facts facts;
     rs_status st = read_facts(dir, &facts, err);
     if (st != RS_OK)
         return st;
-    static const char *const formats[] = {"png", "svg"};
-    for (const rs_plot_script *s = rs_plot_scripts; s->name; s++) {
-        /* A chart with nothing to show is left out rather than drawn empty. */
-        if ((strcmp(s->name, "ramp") == 0 && facts.ramp_rows <= 0) ||
-            (strcmp(s->name, "attainment") == 0 && facts.fiscal_years == 0) ||
-            (strcmp(s->name, "quarters") == 0 && facts.quarters <= 0))
+    /* A chart with nothing to show is left out rather than drawn empty. */
+    const char *charts[8];
+    int n = 0;
+    for (int c = 0; rs_plot_charts[c]; c++) {
+        const char *name = rs_plot_charts[c];
+        if ((strcmp(name, "ramp") == 0 && facts.ramp_rows <= 0) ||
+            (strcmp(name, "attainment") == 0 && facts.fiscal_years == 0) ||
+            (strcmp(name, "quarters") == 0 && facts.quarters <= 0))
             continue;
-        for (int k = 0; k < 2; k++) {
-            st = run_gnuplot(dir, &facts, s->name, s->text, formats[k], err);
-            if (st != RS_OK)
-                return st;
-        }
+        charts[n++] = name;
     }
-    return RS_OK;
+    charts[n] = NULL;
+    char *variables = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&variables, &len);
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    facts_variables(f, dir, &facts);
+    fclose(f);
+    st = draw(charts, variables, err);
+    free(variables);
+    return st;
+}
+
+rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err)
+{
+    if (data_rows(dir, "calibrate.csv") <= 0 || data_rows(dir, "calibrate-c6.csv") <= 0)
+        return rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim calibration directory", dir);
+    char *variables = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&variables, &len);
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    fprintf(f, "datadir = ");
+    put_quoted(f, dir);
+    fprintf(f, "\nreplications = %lld\nquarters = %d\n", replications, quarters);
+    fclose(f);
+    rs_status st = draw(rs_plot_calibration_charts, variables, err);
+    free(variables);
+    return st;
 }

@@ -170,17 +170,33 @@ static int on_value(void *user, const char *section, const char *key, const char
     return 1;
 }
 
-/* Returns the text of line n of path (without its newline) in buf. */
-static void read_line(const char *path, int n, char *buf, size_t size)
+/* Reads an open scenario stream; `name` is what messages call it. */
+static rs_status load_stream(rs_scenario *sc, FILE *f, const char *name, char *err)
 {
-    buf[0] = '\0';
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return;
-    for (int i = 1; i <= n && fgets(buf, (int)size, f); i++)
-        ;
-    fclose(f);
-    buf[strcspn(buf, "\r\n")] = '\0';
+    /* Debian's libinih exposes its options as variables: indented lines are
+     * an error rather than a silent continuation, '#' starts an inline
+     * comment as well as ';', and the first error stops the parse. */
+    ini_allow_multiline = false;
+    ini_inline_comment_prefixes = ";#";
+    ini_stop_on_first_error = true;
+
+    load_state st = {.sc = sc, .file = f, .err = err, .status = RS_OK};
+    int rc = ini_parse_stream(counting_reader, &st, on_value, &st);
+    if (st.status != RS_OK)
+        return st.status;
+    if (ferror(f))
+        return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file", name);
+    if (rc > 0) {
+        char text[256] = "";
+        rewind(f);
+        for (int i = 1; i <= rc && fgets(text, sizeof text, f); i++)
+            ;
+        text[strcspn(text, "\r\n")] = '\0';
+        return rs_fail(err, RS_ERR_INPUT, "%s:%d: expected [section] or key = value, got %s", name, rc, text);
+    }
+    if (rc < 0)
+        return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", name);
+    return RS_OK;
 }
 
 rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err)
@@ -194,31 +210,20 @@ rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err)
     FILE *f = fopen(path, "r");
     if (!f)
         return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file: %s", path, strerror(errno));
-
-    /* Debian's libinih exposes its options as variables: indented lines are
-     * an error rather than a silent continuation, '#' starts an inline
-     * comment as well as ';', and the first error stops the parse. */
-    ini_allow_multiline = false;
-    ini_inline_comment_prefixes = ";#";
-    ini_stop_on_first_error = true;
-
-    load_state st = {.sc = sc, .file = f, .err = err, .status = RS_OK};
-    int rc = ini_parse_stream(counting_reader, &st, on_value, &st);
-    int read_error = ferror(f);
+    rs_status st = load_stream(sc, f, path, err);
     fclose(f);
-    if (st.status != RS_OK)
-        return st.status;
-    if (read_error)
-        return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file", path);
-    if (rc > 0) {
-        char text[256];
-        read_line(path, rc, text, sizeof text);
-        return rs_fail(err, RS_ERR_INPUT, "%s:%d: expected [section] or key = value, got %s", path, rc,
-                       text);
-    }
-    if (rc < 0)
-        return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", path);
-    return RS_OK;
+    return st;
+}
+
+rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *text, char *err)
+{
+    snprintf(sc->source, sizeof sc->source, "%s", name);
+    FILE *f = fmemopen((void *)text, strlen(text), "r");
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", name);
+    rs_status st = load_stream(sc, f, name, err);
+    fclose(f);
+    return st;
 }
 
 rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)

@@ -7,8 +7,10 @@
 
 #include "rampsim/scenario.h"
 
-/* The charts, NULL-terminated; each is written as <name>.png and .svg. */
+/* The charts of a run and of a calibration, NULL-terminated; each is
+ * written as <name>.png and <name>.svg. */
 extern const char *const rs_plot_charts[];
+extern const char *const rs_plot_calibration_charts[];
 
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
@@ -18,5 +20,10 @@ bool rs_plot_available(void);
  * complaint when it fails; RS_ERR_INPUT when dir is not a result
  * directory. */
 rs_status rs_plot_dir(const char *dir, char *err);
+
+/* Draws the calibration charts of a directory written by rampsim calibrate
+ * (calibrate.csv, calibrate-c6.csv); replications goes into the titles,
+ * quarters is the number of quarters in calibrate-c6.csv. */
+rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err);
 
 #endif

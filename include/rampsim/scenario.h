@@ -105,6 +105,10 @@ rs_scenario *rs_scenario_clone(const rs_scenario *sc);
  * run the cross-field checks: call rs_scenario_validate after any --set. */
 rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err);
 
+/* Like rs_scenario_load, from text in memory; `name` stands for the file
+ * in messages and in run.name's default. */
+rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *text, char *err);
+
 /* Applies one "section.key=value" override, validated like a file line. */
 rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err);
 
