@@ -53,25 +53,27 @@ typedef struct worker {
 } worker;
 
 /* Adds one replication's outcome to a block accumulator and to the thread's
- * percentile sketches. */
-static void accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
+ * percentile sketches; false when a sketch could not grow. */
+static bool accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
 {
+    bool ok = true;
     for (size_t i = 0; i < l->slots; i++) {
         double x = o->values[i];
         if (isnan(x))
             continue;
         rs_moments_add(&block[i], x);
         if (i < l->sketched)
-            rs_sketches_add(sk, i, x);
+            ok &= rs_sketches_add(sk, i, x);
     }
     for (size_t k = 0; k < o->n_ramp_weeks; k++) {
         rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
-        rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
+        ok &= rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
     }
     for (size_t k = 0; k < o->n_first_win_weeks; k++) {
         rs_moments_add(&block[RS_M_FIRST_WIN_WEEKS], o->first_win_weeks[k]);
-        rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
+        ok &= rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
     }
+    return ok;
 }
 
 /* Adds the pairs (scenario 0, scenario j) of one replication. */
@@ -100,8 +102,9 @@ static rs_status run_block(worker *w, long long block, block_acc *acc)
             rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
             if (st != RS_OK)
                 return st;
-            accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
-                       w->sketches[j]);
+            if (!accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
+                            w->sketches[j]))
+                return RS_ERR_NOMEM;
         }
         if (acc->pairs)
             accumulate_pairs(sh, w->outcomes, acc->pairs);
@@ -367,8 +370,9 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     for (int j = 0; status == RS_OK && j < k; j++) {
         results[j]->sketches = workers[0].sketches[j];
         workers[0].sketches[j] = NULL;
-        for (int t = 1; t < started; t++)
-            rs_sketches_merge(results[j]->sketches, workers[t].sketches[j]);
+        for (int t = 1; t < started && status == RS_OK; t++)
+            if (!rs_sketches_merge(results[j]->sketches, workers[t].sketches[j]))
+                status = rs_fail(err, RS_ERR_NOMEM, "out of memory while merging results");
     }
     for (int t = 0; workers && t < threads; t++)
         worker_free(&workers[t], k);

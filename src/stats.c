@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 void rs_moments_merge(rs_moments *into, const rs_moments *from)
 {
@@ -73,16 +74,25 @@ double rs_pair_ratio_stderr(const rs_pair_moments *p)
     return sqrt(fmax(var, 0.0) / p->n);
 }
 
-/* Bucket i >= 1 holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha);
- * bucket 0 holds everything below MIN. Its representative value
- * 2 MIN g^i / (g + 1) is within alpha of every value in it. */
+/* Bucket i holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha), for
+ * i >= 1 (i can grow large: 1e16 is bucket 44,000 or so); values below MIN
+ * count as zero. The representative value 2 MIN g^i / (g + 1) is within
+ * alpha of every value in its bucket. Each sketch stores the counts of the
+ * buckets from `first` to `first + length - 1` densely and grows that
+ * window when a value falls outside it (DDSketch's dense store). */
 #define GAMMA ((1.0 + RS_SKETCH_ALPHA) / (1.0 - RS_SKETCH_ALPHA))
 
+typedef struct sketch {
+    uint64_t total, zero;
+    int64_t first;   /* index of counts[0] */
+    size_t length;
+    uint64_t *counts;
+} sketch;
+
 struct rs_sketches {
-    size_t count, buckets;
+    size_t count;
     double inv_log_gamma;
-    uint32_t *bins;   /* count x buckets */
-    uint64_t *totals; /* count */
+    sketch *sketches;
 };
 
 rs_sketches *rs_sketches_new(size_t count)
@@ -92,11 +102,9 @@ rs_sketches *rs_sketches_new(size_t count)
         return NULL;
     s->count = count;
     s->inv_log_gamma = 1.0 / log(GAMMA);
-    s->buckets = (size_t)ceil(log(RS_SKETCH_MAX / RS_SKETCH_MIN) * s->inv_log_gamma) + 2;
-    s->bins = calloc(count * s->buckets + 1, sizeof *s->bins);
-    s->totals = calloc(count + 1, sizeof *s->totals);
-    if (!s->bins || !s->totals) {
-        rs_sketches_free(s);
+    s->sketches = calloc(count + 1, sizeof *s->sketches);
+    if (!s->sketches) {
+        free(s);
         return NULL;
     }
     return s;
@@ -106,75 +114,128 @@ void rs_sketches_free(rs_sketches *s)
 {
     if (!s)
         return;
-    free(s->bins);
-    free(s->totals);
+    for (size_t i = 0; i < s->count; i++)
+        free(s->sketches[i].counts);
+    free(s->sketches);
     free(s);
 }
 
-static size_t bucket_of(const rs_sketches *s, double x)
+static int64_t bucket_of(const rs_sketches *s, double x)
 {
-    if (!(x >= RS_SKETCH_MIN)) /* also NAN, though callers never pass it */
-        return 0;
-    double i = floor(log(x / RS_SKETCH_MIN) * s->inv_log_gamma) + 1.0;
-    return i >= (double)(s->buckets - 1) ? s->buckets - 1 : (size_t)i;
+    return (int64_t)floor(log(x / RS_SKETCH_MIN) * s->inv_log_gamma) + 1;
 }
 
-static double bucket_value(size_t i)
+static double bucket_value(int64_t i)
 {
-    return i == 0 ? 0.0 : 2.0 * RS_SKETCH_MIN * pow(GAMMA, (double)i) / (GAMMA + 1.0);
+    return 2.0 * RS_SKETCH_MIN * pow(GAMMA, (double)i) / (GAMMA + 1.0);
 }
 
-void rs_sketches_add(rs_sketches *s, size_t which, double x)
+/* Makes the window of k cover buckets lo..hi; false when out of memory. */
+static bool cover(sketch *k, int64_t lo, int64_t hi)
 {
-    uint32_t *bin = &s->bins[which * s->buckets + bucket_of(s, x)];
-    if (*bin < UINT32_MAX) /* saturate rather than wrap: 4e9 equal values */
-        (*bin)++;
-    s->totals[which]++;
-}
-
-void rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
-{
-    size_t n = into->count * into->buckets;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t sum = (uint64_t)into->bins[i] + from->bins[i];
-        into->bins[i] = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+    if (k->counts && lo >= k->first && hi < k->first + (int64_t)k->length)
+        return true;
+    int64_t first = k->counts && k->first < lo ? k->first : lo;
+    int64_t last = k->counts && k->first + (int64_t)k->length - 1 > hi ? k->first + (int64_t)k->length - 1 : hi;
+    /* grow by half again, so that a drifting metric reallocates rarely */
+    int64_t slack = (last - first + 1) / 2 + 16;
+    if (k->counts) {
+        if (lo < k->first)
+            first -= slack;
+        if (hi >= k->first + (int64_t)k->length)
+            last += slack;
+    } else {
+        first -= 16;
+        last += 16;
     }
-    for (size_t i = 0; i < into->count; i++)
-        into->totals[i] += from->totals[i];
+    size_t length = (size_t)(last - first + 1);
+    uint64_t *counts = calloc(length, sizeof *counts);
+    if (!counts)
+        return false;
+    if (k->counts)
+        memcpy(counts + (k->first - first), k->counts, k->length * sizeof *counts);
+    free(k->counts);
+    k->counts = counts;
+    k->first = first;
+    k->length = length;
+    return true;
+}
+
+bool rs_sketches_add(rs_sketches *s, size_t which, double x)
+{
+    sketch *k = &s->sketches[which];
+    if (!(x >= RS_SKETCH_MIN)) {
+        k->zero++;
+    } else {
+        int64_t i = bucket_of(s, x);
+        if (!cover(k, i, i))
+            return false;
+        k->counts[i - k->first]++;
+    }
+    k->total++;
+    return true;
+}
+
+bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
+{
+    for (size_t w = 0; w < into->count; w++) {
+        sketch *a = &into->sketches[w];
+        const sketch *b = &from->sketches[w];
+        if (b->counts) {
+            if (!cover(a, b->first, b->first + (int64_t)b->length - 1))
+                return false;
+            for (size_t i = 0; i < b->length; i++)
+                a->counts[b->first - a->first + (int64_t)i] += b->counts[i];
+        }
+        a->zero += b->zero;
+        a->total += b->total;
+    }
+    return true;
 }
 
 uint64_t rs_sketches_total(const rs_sketches *s, size_t which)
 {
-    return s->totals[which];
+    return s->sketches[which].total;
 }
 
 double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
 {
-    uint64_t total = s->totals[which];
-    if (total == 0)
+    const sketch *k = &s->sketches[which];
+    if (k->total == 0)
         return NAN;
-    uint64_t rank = (uint64_t)ceil(p * (double)total);
+    uint64_t rank = (uint64_t)ceil(p * (double)k->total);
     if (rank < 1)
         rank = 1;
-    const uint32_t *bins = &s->bins[which * s->buckets];
-    uint64_t seen = 0;
-    for (size_t i = 0; i < s->buckets; i++) {
-        seen += bins[i];
+    uint64_t seen = k->zero;
+    if (seen >= rank)
+        return 0.0;
+    for (size_t i = 0; i < k->length; i++) {
+        seen += k->counts[i];
         if (seen >= rank)
-            return bucket_value(i);
+            return bucket_value(k->first + (int64_t)i);
     }
-    return bucket_value(s->buckets - 1);
+    return bucket_value(k->first + (int64_t)k->length - 1);
 }
 
 void rs_sketches_each(const rs_sketches *s, size_t which,
                       void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx)
 {
-    const uint32_t *bins = &s->bins[which * s->buckets];
-    for (size_t i = 0; i < s->buckets; i++) {
-        if (!bins[i])
+    const sketch *k = &s->sketches[which];
+    if (k->zero)
+        visit(ctx, 0.0, RS_SKETCH_MIN, k->zero);
+    for (size_t i = 0; i < k->length; i++) {
+        if (!k->counts[i])
             continue;
-        double lo = i == 0 ? 0.0 : RS_SKETCH_MIN * pow(GAMMA, (double)i - 1.0);
-        double hi = RS_SKETCH_MIN * pow(GAMMA, (double)i);
-        visit(ctx, lo, hi, bins[i]);
+        int64_t b = k->first + (int64_t)i;
+        visit(ctx, RS_SKETCH_MIN * pow(GAMMA, (double)b - 1.0), RS_SKETCH_MIN * pow(GAMMA, (double)b),
+              k->counts[i]);
     }
+}
+
+size_t rs_sketches_bytes(const rs_sketches *s)
+{
+    size_t bytes = 0;
+    for (size_t i = 0; i < s->count; i++)
+        bytes += s->sketches[i].length * sizeof(uint64_t);
+    return bytes;
 }

@@ -53,6 +53,8 @@ usage_fails "--threads must be a whole number from 1 to 256, got 0" run "$DATA/s
 usage_fails "--set team.rep=4: unknown key team.rep; did you mean team.reps?" run "$DATA/small.ini" --set team.rep=4
 usage_fails "--set run.replications=0: run.replications must be a whole number" run "$DATA/small.ini" -n 0
 usage_fails "--set is missing its value" check "$DATA/small.ini" --set
+usage_fails "this command takes no arguments" calibrate extra
+usage_fails "--replications must be a whole number from 1 to 10000000, got 0" calibrate -n 0
 usage_fails "missing.ini: cannot read scenario file: No such file or directory" check missing.ini
 check "no results directory after bad usage" test ! -e results
 

@@ -13,6 +13,7 @@
 #ifndef RAMPSIM_STATS_H
 #define RAMPSIM_STATS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -65,21 +66,23 @@ double rs_pair_difference_stderr(const rs_pair_moments *p);
 double rs_pair_ratio(const rs_pair_moments *p);
 double rs_pair_ratio_stderr(const rs_pair_moments *p);
 
-/* Relative accuracy of a percentile, and the range of values the buckets
- * cover: smaller positive values count as zero, larger as the maximum. */
-#define RS_SKETCH_ALPHA 0.0025
+/* Relative accuracy of a percentile, and the smallest positive value kept
+ * apart from zero. Buckets are allocated only over the range of values a
+ * sketch has seen, so memory follows the spread of a metric, not its scale. */
+#define RS_SKETCH_ALPHA 0.0005
 #define RS_SKETCH_MIN 1e-3
-#define RS_SKETCH_MAX 1e16
 
 typedef struct rs_sketches rs_sketches;
 
-/* `count` empty sketches in one block of memory. NULL when out of memory. */
+/* `count` empty sketches. NULL when out of memory. */
 rs_sketches *rs_sketches_new(size_t count);
 void rs_sketches_free(rs_sketches *s);
-/* Adds x (negative values count as zero) to sketch `which`. */
-void rs_sketches_add(rs_sketches *s, size_t which, double x);
-/* Adds every count of `from` to `into`; both have the same count. */
-void rs_sketches_merge(rs_sketches *into, const rs_sketches *from);
+/* Adds x (negative values count as zero) to sketch `which`. Returns false
+ * when out of memory (the sketch is then unchanged). */
+bool rs_sketches_add(rs_sketches *s, size_t which, double x);
+/* Adds every count of `from` to `into`; both have the same count. Returns
+ * false when out of memory. */
+bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from);
 /* Values added to sketch `which`. */
 uint64_t rs_sketches_total(const rs_sketches *s, size_t which);
 /* The p-quantile (0 <= p <= 1) by nearest rank; NAN when empty. */
@@ -88,5 +91,7 @@ double rs_sketches_quantile(const rs_sketches *s, size_t which, double p);
  * `which`, smallest first (the zero bucket is [0, RS_SKETCH_MIN)). */
 void rs_sketches_each(const rs_sketches *s, size_t which,
                       void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx);
+/* Bytes of bucket memory in use, for the benchmarks. */
+size_t rs_sketches_bytes(const rs_sketches *s);
 
 #endif
