@@ -72,19 +72,12 @@ static rs_status load_claim(const char *name, const rs_calibrate_options *opt, r
     rs_scenario *sc = rs_scenario_new();
     if (!sc)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    char source[128], assignment[128];
+    char source[128], replications[32];
     snprintf(source, sizeof source, "scenarios/%s.ini", name);
+    snprintf(replications, sizeof replications, "%lld", opt->replications);
     rs_status st = rs_scenario_load_text(sc, source, text, err);
-    if (st == RS_OK && opt->replications > 0) {
-        snprintf(assignment, sizeof assignment, "run.replications=%lld", opt->replications);
-        st = rs_scenario_set(sc, assignment, err);
-    }
-    if (st == RS_OK && opt->seed) {
-        snprintf(assignment, sizeof assignment, "run.seed=%s", opt->seed);
-        st = rs_scenario_set(sc, assignment, err);
-    }
     if (st == RS_OK)
-        st = rs_scenario_validate(sc, err);
+        st = rs_scenario_override(sc, opt->replications > 0 ? replications : NULL, opt->seed, NULL, 0, err);
     if (st != RS_OK) {
         rs_scenario_free(sc);
         return st;

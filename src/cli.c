@@ -84,19 +84,8 @@ static rs_status load_scenario(const char *path, const scenario_options *opt, rs
     if (!sc)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     rs_status st = rs_scenario_load(sc, path, err);
-    char assignment[512];
-    if (st == RS_OK && opt->replications) {
-        snprintf(assignment, sizeof assignment, "run.replications=%s", opt->replications);
-        st = rs_scenario_set(sc, assignment, err);
-    }
-    if (st == RS_OK && opt->seed) {
-        snprintf(assignment, sizeof assignment, "run.seed=%s", opt->seed);
-        st = rs_scenario_set(sc, assignment, err);
-    }
-    for (int i = 0; st == RS_OK && i < opt->n_sets; i++)
-        st = rs_scenario_set(sc, opt->sets[i], err);
     if (st == RS_OK)
-        st = rs_scenario_validate(sc, err);
+        st = rs_scenario_override(sc, opt->replications, opt->seed, opt->sets, opt->n_sets, err);
     if (st != RS_OK) {
         rs_scenario_free(sc);
         return st;
@@ -223,6 +212,66 @@ static rs_status draw_run(const char *dir, const void *ctx, char *err)
     return rs_plot_dir(dir, err);
 }
 
+typedef struct run_job_ctx {
+    const rs_scenario *scenario;
+    rs_results *results;
+} run_job_ctx;
+
+static rs_status compute_run(void *ctx, const rs_engine_options *engine, char *err)
+{
+    run_job_ctx *run = ctx;
+    return rs_engine_run(run->scenario, engine, &run->results, err);
+}
+
+static rs_status write_run(const void *ctx, const char *tmp, char *err)
+{
+    const run_job_ctx *run = ctx;
+    return rs_output_write(run->results, tmp, err);
+}
+
+/* A command that computes results, then writes them into a directory that
+ * appears complete or not at all. */
+typedef struct result_job {
+    const char *dir;
+    int threads;
+    rs_status (*compute)(void *ctx, const rs_engine_options *engine, char *err);
+    rs_status (*write)(const void *ctx, const char *tmp, char *err);
+    chart_drawer draw; /* NULL: no charts */
+    void *ctx;
+} result_job;
+
+static void start_progress(progress_bar *bar);
+static void end_progress(const progress_bar *bar);
+
+/* Runs a job with a progress bar, stopping cleanly on SIGINT or SIGTERM. */
+static rs_status run_job(const result_job *job, char *err)
+{
+    char tmp[RS_PATH_MAX];
+    rs_status st = rs_fs_prepare(job->dir, tmp, err);
+    if (st != RS_OK)
+        return st;
+    saved_signals saved;
+    catch_interrupts(&saved);
+    progress_bar bar;
+    start_progress(&bar);
+    rs_engine_options engine = {.threads = job->threads, .progress = show_progress, .progress_ctx = &bar,
+                                .interrupted = &interrupted};
+    st = job->compute(job->ctx, &engine, err);
+    end_progress(&bar);
+    if (st == RS_OK)
+        st = job->write(job->ctx, tmp, err);
+    if (st == RS_OK && interrupted)
+        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+    if (st == RS_OK)
+        st = finish_results(tmp, job->dir, job->draw, job->ctx, err);
+    else
+        rs_fs_remove(tmp);
+    release_interrupts(&saved);
+    if (st == RS_ERR_INTERRUPTED)
+        rs_fail(err, st, "interrupted; no results written");
+    return st;
+}
+
 static void start_progress(progress_bar *bar)
 {
     bar->enabled = isatty(STDERR_FILENO);
@@ -280,34 +329,13 @@ static rs_status cmd_run(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
     if (st != RS_OK)
         return st;
-    char dir[RS_PATH_MAX], tmp[RS_PATH_MAX];
+    char dir[RS_PATH_MAX];
     snprintf(dir, sizeof dir, output ? "%s" : "results/%s", output ? output : sc->run.name);
-    st = rs_fs_prepare(dir, tmp, err);
-    if (st != RS_OK) {
-        rs_scenario_free(sc);
-        return st;
-    }
-
-    saved_signals saved;
-    catch_interrupts(&saved);
-    progress_bar bar;
-    start_progress(&bar);
-    rs_engine_options eopt = {.threads = threads, .progress = show_progress, .progress_ctx = &bar,
-                              .interrupted = &interrupted};
-    rs_results *results = NULL;
-    st = rs_engine_run(sc, &eopt, &results, err);
-    end_progress(&bar);
-    if (st == RS_OK)
-        st = rs_output_write(results, tmp, err);
-    if (st == RS_OK && interrupted)
-        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
-    if (st == RS_OK)
-        st = finish_results(tmp, dir, plot ? draw_run : NULL, NULL, err);
-    else
-        rs_fs_remove(tmp);
-    release_interrupts(&saved);
-    if (st == RS_ERR_INTERRUPTED)
-        rs_fail(err, st, "interrupted; no results written");
+    run_job_ctx ctx = {.scenario = sc};
+    result_job job = {.dir = dir, .threads = threads, .compute = compute_run, .write = write_run,
+                      .draw = plot ? draw_run : NULL, .ctx = &ctx};
+    st = run_job(&job, err);
+    rs_results *results = ctx.results;
     if (results && (st == RS_OK || st == RS_ERR_RUNTIME) && !quiet) {
         rs_output_print_table(stdout, results);
         printf("\nResults in %s/%s\n", dir, plot && st == RS_OK && rs_plot_available() ? " (with charts)" : "");
@@ -417,9 +445,27 @@ static const char calibrate_help[] =
     "Exit status: 0 when every toleranced claim holds, 1 when one does not,\n"
     "2 for bad usage. docs/calibration.md explains each check.\n";
 
+typedef struct calibrate_job_ctx {
+    rs_calibrate_options *options;
+    rs_calibration *calibration;
+} calibrate_job_ctx;
+
+static rs_status compute_calibration(void *ctx, const rs_engine_options *engine, char *err)
+{
+    calibrate_job_ctx *job = ctx;
+    job->options->engine = *engine;
+    return rs_calibrate(job->options, job->calibration, err);
+}
+
+static rs_status write_calibration(const void *ctx, const char *tmp, char *err)
+{
+    const calibrate_job_ctx *job = ctx;
+    return rs_calibration_write(job->calibration, tmp, err);
+}
+
 static rs_status draw_calibration(const char *dir, const void *ctx, char *err)
 {
-    const rs_calibration *c = ctx;
+    const rs_calibration *c = ((const calibrate_job_ctx *)ctx)->calibration;
     return rs_plot_calibration(dir, c->replications, c->n_quarters, err);
 }
 
@@ -433,7 +479,7 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
     rs_calibrate_options opt = {0};
     const char *output = "results/calibrate", *replications = NULL;
     bool plot = false;
-    int c;
+    int c, threads = 0;
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:n:j:h", longopts, NULL)) != -1) {
@@ -443,7 +489,7 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
         case 'n': replications = optarg; break;
         case 's': opt.seed = optarg; break;
         case 'j':
-            if (parse_threads(optarg, &opt.engine.threads, err) != RS_OK)
+            if (parse_threads(optarg, &threads, err) != RS_OK)
                 return RS_ERR_INPUT;
             break;
         case 'h': fputs(calibrate_help, stdout); return RS_OK;
@@ -460,31 +506,13 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
             return rs_fail(err, RS_ERR_INPUT, "--replications must be a whole number from 1 to %lld, got %s",
                            RS_MAX_REPLICATIONS, replications);
     }
-    char tmp[RS_PATH_MAX];
-    rs_status st = rs_fs_prepare(output, tmp, err);
-    if (st != RS_OK)
-        return st;
-    saved_signals saved;
-    catch_interrupts(&saved);
-    progress_bar bar;
-    start_progress(&bar);
-    opt.engine.progress = show_progress;
-    opt.engine.progress_ctx = &bar;
-    opt.engine.interrupted = &interrupted;
-    rs_calibration *cal = malloc(sizeof *cal);
-    st = cal ? rs_calibrate(&opt, cal, err) : rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    end_progress(&bar);
-    if (st == RS_OK)
-        st = rs_calibration_write(cal, tmp, err);
-    if (st == RS_OK && interrupted)
-        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
-    if (st == RS_OK)
-        st = finish_results(tmp, output, plot ? draw_calibration : NULL, cal, err);
-    else
-        rs_fs_remove(tmp);
-    release_interrupts(&saved);
-    if (st == RS_ERR_INTERRUPTED)
-        rs_fail(err, st, "interrupted; no results written");
+    calibrate_job_ctx ctx = {.options = &opt, .calibration = malloc(sizeof(rs_calibration))};
+    if (!ctx.calibration)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    result_job job = {.dir = output, .threads = threads, .compute = compute_calibration, .write = write_calibration,
+                      .draw = plot ? draw_calibration : NULL, .ctx = &ctx};
+    rs_status st = run_job(&job, err);
+    rs_calibration *cal = ctx.calibration;
     if (cal && (st == RS_OK || st == RS_ERR_RUNTIME)) {
         rs_calibration_print(stdout, cal);
         printf("\nResults in %s/\n", output);

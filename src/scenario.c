@@ -274,6 +274,24 @@ rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
     return RS_OK;
 }
 
+rs_status rs_scenario_override(rs_scenario *sc, const char *replications, const char *seed, char *const *sets,
+                               int n_sets, char *err)
+{
+    char assignment[512];
+    rs_status st = RS_OK;
+    if (replications) {
+        snprintf(assignment, sizeof assignment, "run.replications=%s", replications);
+        st = rs_scenario_set(sc, assignment, err);
+    }
+    if (st == RS_OK && seed) {
+        snprintf(assignment, sizeof assignment, "run.seed=%s", seed);
+        st = rs_scenario_set(sc, assignment, err);
+    }
+    for (int i = 0; st == RS_OK && i < n_sets; i++)
+        st = rs_scenario_set(sc, sets[i], err);
+    return st == RS_OK ? rs_scenario_validate(sc, err) : st;
+}
+
 /* ---- cross-field validation --------------------------------------------- */
 
 static int param_index(const char *section, const char *key)

@@ -112,6 +112,12 @@ rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *t
 /* Applies one "section.key=value" override, validated like a file line. */
 rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err);
 
+/* The overrides of a command line, in order: run.replications and run.seed
+ * when given (as typed, NULL when not), then each "section.key=value" of
+ * sets; then rs_scenario_validate. The first failure is returned. */
+rs_status rs_scenario_override(rs_scenario *sc, const char *replications, const char *seed, char *const *sets,
+                               int n_sets, char *err);
+
 /* Cross-field checks (new hires within the team, a ramp table that reaches
  * ramped_at, a plan that fits when overbooked = error) and the derived
  * defaults (run.name from the file name). RS_ERR_INPUT with a message
