@@ -10,25 +10,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dealbook.h"
 #include "rampsim/ramp.h"
 #include "rampsim/rng.h"
+#include "rampsim/samplers.h"
 
 #define WEEKS_PER_MONTH (52.0 / 12.0)
 #define MAX_LEADS_PER_WEEK 65535u /* the index field of a lead's stream */
-
-typedef struct deal {
-    double value;
-    double win_u; /* the uniform that decides the deal at close */
-    int created, close;
-    int seat;
-} deal;
 
 typedef struct seat {
     bool active, veteran;
     bool tracked;     /* hired within the horizon: ramp and first win recorded */
     bool ramped, won_any;
     bool fy_present;  /* present since the current fiscal year's first week */
+    uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
     int hire_week, vacant_until;
+    double open_value;   /* value of the seat's open deals */
+    rs_stream stream;    /* this week's stream of the seat */
+    rs_poisson_cache leads_cache;
     double skill, experience, stock;
     double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
     /* this week's hours: */
@@ -50,8 +49,9 @@ struct rs_model {
     const rs_scenario *sc;
     const rs_layout *layout;
     rs_ramp ramp;
-    rs_rng *rng;
+    philox4x32_key_t key;
     uint32_t replication;
+    rs_quantile_table deal_value, cycle, skill; /* mean-1 shapes */
 
     /* constants derived from the scenario once */
     double leave_prob;            /* weekly */
@@ -66,13 +66,12 @@ struct rs_model {
     double meeting_hours;         /* per rep per week */
     double ride_along_equiv;      /* coaching-stock hours per rep per week */
     double weekly_quota;          /* of a ramped rep */
-    double deal_sigma, cycle_shape, skill_sigma;
+    double cycle_shape; /* 0: every cycle is the mean */
     double budget;
 
     seat *seats;
-    deal *deals;
-    size_t n_deals, deal_capacity;
-    closing *closing;
+    rs_deal_book book;
+    closing *closing; /* scratch: the deals closing this week */
     size_t closing_capacity;
 
     /* per simulated week */
@@ -80,6 +79,8 @@ struct rs_model {
     /* per tenure week of tracked hires */
     double *productivity_sum;
     int *observed, *ramped_count;
+
+    rs_model_draws draws; /* over the workspace's life */
 
     /* running totals of the replication */
     long leads, closed, won, helped_deals, departures, hires;
@@ -92,6 +93,18 @@ struct rs_model {
     int fiscal_year; /* index of the fiscal year being recorded */
     double fy_reps_total[2]; /* reps present the whole year, reps at quota */
 };
+
+/* fmax and fmin without their NaN rules, which keep the compiler from
+ * inlining them; no value here is ever NaN. */
+static inline double max2(double a, double b)
+{
+    return a > b ? a : b;
+}
+
+static inline double min2(double a, double b)
+{
+    return a < b ? a : b;
+}
 
 static double lognormal_sigma(double cv)
 {
@@ -127,9 +140,12 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout)
     m->meeting_hours = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
     m->ride_along_equiv = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
     m->weekly_quota = sc->quota.annual / 52.0;
-    m->deal_sigma = lognormal_sigma(sc->pipeline.deal_size_cv);
-    m->skill_sigma = lognormal_sigma(sc->rep.skill_cv);
+    m->key = rs_rng_key(sc->run.seed);
+    rs_quantile_table_lognormal(&m->deal_value, lognormal_sigma(sc->pipeline.deal_size_cv));
+    rs_quantile_table_lognormal(&m->skill, lognormal_sigma(sc->rep.skill_cv));
     m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
+    if (m->cycle_shape > 0)
+        rs_quantile_table_gamma(&m->cycle, m->cycle_shape);
     m->budget = sc->manager.hours_per_week * sc->manager.team_share;
 
     size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
@@ -138,18 +154,17 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout)
      * needs more. */
     double per_seat = sc->pipeline.leads_per_week * m->lead_multiplier * sc->pipeline.lead_to_opportunity *
                       sc->pipeline.cycle_weeks * 2.0 + 16.0;
-    m->deal_capacity = (size_t)fmin(per_seat * (double)reps, 1e6);
-    m->closing_capacity = m->deal_capacity;
-    m->rng = rs_rng_new(sc->run.seed);
+    int32_t capacity = (int32_t)min2(per_seat * (double)reps, 1e6);
+    m->closing_capacity = 64;
     m->seats = calloc(reps, sizeof *m->seats);
-    m->deals = malloc(m->deal_capacity * sizeof *m->deals);
     m->closing = malloc(m->closing_capacity * sizeof *m->closing);
+    bool book = rs_deal_book_init(&m->book, capacity) == RS_OK;
     m->week_bookings = calloc(H, sizeof(double));
     m->week_quota = calloc(H, sizeof(double));
     m->productivity_sum = calloc(H, sizeof(double));
     m->observed = calloc(H, sizeof(int));
     m->ramped_count = calloc(H, sizeof(int));
-    if (!m->rng || !m->seats || !m->deals || !m->closing || !m->week_bookings || !m->week_quota ||
+    if (!book || !m->seats || !m->closing || !m->week_bookings || !m->week_quota ||
         !m->productivity_sum || !m->observed || !m->ramped_count) {
         rs_model_free(m);
         return NULL;
@@ -161,9 +176,8 @@ void rs_model_free(rs_model *m)
 {
     if (!m)
         return;
-    rs_rng_free(m->rng);
+    rs_deal_book_free(&m->book);
     free(m->seats);
-    free(m->deals);
     free(m->closing);
     free(m->week_bookings);
     free(m->week_quota);
@@ -190,32 +204,26 @@ static double seat_quota(const rs_model *m, const seat *s, int tenure)
     return m->weekly_quota * rs_ramp_rho(&m->ramp, tenure);
 }
 
+/* x^n, by multiplication for the whole exponents scenarios use. */
+static double power(double x, double n)
+{
+    if (n == 4.0) {
+        double x2 = x * x;
+        return x2 * x2;
+    }
+    if (n == 2.0)
+        return x * x;
+    if (n == 1.0)
+        return x;
+    return pow(x, n);
+}
+
 static double coaching_multiplier(const rs_model *m, double stock)
 {
     if (m->coaching_ceiling == 0.0 || stock <= 0.0)
         return 1.0;
-    double sn = pow(stock, m->sc->coaching.steepness);
+    double sn = power(stock, m->sc->coaching.steepness);
     return 1.0 + m->coaching_ceiling * sn / (sn + m->half_effect_pow);
-}
-
-/* Removing deals keeps the others in their order, so that a replication's
- * arithmetic never depends on anything but its own draws. */
-static void drop_deals_of_seat(rs_model *m, int seat_index)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < m->n_deals; i++)
-        if (m->deals[i].seat != seat_index)
-            m->deals[kept++] = m->deals[i];
-    m->n_deals = kept;
-}
-
-static void drop_deals_closing(rs_model *m, int week)
-{
-    size_t kept = 0;
-    for (size_t i = 0; i < m->n_deals; i++)
-        if (m->deals[i].close != week)
-            m->deals[kept++] = m->deals[i];
-    m->n_deals = kept;
 }
 
 static bool recording(int week)
@@ -226,13 +234,18 @@ static bool recording(int week)
 static void hire(rs_model *m, int index, int week, bool veteran)
 {
     seat *s = &m->seats[index];
-    int stream_week = veteran ? RS_RNG_INITIAL_WEEK : week;
-    rs_rng_select(m->rng, m->replication, RS_RNG_SKILL, (unsigned)index, stream_week, 0);
-    double z = rs_rng_normal(m->rng);
+    rs_stream draws;
+    rs_stream_start(&draws, m->key, m->replication, RS_RNG_SKILL, (unsigned)index,
+                    veteran ? RS_RNG_INITIAL_WEEK : week, 0);
+    m->draws.hires++;
+    uint32_t generation = s->generation;
+    rs_stream stream = s->stream;
     memset(s, 0, sizeof *s);
+    s->generation = generation;
+    s->stream = stream;
     s->active = true;
     s->veteran = veteran;
-    s->skill = exp(m->skill_sigma * z - 0.5 * m->skill_sigma * m->skill_sigma);
+    s->skill = rs_quantile(&m->skill, rs_stream_uniform(&draws));
     s->hire_week = week;
     s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
@@ -250,15 +263,15 @@ static void step_staffing(rs_model *m, int week)
 {
     for (int i = 0; i < m->sc->team.reps; i++) {
         seat *s = &m->seats[i];
-        if (s->active && recording(week)) {
-            rs_rng_select(m->rng, m->replication, RS_RNG_ATTRITION, (unsigned)i, week, 0);
-            if (rs_rng_uniform(m->rng) < m->leave_prob) {
-                s->active = false;
-                s->fy_present = false;
-                s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
-                drop_deals_of_seat(m, i);
-                m->departures++;
-            }
+        rs_stream_start(&s->stream, m->key, m->replication, RS_RNG_SEAT_WEEK, (unsigned)i, week, 0);
+        if (s->active && recording(week) && rs_stream_uniform(&s->stream) < m->leave_prob) {
+            /* the leaver's open deals are dropped: they become stale */
+            s->active = false;
+            s->fy_present = false;
+            s->generation++;
+            s->open_value = 0.0;
+            s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
+            m->departures++;
         }
         if (!s->active && s->vacant_until <= week && recording(week))
             hire(m, i, week, false);
@@ -294,10 +307,10 @@ static void step_plan(rs_model *m, int week, plan *p)
     p->hours[RS_ACT_TEAM_MEETING] = planned.team_meeting;
     p->hours[RS_ACT_RIDE_ALONG] = planned.ride_along;
     double fixed = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG];
-    double flexible = fmax(0.0, m->budget - fixed);
-    p->hours[RS_ACT_ONBOARDING] = fmin(p->onboarding_planned, flexible);
-    p->hours[RS_ACT_COACHING] = fmin(p->coaching_planned, flexible - p->hours[RS_ACT_ONBOARDING]);
-    p->hours[RS_ACT_OVERTIME] = fmax(0.0, fixed - m->budget);
+    double flexible = max2(0.0, m->budget - fixed);
+    p->hours[RS_ACT_ONBOARDING] = min2(p->onboarding_planned, flexible);
+    p->hours[RS_ACT_COACHING] = min2(p->coaching_planned, flexible - p->hours[RS_ACT_ONBOARDING]);
+    p->hours[RS_ACT_OVERTIME] = max2(0.0, fixed - m->budget);
 }
 
 static int by_seat_then_largest(const void *a, const void *b)
@@ -325,7 +338,7 @@ static bool behind(const seat *s, double level)
 }
 
 /* A won deal books its value to the rep in its close week. */
-static void book_win(rs_model *m, const deal *d, int week, rs_outcome *out)
+static void book_win(rs_model *m, const rs_deal *d, int week, rs_outcome *out)
 {
     seat *s = &m->seats[d->seat];
     s->qtd_bookings += d->value;
@@ -351,11 +364,11 @@ static void account_deal_help(const rs_model *m, plan *p, double help_hours)
     h[RS_ACT_DEAL_HELP] = help_hours;
     double used = h[RS_ACT_ONE_ON_ONE] + h[RS_ACT_TEAM_MEETING] + h[RS_ACT_RIDE_ALONG] + h[RS_ACT_COACHING] +
                   h[RS_ACT_ONBOARDING];
-    double displaced = fmax(0.0, help_hours - fmax(0.0, m->budget - used));
-    double take = fmin(displaced, h[RS_ACT_COACHING]);
+    double displaced = max2(0.0, help_hours - max2(0.0, m->budget - used));
+    double take = min2(displaced, h[RS_ACT_COACHING]);
     h[RS_ACT_COACHING] -= take;
     displaced -= take;
-    take = fmin(displaced, h[RS_ACT_ONBOARDING]);
+    take = min2(displaced, h[RS_ACT_ONBOARDING]);
     h[RS_ACT_ONBOARDING] -= take;
     displaced -= take;
     h[RS_ACT_OVERTIME] += displaced;
@@ -366,17 +379,28 @@ static void account_deal_help(const rs_model *m, plan *p, double help_hours)
 
 /* Step 3: deals closing this week are decided with the state at the start
  * of the week; deal help happens here and displaces planned coaching. */
-static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_outcome *out)
+static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
+    int32_t list = rs_deal_book_take(&m->book, week);
     size_t n = 0;
-    for (size_t i = 0; i < m->n_deals; i++) {
-        if (m->deals[i].close == week) {
-            m->closing[n].seat = m->deals[i].seat;
-            m->closing[n].value = m->deals[i].value;
-            m->closing[n].index = i;
-            n++;
+    for (int32_t i = list; i >= 0; i = m->book.deals[i].next) {
+        const rs_deal *d = &m->book.deals[i];
+        seat *s = &m->seats[d->seat];
+        if (d->generation != s->generation)
+            continue; /* its rep has left */
+        s->open_value -= d->value;
+        if (n == m->closing_capacity) {
+            closing *grown = realloc(m->closing, 2 * m->closing_capacity * sizeof *grown);
+            if (!grown)
+                return RS_ERR_NOMEM;
+            m->closing = grown;
+            m->closing_capacity *= 2;
         }
+        m->closing[n].seat = d->seat;
+        m->closing[n].value = d->value;
+        m->closing[n].index = (size_t)i;
+        n++;
     }
     /* Deal help is the intervention a scenario studies: it starts at week 0,
      * not in the warm-up (docs/model.md). */
@@ -389,7 +413,7 @@ static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_o
     int helped_now = 0, run_seat = -1, run_count = 0;
     double seat_multiplier = 1.0;
     for (size_t c = 0; c < n; c++) {
-        const deal *d = &m->deals[m->closing[c].index];
+        const rs_deal *d = &m->book.deals[m->closing[c].index];
         seat *s = &m->seats[d->seat];
         if (d->seat != run_seat) {
             run_seat = d->seat;
@@ -404,19 +428,19 @@ static void step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_o
             if (sc->deal_help.style == RS_STYLE_COACH)
                 s->deal_coaching += sc->deal_help.hours_per_deal;
         }
-        p_win = fmin(p_win, sc->pipeline.max_win_rate);
+        p_win = min2(p_win, sc->pipeline.max_win_rate);
         bool won = d->win_u < p_win;
         if (recording(week))
             m->closed++;
         if (won)
             book_win(m, d, week, out);
     }
-    if (n > 0)
-        drop_deals_closing(m, week);
+    rs_deal_book_release(&m->book, list);
 
     if (recording(week))
         m->helped_deals += helped_now;
     account_deal_help(m, p, helped_now * sc->deal_help.hours_per_deal);
+    return RS_OK;
 }
 
 /* Step 4: coaching each rep receives, and the coaching stock update. */
@@ -455,12 +479,15 @@ static rs_status step_pipeline(rs_model *m, int week)
         if (!s->active)
             continue;
         double rep_hours = m->one_on_one_hours + m->meeting_hours + s->coaching + s->onboarding + s->deal_coaching;
-        double selling = fmax(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
+        double selling = max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
         double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * m->lead_multiplier;
-        rs_rng_select(m->rng, m->replication, RS_RNG_LEADS, (unsigned)i, week, 0);
-        unsigned leads = rs_rng_poisson(m->rng, mu);
+        rs_stream_seek(&s->stream, RS_WORD_LEAD_COUNT);
+        unsigned leads = rs_poisson_quantile_cached(&s->leads_cache, mu, rs_stream_uniform(&s->stream));
         if (leads > MAX_LEADS_PER_WEEK)
             leads = MAX_LEADS_PER_WEEK;
+        m->draws.seat_weeks++;
+        m->draws.leads += leads;
+        m->draws.seat_week_blocks += (RS_WORD_FIRST_LEAD + leads + 3) / 4;
         if (recording(week)) {
             m->leads += leads;
             m->selling_share_sum += sc->rep.selling_share * selling;
@@ -468,33 +495,30 @@ static rs_status step_pipeline(rs_model *m, int week)
             m->rep_weeks++;
         }
         for (unsigned k = 0; k < leads; k++) {
-            /* Each lead has its own stream, drawn in a fixed order: the
-             * opportunity and win uniforms first, so that they stay paired
-             * across scenarios even where later draws differ. */
-            rs_rng_select(m->rng, m->replication, RS_RNG_LEAD, (unsigned)i, week, k);
-            if (rs_rng_uniform(m->rng) >= sc->pipeline.lead_to_opportunity)
+            /* lead k converts on word 2 + k of the seat's week; an
+             * opportunity's own draws come from its own block */
+            if (rs_stream_uniform(&s->stream) >= sc->pipeline.lead_to_opportunity)
                 continue;
-            if (m->n_deals == m->deal_capacity) {
-                size_t capacity = m->deal_capacity * 2;
-                deal *deals = realloc(m->deals, capacity * sizeof *deals);
-                closing *cl = realloc(m->closing, capacity * sizeof *cl);
-                if (deals)
-                    m->deals = deals;
-                if (cl)
-                    m->closing = cl;
-                if (!deals || !cl)
-                    return RS_ERR_NOMEM;
-                m->deal_capacity = m->closing_capacity = capacity;
-            }
-            deal *d = &m->deals[m->n_deals++];
-            d->win_u = rs_rng_uniform(m->rng);
-            double z = rs_rng_normal(m->rng);
-            d->value = size_mean * exp(m->deal_sigma * z - 0.5 * m->deal_sigma * m->deal_sigma);
-            double cycle = m->cycle_shape > 0 ? rs_rng_gamma(m->rng, m->cycle_shape) * cycle_mean / m->cycle_shape
-                                              : cycle_mean;
-            d->created = week;
-            d->close = week + (int)fmax(1.0, ceil(cycle));
+            rs_stream draws;
+            rs_stream_start(&draws, m->key, m->replication, RS_RNG_DEAL, (unsigned)i, week, k);
+            m->draws.opportunities++;
+            double u_win = rs_stream_uniform(&draws);
+            double u_value = rs_stream_uniform(&draws);
+            double u_cycle = rs_stream_uniform(&draws);
+            double cycle = m->cycle_shape > 0 ? cycle_mean * rs_quantile(&m->cycle, u_cycle) : cycle_mean;
+            /* closes ceil(cycle) weeks later, at least the next week */
+            int weeks = (int)cycle;
+            weeks += (double)weeks < cycle;
+            int close = week + (weeks > 1 ? weeks : 1);
+            int32_t index = rs_deal_book_add(&m->book, week, close);
+            if (index < 0)
+                return RS_ERR_NOMEM;
+            rs_deal *d = &m->book.deals[index];
+            d->win_u = u_win;
+            d->value = size_mean * rs_quantile(&m->deal_value, u_value);
             d->seat = i;
+            d->generation = s->generation;
+            s->open_value += d->value;
         }
     }
     return RS_OK;
@@ -544,8 +568,8 @@ static double projected_quarter_quota(const rs_model *m, int week)
 static double open_pipeline(const rs_model *m)
 {
     double total = 0.0;
-    for (size_t i = 0; i < m->n_deals; i++)
-        total += m->deals[i].value;
+    for (int i = 0; i < m->sc->team.reps; i++)
+        total += m->seats[i].open_value;
     return total;
 }
 
@@ -616,7 +640,7 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     const rs_scenario *sc = m->sc;
     size_t H = (size_t)m->layout->horizon;
     m->replication = replication;
-    m->n_deals = 0;
+    rs_deal_book_clear(&m->book);
     memset(m->week_bookings, 0, H * sizeof(double));
     memset(m->week_quota, 0, H * sizeof(double));
     memset(m->productivity_sum, 0, H * sizeof(double));
@@ -636,10 +660,8 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     /* Seats 0 .. new_hires-1 wait for their new hire at week 0; the others
      * hold veterans through the warm-up. */
     for (int i = 0; i < sc->team.reps; i++) {
-        if (i < sc->team.new_hires) {
-            memset(&m->seats[i], 0, sizeof m->seats[i]);
-            m->seats[i].vacant_until = 0;
-        } else {
+        memset(&m->seats[i], 0, sizeof m->seats[i]);
+        if (i >= sc->team.new_hires) {
             hire(m, i, -sc->run.warmup_weeks, true);
         }
     }
@@ -706,6 +728,11 @@ static void summarise(rs_model *m, rs_outcome *out)
     v[RS_M_HIRES] = (double)m->hires;
 }
 
+const rs_model_draws *rs_model_draw_counts(const rs_model *m)
+{
+    return &m->draws;
+}
+
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
@@ -727,9 +754,11 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
             start_fiscal_year(m);
         plan p;
         step_plan(m, week, &p);
-        step_close(m, week, week_in_quarter, &p, out);
+        rs_status st = step_close(m, week, week_in_quarter, &p, out);
+        if (st != RS_OK)
+            return st;
         step_coaching(m, week, &p);
-        rs_status st = step_pipeline(m, week);
+        st = step_pipeline(m, week);
         if (st != RS_OK)
             return st;
         step_experience(m, week, out);

@@ -74,7 +74,7 @@ const rs_param rs_params[] = {
      "spread of the lognormal deal value", NULL},
     {"pipeline", "cycle_weeks", RS_P_REAL, OFF(pipeline.cycle_weeks), 0.1, 260, NULL, "10", "weeks",
      "mean sales cycle, creation to close", "60-72 day sales cycles"},
-    {"pipeline", "cycle_cv", RS_P_REAL, OFF(pipeline.cycle_cv), 0, 3, NULL, "0.5", "coefficient of variation",
+    {"pipeline", "cycle_cv", RS_P_REAL, OFF(pipeline.cycle_cv), 0, 2, NULL, "0.5", "coefficient of variation",
      "spread of the gamma-distributed cycle length", NULL},
     {"pipeline", "win_rate", RS_P_FRACTION, OFF(pipeline.win_rate), 0, 1, NULL, "0.22", "share",
      "chance that an opportunity is won at close, before any practice's effect", "typical B2B win rates of 20-25%"},

@@ -1,50 +1,104 @@
 /* rampsim/rng.h: counter-based random streams (MODEL.md section 9).
  *
- * Every draw of the model comes from a Philox4x32-10 stream keyed by the
- * master seed and counted by (replication, seat, week, purpose, index). A
- * stream is selected before a group of draws and restarts from the same
- * numbers whenever the same coordinates are selected again. Hence results
- * depend only on (seed, replication), never on threads, and two scenarios
- * draw the same numbers for the same thing (common random numbers). */
+ * Every draw of the model comes from a Philox4x32-10 stream (Random123) keyed
+ * by the master seed and counted by (replication, purpose, seat, week,
+ * index). A stream is a sequence of 32-bit words, four per Philox block; the
+ * model reads each quantity at a fixed position of the stream that its
+ * meaning selects, so:
+ * - results depend only on (seed, replication), never on threads;
+ * - two scenarios draw the same numbers for the same thing (common random
+ *   numbers), however differently they use them.
+ * The functions are inline: they are the innermost code of the simulation. */
 #ifndef RAMPSIM_RNG_H
 #define RAMPSIM_RNG_H
 
-#include <gsl/gsl_rng.h>
+#include <Random123/philox.h>
 #include <stdint.h>
 
 /* What a stream is for; part of the counter, so never renumber these:
  * doing so changes every result for a given seed. */
 typedef enum rs_purpose {
-    RS_RNG_ATTRITION = 1, /* does the rep in this seat leave this week? */
+    RS_RNG_SEAT_WEEK = 1, /* a seat's week: departure, lead count, each lead's conversion */
     RS_RNG_SKILL = 2,     /* skill of the rep hired into this seat this week */
-    RS_RNG_LEADS = 3,     /* how many leads this seat works this week */
-    RS_RNG_LEAD = 4       /* lead number `index`: opportunity, value, cycle, win */
+    RS_RNG_DEAL = 3,      /* opportunity `index` of a seat's week: win, value, cycle */
+    RS_RNG_TEST = 15      /* reserved for tests and benchmarks */
 } rs_purpose;
+
+/* Positions in a seat's weekly stream. */
+enum {
+    RS_WORD_DEPARTURE = 0, /* does the rep leave this week? */
+    RS_WORD_LEAD_COUNT = 1, /* how many leads this week */
+    RS_WORD_FIRST_LEAD = 2  /* lead i converts to an opportunity? at 2 + i */
+};
+
+/* Positions in an opportunity's block. */
+enum { RS_WORD_WIN = 0, RS_WORD_VALUE = 1, RS_WORD_CYCLE = 2 };
 
 /* The week coordinate of the draws made for the veterans a replication
  * starts with, outside any simulated week. */
 #define RS_RNG_INITIAL_WEEK (-32768)
 
-typedef struct rs_rng rs_rng;
+typedef struct rs_stream {
+    philox4x32_ctr_t ctr;   /* the last word counts blocks within the stream */
+    philox4x32_key_t key;
+    philox4x32_ctr_t block; /* the current block's four words */
+    unsigned used;          /* words of `block` already read */
+} rs_stream;
 
-/* A generator for one thread. NULL when out of memory. */
-rs_rng *rs_rng_new(uint64_t seed);
-void rs_rng_free(rs_rng *rng);
+/* The key every stream of a run shares: the 64-bit seed. */
+static inline philox4x32_key_t rs_rng_key(uint64_t seed)
+{
+    philox4x32_key_t key = {{(uint32_t)seed, (uint32_t)(seed >> 32)}};
+    return key;
+}
 
-/* Positions the generator at the start of one stream. week may be negative
- * (warm-up) down to RS_RNG_INITIAL_WEEK; seat < 65536; index < 65536. */
-void rs_rng_select(rs_rng *rng, uint32_t replication, rs_purpose purpose, unsigned seat, int week,
-                   unsigned index);
+/* Positions s at the start of a stream. week >= RS_RNG_INITIAL_WEEK,
+ * seat < 4096, index < 65536. */
+static inline void rs_stream_start(rs_stream *s, philox4x32_key_t key, uint32_t replication, rs_purpose purpose,
+                                   unsigned seat, int week, unsigned index)
+{
+    s->ctr.v[0] = replication;
+    s->ctr.v[1] = ((uint32_t)purpose << 28) | ((uint32_t)seat & 0x0fffffffu);
+    s->ctr.v[2] = ((uint32_t)(week - RS_RNG_INITIAL_WEEK) & 0xffffu) | ((uint32_t)index << 16);
+    s->ctr.v[3] = 0;
+    s->key = key;
+    s->used = 4;
+}
 
-/* A uniform on the open interval (0, 1), from the selected stream. */
-double rs_rng_uniform(rs_rng *rng);
-/* A standard normal, from the selected stream. */
-double rs_rng_normal(rs_rng *rng);
-/* Gamma with the given shape and scale 1, from the selected stream. */
-double rs_rng_gamma(rs_rng *rng, double shape);
-/* Poisson with mean mu: inversion of one uniform for mu < 30, so that a
- * larger mean never gives fewer events from the same stream (the coupling
- * that makes paired comparisons of scenarios precise); GSL's sampler above. */
-unsigned rs_rng_poisson(rs_rng *rng, double mu);
+/* Computes the stream's next block (kept out of line, so that the common
+ * case below stays small enough to inline). */
+void rs_stream_refill(rs_stream *s);
+
+/* The next 32-bit word of the stream. */
+static inline uint32_t rs_stream_word(rs_stream *s)
+{
+    if (s->used == 4)
+        rs_stream_refill(s);
+    return s->block.v[s->used++];
+}
+
+/* Skips to word `position` of the stream (forward only). */
+static inline void rs_stream_seek(rs_stream *s, uint32_t position)
+{
+    uint32_t block = position / 4, word = position % 4;
+    uint32_t current = s->used == 4 ? s->ctr.v[3] : s->ctr.v[3] - 1;
+    if (s->used == 4 || block != current) {
+        s->ctr.v[3] = block;
+        rs_stream_refill(s);
+    }
+    s->used = word;
+}
+
+/* A word as a uniform on the open interval (0, 1): the centre of one of
+ * 2^32 cells, never 0 and never 1. */
+static inline double rs_uniform(uint32_t word)
+{
+    return ((double)word + 0.5) * (1.0 / 4294967296.0);
+}
+
+static inline double rs_stream_uniform(rs_stream *s)
+{
+    return rs_uniform(rs_stream_word(s));
+}
 
 #endif

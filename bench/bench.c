@@ -1,0 +1,261 @@
+/* bench.c: wall time, CPU time, peak memory and throughput of the jobs of
+ * docs/performance.md, and the model's inner loop against the floor its
+ * random draws set. Built by CMake, not run by CTest (timings need a quiet
+ * machine):  build/bench/rampsim-bench [--runs N] [--jobs typical,large,sweep]
+ *
+ * Each measured run is a child process, so that its peak memory is its own. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "rampsim/engine.h"
+#include "rampsim/model.h"
+#include "rampsim/rng.h"
+#include "rampsim/samplers.h"
+#include "rampsim/scenario.h"
+
+typedef struct job {
+    const char *name;
+    long long replications;
+    int reps;
+    int points; /* scenarios run together (a sweep), 1 otherwise */
+    int runs;   /* default number of runs */
+} job;
+
+static const job jobs[] = {
+    {"typical", 10000, 50, 1, 5},
+    {"large", 1000000, 8, 1, 3},
+    {"sweep", 2000, 8, 21, 5},
+};
+
+static double seconds(clockid_t clock)
+{
+    struct timespec t;
+    clock_gettime(clock, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
+/* The scenarios of a job: the default scenario with the job's size; a
+ * sweep varies coaching.hours_per_month from 0 to 10 in steps of 0.5. */
+static rs_scenario **job_scenarios(const job *j)
+{
+    rs_scenario **set = calloc((size_t)j->points, sizeof *set);
+    for (int p = 0; p < j->points; p++) {
+        char reps[64], replications[64], hours[64], err[RS_ERRMSG_SIZE];
+        snprintf(reps, sizeof reps, "team.reps=%d", j->reps);
+        snprintf(replications, sizeof replications, "run.replications=%lld", j->replications);
+        snprintf(hours, sizeof hours, "coaching.hours_per_month=%g", j->points > 1 ? 0.5 * p : 1.0);
+        set[p] = rs_scenario_new();
+        if (rs_scenario_set(set[p], reps, err) || rs_scenario_set(set[p], replications, err) ||
+            rs_scenario_set(set[p], hours, err) || rs_scenario_validate(set[p], err)) {
+            fprintf(stderr, "bench: %s\n", err);
+            exit(1);
+        }
+    }
+    return set;
+}
+
+static double seat_weeks(const job *j)
+{
+    rs_scenario *sc = rs_scenario_new();
+    double w = (double)(sc->run.horizon_weeks + sc->run.warmup_weeks);
+    rs_scenario_free(sc);
+    return (double)j->replications * j->reps * w * j->points;
+}
+
+typedef struct measurement {
+    double wall, cpu, peak_mb;
+} measurement;
+
+/* One run of the job in a child process. */
+static measurement measure(const job *j, int threads)
+{
+    int fd[2];
+    measurement m = {0};
+    if (pipe(fd) != 0)
+        exit(1);
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fd[0]);
+        rs_scenario **set = job_scenarios(j);
+        rs_results **results = calloc((size_t)j->points, sizeof *results);
+        rs_comparison *comparison = NULL;
+        rs_engine_options opt = {.threads = threads};
+        char err[RS_ERRMSG_SIZE];
+        double t0 = seconds(CLOCK_MONOTONIC);
+        if (rs_engine_compare((const rs_scenario *const *)set, j->points, &opt, results,
+                              j->points > 1 ? &comparison : NULL, err) != RS_OK) {
+            fprintf(stderr, "bench: %s\n", err);
+            _exit(1);
+        }
+        measurement r;
+        r.wall = seconds(CLOCK_MONOTONIC) - t0;
+        struct rusage u;
+        getrusage(RUSAGE_SELF, &u);
+        r.cpu = (double)u.ru_utime.tv_sec + u.ru_utime.tv_usec * 1e-6 + (double)u.ru_stime.tv_sec +
+                u.ru_stime.tv_usec * 1e-6;
+        r.peak_mb = (double)u.ru_maxrss / 1024.0;
+        if (write(fd[1], &r, sizeof r) != (ssize_t)sizeof r)
+            _exit(1);
+        _exit(0);
+    }
+    close(fd[1]);
+    if (read(fd[0], &m, sizeof m) != (ssize_t)sizeof m) {
+        fprintf(stderr, "bench: a run of %s failed\n", j->name);
+        exit(1);
+    }
+    close(fd[0]);
+    int status;
+    waitpid(pid, &status, 0);
+    return m;
+}
+
+static int by_value(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+/* ---- the RNG floor ----------------------------------------------------- */
+
+/* CPU seconds of one thread running `replications` replications of sc, and
+ * what they drew. */
+static double model_cpu(const rs_scenario *sc, long long replications, rs_model_draws *draws)
+{
+    rs_layout layout;
+    rs_layout_init(&layout, sc);
+    rs_model *m = rs_model_new(sc, &layout);
+    rs_outcome *out = rs_outcome_new(&layout);
+    double t0 = seconds(CLOCK_THREAD_CPUTIME_ID);
+    for (long long r = 0; r < replications; r++)
+        rs_model_run(m, (uint32_t)r, out);
+    double cpu = seconds(CLOCK_THREAD_CPUTIME_ID) - t0;
+    *draws = *rs_model_draw_counts(m);
+    rs_model_free(m);
+    rs_outcome_free(out);
+    rs_layout_free(&layout);
+    return cpu;
+}
+
+/* CPU seconds to draw what the model drew, the same way, without the model:
+ * each seat-week's stream (departure, lead count by Poisson inversion, one
+ * conversion word per lead), each opportunity's block and its two quantile
+ * lookups, each hire's skill. Returns the Philox blocks computed. */
+static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t *blocks)
+{
+    rs_quantile_table *value = malloc(sizeof *value), *cycle = malloc(sizeof *cycle);
+    rs_quantile_table_lognormal(value, 0.7);
+    rs_quantile_table_gamma(cycle, 4.0);
+    philox4x32_key_t key = rs_rng_key(sc->run.seed);
+    double mu = (double)d->leads / (double)d->seat_weeks;
+    double convert = (double)d->opportunities / (double)d->leads;
+    rs_poisson_cache cache = {0};
+    double sink = 0.0;
+    *blocks = 0;
+    double t0 = seconds(CLOCK_THREAD_CPUTIME_ID);
+    for (uint64_t w = 0; w < d->seat_weeks; w++) {
+        rs_stream s;
+        rs_stream_start(&s, key, (uint32_t)(w >> 16), RS_RNG_TEST, 0, (int)(w & 0x7fff), 0);
+        sink += rs_stream_uniform(&s);
+        unsigned leads = rs_poisson_quantile_cached(&cache, mu, rs_stream_uniform(&s));
+        *blocks += (RS_WORD_FIRST_LEAD + leads + 3) / 4;
+        for (unsigned k = 0; k < leads; k++) {
+            if (rs_stream_uniform(&s) >= convert)
+                continue;
+            rs_stream o;
+            rs_stream_start(&o, key, (uint32_t)w, RS_RNG_TEST, 1, 0, k);
+            sink += rs_stream_uniform(&o);
+            sink += rs_quantile(value, rs_stream_uniform(&o));
+            sink += rs_quantile(cycle, rs_stream_uniform(&o));
+            (*blocks)++;
+        }
+    }
+    for (uint64_t h = 0; h < d->hires; h++) {
+        rs_stream s;
+        rs_stream_start(&s, key, (uint32_t)h, RS_RNG_TEST, 2, 0, 0);
+        sink += rs_quantile(value, rs_stream_uniform(&s));
+    }
+    double cpu = seconds(CLOCK_THREAD_CPUTIME_ID) - t0;
+    *blocks += d->hires;
+    if (sink == 42.0) /* keep the draws from being optimised away */
+        printf(" ");
+    free(value);
+    free(cycle);
+    return cpu;
+}
+
+/* ---- report ------------------------------------------------------------ */
+
+static void run_job(const job *j, int runs)
+{
+    int thread_counts[2] = {1, 2};
+    double median[2] = {0, 0};
+    printf("\n%s: %lld replications x %d reps x %d weeks%s\n", j->name, j->replications, j->reps, 130,
+           j->points > 1 ? " x 21 sweep points (coaching.hours_per_month 0 to 10)" : "");
+    printf("  %-8s %12s %12s %10s %16s\n", "threads", "median wall", "CPU", "peak MB", "rep-weeks/s");
+    for (int t = 0; t < 2; t++) {
+        /* the large job on 1 thread is not a target; it would take minutes */
+        if (strcmp(j->name, "large") == 0 && thread_counts[t] == 1)
+            continue;
+        double walls[32], cpu = 0, peak = 0;
+        for (int r = 0; r < runs; r++) {
+            measurement m = measure(j, thread_counts[t]);
+            walls[r] = m.wall;
+            cpu += m.cpu / runs;
+            peak = m.peak_mb > peak ? m.peak_mb : peak;
+        }
+        qsort(walls, (size_t)runs, sizeof walls[0], by_value);
+        median[t] = walls[runs / 2];
+        printf("  %-8d %10.3f s %10.3f s %10.1f %16.3g\n", thread_counts[t], median[t], cpu, peak,
+               seat_weeks(j) / median[t]);
+    }
+    if (median[0] > 0 && median[1] > 0)
+        printf("  speed-up from 1 to 2 threads: %.2fx\n", median[0] / median[1]);
+
+    /* inner loop against its RNG floor, on one thread */
+    rs_scenario **set = job_scenarios(j);
+    long long sample = 200000 / j->reps;
+    rs_model_draws draws;
+    double model = model_cpu(set[0], sample, &draws);
+    uint64_t blocks;
+    double floor = floor_cpu(set[0], &draws, &blocks);
+    printf("  inner loop: %.1f ns per rep-week, RNG floor %.1f ns (%.2f Philox blocks per rep-week, "
+           "model %.2f): ratio %.2fx\n",
+           model / (double)draws.seat_weeks * 1e9, floor / (double)draws.seat_weeks * 1e9,
+           (double)blocks / (double)draws.seat_weeks,
+           (double)(draws.seat_week_blocks + draws.opportunities + draws.hires) / (double)draws.seat_weeks,
+           model / floor);
+    for (int p = 0; p < j->points; p++)
+        rs_scenario_free(set[p]);
+    free(set);
+}
+
+int main(int argc, char **argv)
+{
+    int runs = 0;
+    const char *which = "typical,large,sweep";
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+            runs = atoi(argv[++i]);
+        else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
+            which = argv[++i];
+        else {
+            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep]\n");
+            return 2;
+        }
+    }
+    if (runs < 0 || runs > 32) {
+        fprintf(stderr, "bench: --runs must be from 1 to 32\n");
+        return 2;
+    }
+    printf("rampsim benchmark: %ld cores online\n", sysconf(_SC_NPROCESSORS_ONLN));
+    for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
+        if (strstr(which, jobs[i].name))
+            run_job(&jobs[i], runs ? runs : jobs[i].runs);
+    return 0;
+}

@@ -1,0 +1,91 @@
+/* dealbook.c: open deals on a timing wheel (see dealbook.h). */
+#include "dealbook.h"
+
+#include <stdlib.h>
+
+#define MASK (RS_DEALBOOK_WHEEL - 1)
+
+/* Links deals [from, to) of the pool into the free list. */
+static void free_range(rs_deal_book *b, int32_t from, int32_t to)
+{
+    for (int32_t i = to - 1; i >= from; i--) {
+        b->deals[i].next = b->free_list;
+        b->free_list = i;
+    }
+}
+
+rs_status rs_deal_book_init(rs_deal_book *b, int32_t capacity)
+{
+    b->deals = malloc((size_t)capacity * sizeof *b->deals);
+    if (!b->deals)
+        return RS_ERR_NOMEM;
+    b->capacity = capacity;
+    rs_deal_book_clear(b);
+    return RS_OK;
+}
+
+void rs_deal_book_free(rs_deal_book *b)
+{
+    free(b->deals);
+    b->deals = NULL;
+}
+
+void rs_deal_book_clear(rs_deal_book *b)
+{
+    for (int i = 0; i < RS_DEALBOOK_WHEEL; i++)
+        b->wheel[i] = -1;
+    b->overflow = -1;
+    b->free_list = -1;
+    free_range(b, 0, b->capacity);
+}
+
+int32_t rs_deal_book_add(rs_deal_book *b, int week, int close)
+{
+    if (b->free_list < 0) {
+        int32_t capacity = b->capacity * 2;
+        rs_deal *deals = realloc(b->deals, (size_t)capacity * sizeof *deals);
+        if (!deals)
+            return -1;
+        b->deals = deals;
+        free_range(b, b->capacity, capacity);
+        b->capacity = capacity;
+    }
+    int32_t i = b->free_list;
+    rs_deal *d = &b->deals[i];
+    b->free_list = d->next;
+    d->created = week;
+    d->close = close;
+    int32_t *list = close - week < RS_DEALBOOK_WHEEL ? &b->wheel[close & MASK] : &b->overflow;
+    d->next = *list;
+    *list = i;
+    return i;
+}
+
+int32_t rs_deal_book_take(rs_deal_book *b, int week)
+{
+    int32_t list = b->wheel[week & MASK];
+    b->wheel[week & MASK] = -1;
+    /* move this week's deals from the overflow list onto the taken list */
+    for (int32_t *link = &b->overflow; *link >= 0;) {
+        rs_deal *d = &b->deals[*link];
+        if (d->close == week) {
+            int32_t i = *link;
+            *link = d->next;
+            d->next = list;
+            list = i;
+        } else {
+            link = &d->next;
+        }
+    }
+    return list;
+}
+
+void rs_deal_book_release(rs_deal_book *b, int32_t list)
+{
+    while (list >= 0) {
+        int32_t next = b->deals[list].next;
+        b->deals[list].next = b->free_list;
+        b->free_list = list;
+        list = next;
+    }
+}

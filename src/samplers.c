@@ -1,0 +1,122 @@
+/* samplers.c: single-uniform inversion samplers (see rampsim/samplers.h). */
+#include "rampsim/samplers.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdbool.h>
+
+/* Sequential search from 0 with p0 = exp(-mu): about mu + 1 steps. */
+static unsigned search_from_zero(double mu, double p0, double u)
+{
+    double p = p0, cdf = p;
+    unsigned k = 0;
+    while (u > cdf && p > 0.0) {
+        k++;
+        p *= mu / k;
+        cdf += p;
+    }
+    return k;
+}
+
+unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u)
+{
+    if (mu <= 0.0 || mu >= 30.0)
+        return rs_poisson_quantile(mu, u);
+    if (mu != c->mu) {
+        /* the same recurrence as search_from_zero, kept */
+        c->mu = mu;
+        double p = exp(-mu), cdf = p;
+        c->cdf[0] = cdf;
+        for (unsigned k = 1; k < RS_POISSON_CACHED; k++) {
+            p *= mu / k;
+            cdf += p;
+            c->cdf[k] = cdf;
+        }
+    }
+    for (unsigned k = 0; k < RS_POISSON_CACHED; k++)
+        if (!(u > c->cdf[k]))
+            return k;
+    return search_from_zero(mu, exp(-mu), u); /* far tail: rare */
+}
+
+unsigned rs_poisson_quantile(double mu, double u)
+{
+    if (mu <= 0.0)
+        return 0;
+    if (mu < 30.0)
+        return search_from_zero(mu, exp(-mu), u);
+    /* Large means: start at the mode with GSL's exact CDF and walk, so
+     * that exp(-mu) never underflows. */
+    unsigned k = (unsigned)floor(mu);
+    double cdf = gsl_cdf_poisson_P(k, mu), p = gsl_ran_poisson_pdf(k, mu);
+    if (u <= cdf) {
+        while (k > 0 && u <= cdf - p) {
+            cdf -= p;
+            p *= k / mu;
+            k--;
+        }
+    } else {
+        while (u > cdf && p > 0.0) {
+            k++;
+            p *= mu / k;
+            cdf += p;
+        }
+    }
+    return k;
+}
+
+static double gamma_exact(double u, const double *params)
+{
+    return gsl_cdf_gamma_Pinv(u, params[0], 1.0 / params[0]);
+}
+
+static double lognormal_exact(double u, const double *params)
+{
+    double sigma = params[0];
+    return exp(sigma * gsl_cdf_ugaussian_Pinv(u) - 0.5 * sigma * sigma);
+}
+
+/* The tails' grid: log u from log(1e-10) to log(1/32). */
+#define TAIL_LOW (-23.025850929940457) /* log(1e-10) */
+#define TAIL_HIGH (-3.4657359027997265) /* log(1/32) */
+#define TAIL_STEP ((TAIL_HIGH - TAIL_LOW) / RS_QUANTILE_TAIL_POINTS)
+
+static void fill(rs_quantile_table *t)
+{
+    for (int i = 0; i <= RS_QUANTILE_POINTS; i++)
+        t->centre[i] = t->exact(RS_QUANTILE_CENTRE_LOW + i * RS_QUANTILE_CENTRE_STEP, t->params);
+    for (int i = 0; i <= RS_QUANTILE_TAIL_POINTS; i++) {
+        double v = exp(TAIL_LOW + i * TAIL_STEP);
+        t->lower[i] = log(t->exact(v, t->params));
+        t->upper[i] = log(t->exact(1.0 - v, t->params));
+    }
+}
+
+double rs_quantile_tail(const rs_quantile_table *t, double u)
+{
+    bool low = u < 0.5;
+    double x = ((low ? log(u) : log1p(-u)) - TAIL_LOW) * (1.0 / TAIL_STEP);
+    if (!(x >= 0.0 && x < RS_QUANTILE_TAIL_POINTS))
+        return t->exact(u, t->params);
+    const double *table = low ? t->lower : t->upper;
+    int i = (int)x;
+    double f = x - i;
+    return exp(table[i] + f * (table[i + 1] - table[i]));
+}
+
+void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
+{
+    t->exact = gamma_exact;
+    t->params[0] = shape;
+    t->params[1] = 0.0;
+    fill(t);
+}
+
+void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma)
+{
+    t->exact = lognormal_exact;
+    t->params[0] = sigma;
+    t->params[1] = 0.0;
+    fill(t);
+}
