@@ -143,18 +143,18 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 }
 
 /* CPU seconds to draw what the model drew, the same way, without the model:
- * each seat-week's stream (departure, lead count by Poisson inversion, one
- * conversion word per lead), each opportunity's block and its two quantile
- * lookups, each hire's skill. Returns the Philox blocks computed. */
+ * each seat-week's block (departure; opportunities and lost leads by
+ * Poisson inversion), each opportunity's block and its two quantile
+ * lookups, each hire's block and skill lookup. Returns the Philox blocks. */
 static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t *blocks)
 {
     rs_quantile_table *value = malloc(sizeof *value), *cycle = malloc(sizeof *cycle);
     rs_quantile_table_lognormal(value, 0.7);
     rs_quantile_table_gamma(cycle, 4.0);
     philox4x32_key_t key = rs_rng_key(sc->run.seed);
-    double mu = (double)d->leads / (double)d->seat_weeks;
-    double convert = (double)d->opportunities / (double)d->leads;
-    rs_poisson_cache cache = {0};
+    double mu_won = (double)d->opportunities / (double)d->seat_weeks;
+    double mu_lost = (double)d->lost_leads / (double)d->seat_weeks;
+    rs_poisson_cache won_cache = {0}, lost_cache = {0};
     double sink = 0.0;
     *blocks = 0;
     double t0 = seconds(CLOCK_THREAD_CPUTIME_ID);
@@ -162,18 +162,16 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
         rs_stream s;
         rs_stream_start(&s, key, (uint32_t)(w >> 16), RS_RNG_TEST, 0, (int)(w & 0x7fff), 0);
         sink += rs_stream_uniform(&s);
-        unsigned leads = rs_poisson_quantile_cached(&cache, mu, rs_stream_uniform(&s));
-        *blocks += (RS_WORD_FIRST_LEAD + leads + 3) / 4;
-        for (unsigned k = 0; k < leads; k++) {
-            if (rs_stream_uniform(&s) >= convert)
-                continue;
+        unsigned opportunities = rs_poisson_quantile_cached(&won_cache, mu_won, rs_stream_uniform(&s));
+        sink += rs_poisson_quantile_cached(&lost_cache, mu_lost, rs_stream_uniform(&s));
+        for (unsigned k = 0; k < opportunities; k++) {
             rs_stream o;
             rs_stream_start(&o, key, (uint32_t)w, RS_RNG_TEST, 1, 0, k);
             sink += rs_stream_uniform(&o);
             sink += rs_quantile(value, rs_stream_uniform(&o));
             sink += rs_quantile(cycle, rs_stream_uniform(&o));
-            (*blocks)++;
         }
+        *blocks += 1 + opportunities;
     }
     for (uint64_t h = 0; h < d->hires; h++) {
         rs_stream s;
@@ -228,7 +226,7 @@ static void run_job(const job *j, int runs)
            "model %.2f): ratio %.2fx\n",
            model / (double)draws.seat_weeks * 1e9, floor / (double)draws.seat_weeks * 1e9,
            (double)blocks / (double)draws.seat_weeks,
-           (double)(draws.seat_week_blocks + draws.opportunities + draws.hires) / (double)draws.seat_weeks,
+           (double)(draws.seat_weeks + draws.opportunities + draws.hires) / (double)draws.seat_weeks,
            model / floor);
     for (int p = 0; p < j->points; p++)
         rs_scenario_free(set[p]);

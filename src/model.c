@@ -16,7 +16,7 @@
 #include "rampsim/samplers.h"
 
 #define WEEKS_PER_MONTH (52.0 / 12.0)
-#define MAX_LEADS_PER_WEEK 65535u /* the index field of a lead's stream */
+#define MAX_OPPORTUNITIES_PER_WEEK 65535u /* the index field of an opportunity's stream */
 
 typedef struct seat {
     bool active, veteran;
@@ -27,7 +27,7 @@ typedef struct seat {
     int hire_week, vacant_until;
     double open_value;   /* value of the seat's open deals */
     rs_stream stream;    /* this week's stream of the seat */
-    rs_poisson_cache leads_cache;
+    rs_poisson_cache opportunity_cache, lost_cache;
     double skill, experience, stock;
     double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
     /* this week's hours: */
@@ -481,27 +481,29 @@ static rs_status step_pipeline(rs_model *m, int week)
         double rep_hours = m->one_on_one_hours + m->meeting_hours + s->coaching + s->onboarding + s->deal_coaching;
         double selling = max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
         double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * m->lead_multiplier;
-        rs_stream_seek(&s->stream, RS_WORD_LEAD_COUNT);
-        unsigned leads = rs_poisson_quantile_cached(&s->leads_cache, mu, rs_stream_uniform(&s->stream));
-        if (leads > MAX_LEADS_PER_WEEK)
-            leads = MAX_LEADS_PER_WEEK;
+        /* Leads ~ Poisson(mu), each an opportunity with probability p, is
+         * the same as independent Poisson(mu p) opportunities and
+         * Poisson(mu (1 - p)) lost leads (thinning, docs/model.md). */
+        double p = sc->pipeline.lead_to_opportunity;
+        rs_stream_seek(&s->stream, RS_WORD_OPPORTUNITIES);
+        unsigned opportunities =
+            rs_poisson_quantile_cached(&s->opportunity_cache, mu * p, rs_stream_uniform(&s->stream));
+        unsigned lost = rs_poisson_quantile_cached(&s->lost_cache, mu * (1.0 - p), rs_stream_uniform(&s->stream));
+        if (opportunities > MAX_OPPORTUNITIES_PER_WEEK)
+            opportunities = MAX_OPPORTUNITIES_PER_WEEK;
         m->draws.seat_weeks++;
-        m->draws.leads += leads;
-        m->draws.seat_week_blocks += (RS_WORD_FIRST_LEAD + leads + 3) / 4;
+        m->draws.opportunities += opportunities;
+        m->draws.lost_leads += lost;
         if (recording(week)) {
-            m->leads += leads;
+            m->leads += opportunities + lost;
             m->selling_share_sum += sc->rep.selling_share * selling;
             m->stock_sum += s->stock;
             m->rep_weeks++;
         }
-        for (unsigned k = 0; k < leads; k++) {
-            /* lead k converts on word 2 + k of the seat's week; an
-             * opportunity's own draws come from its own block */
-            if (rs_stream_uniform(&s->stream) >= sc->pipeline.lead_to_opportunity)
-                continue;
+        for (unsigned k = 0; k < opportunities; k++) {
+            /* opportunity k of the seat's week has its own block */
             rs_stream draws;
             rs_stream_start(&draws, m->key, m->replication, RS_RNG_DEAL, (unsigned)i, week, k);
-            m->draws.opportunities++;
             double u_win = rs_stream_uniform(&draws);
             double u_value = rs_stream_uniform(&draws);
             double u_cycle = rs_stream_uniform(&draws);

@@ -22,11 +22,12 @@ void rs_model_free(rs_model *m);
  * deals than any before it on this workspace: RS_ERR_NOMEM if that fails. */
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out);
 
-/* What a workspace has drawn so far, for the benchmark's RNG floor: Philox
- * blocks of seats' weekly streams, opportunities (one block each), hires
- * (one block each), and lead counts (one Poisson draw each). */
+/* What a workspace has drawn so far, for the benchmark's RNG floor: seat-
+ * weeks (one Philox block and two Poisson draws each), opportunities (one
+ * block and two quantile lookups each) and hires (one block and one
+ * lookup each). */
 typedef struct rs_model_draws {
-    uint64_t seat_weeks, seat_week_blocks, opportunities, hires, leads;
+    uint64_t seat_weeks, opportunities, lost_leads, hires;
 } rs_model_draws;
 
 const rs_model_draws *rs_model_draw_counts(const rs_model *m);

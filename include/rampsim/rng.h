@@ -18,17 +18,17 @@
 /* What a stream is for; part of the counter, so never renumber these:
  * doing so changes every result for a given seed. */
 typedef enum rs_purpose {
-    RS_RNG_SEAT_WEEK = 1, /* a seat's week: departure, lead count, each lead's conversion */
+    RS_RNG_SEAT_WEEK = 1, /* a seat's week: departure, opportunities, lost leads */
     RS_RNG_SKILL = 2,     /* skill of the rep hired into this seat this week */
     RS_RNG_DEAL = 3,      /* opportunity `index` of a seat's week: win, value, cycle */
     RS_RNG_TEST = 15      /* reserved for tests and benchmarks */
 } rs_purpose;
 
-/* Positions in a seat's weekly stream. */
+/* Positions in a seat's weekly stream: one Philox block. */
 enum {
-    RS_WORD_DEPARTURE = 0, /* does the rep leave this week? */
-    RS_WORD_LEAD_COUNT = 1, /* how many leads this week */
-    RS_WORD_FIRST_LEAD = 2  /* lead i converts to an opportunity? at 2 + i */
+    RS_WORD_DEPARTURE = 0,     /* does the rep leave this week? */
+    RS_WORD_OPPORTUNITIES = 1, /* how many leads become opportunities */
+    RS_WORD_LOST_LEADS = 2     /* how many do not */
 };
 
 /* Positions in an opportunity's block. */
