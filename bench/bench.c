@@ -129,7 +129,7 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 {
     rs_layout layout;
     rs_layout_init(&layout, sc);
-    rs_model *m = rs_model_new(sc, &layout);
+    rs_model *m = rs_model_new(sc, &layout, NULL);
     rs_outcome *out = rs_outcome_new(&layout);
     double t0 = seconds(CLOCK_THREAD_CPUTIME_ID);
     for (long long r = 0; r < replications; r++)

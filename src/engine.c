@@ -12,8 +12,11 @@
 
 #include "rampsim/model.h"
 
-/* Blocks run between two merges; fixed, so memory stays bounded. */
+/* Blocks run between two merges: at most WINDOW, fewer for large sets so
+ * that their accumulators stay within WINDOW_BYTES (never fewer than two a
+ * thread). Results do not depend on it: blocks merge in order anyway. */
 #define WINDOW 64
+#define WINDOW_BYTES (16u << 20)
 
 /* One block's statistics: every scenario's slots, then every pair's. */
 typedef struct block_acc {
@@ -29,6 +32,7 @@ typedef struct shared {
     rs_comparison *comparison; /* NULL when k == 1 */
     size_t slots, paired;
     long long blocks;
+    long long window_blocks; /* blocks per window, <= WINDOW */
     block_acc window[WINDOW];
     atomic_llong next_block;
     atomic_int stop;    /* any thread: finish the current batch early */
@@ -155,8 +159,8 @@ static void *work(void *arg)
     shared *sh = w->sh;
     if (!pass_gate(sh))
         return NULL;
-    for (long long first = 0; first < sh->blocks; first += WINDOW) {
-        long long end = first + WINDOW < sh->blocks ? first + WINDOW : sh->blocks;
+    for (long long first = 0; first < sh->blocks; first += sh->window_blocks) {
+        long long end = first + sh->window_blocks < sh->blocks ? first + sh->window_blocks : sh->blocks;
         while (!atomic_load(&sh->stop)) {
             long long b = atomic_fetch_add(&sh->next_block, 1);
             if (b >= end)
@@ -249,7 +253,10 @@ static void worker_free(worker *w, int k)
     free(w->sketches);
 }
 
-static bool worker_init(worker *w, shared *sh, int id)
+/* Workers are set up one after the other, before any runs, so a model can
+ * take its sampler tables from one set up earlier: the first worker's
+ * previous scenario, or the same scenario of the first worker. */
+static bool worker_init(worker *w, shared *sh, int id, const worker *first)
 {
     w->sh = sh;
     w->id = id;
@@ -260,9 +267,10 @@ static bool worker_init(worker *w, shared *sh, int id)
         return false;
     for (int j = 0; j < sh->k; j++) {
         const rs_layout *l = &sh->results[j]->layout;
-        w->models[j] = rs_model_new(sh->set[j], l);
+        const rs_model *like = id > 0 ? first->models[j] : (j > 0 ? w->models[j - 1] : NULL);
+        w->models[j] = rs_model_new(sh->set[j], l, like);
         w->outcomes[j] = rs_outcome_new(l);
-        w->sketches[j] = rs_sketches_new(l->sketched);
+        w->sketches[j] = rs_sketches_new(l->sketched, l->cum_bookings);
         if (!w->models[j] || !w->outcomes[j] || !w->sketches[j])
             return false;
     }
@@ -354,7 +362,15 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
             ok = sh.comparison->pairs != NULL;
         }
     }
-    for (int b = 0; ok && b < WINDOW; b++) {
+    size_t block_bytes = (size_t)k * sh.slots * sizeof(rs_moments) + (size_t)(k - 1) * sh.paired * sizeof(rs_pair_moments);
+    sh.window_blocks = block_bytes ? (long long)(WINDOW_BYTES / block_bytes) : WINDOW;
+    if (sh.window_blocks > WINDOW)
+        sh.window_blocks = WINDOW;
+    if (sh.window_blocks < 2 * threads)
+        sh.window_blocks = 2 * threads;
+    if (sh.window_blocks > WINDOW)
+        sh.window_blocks = WINDOW;
+    for (int b = 0; ok && b < sh.window_blocks; b++) {
         sh.window[b].moments = malloc((size_t)k * sh.slots * sizeof *sh.window[b].moments);
         sh.window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh.paired * sizeof *sh.window[b].pairs) : NULL;
         ok = sh.window[b].moments && (k == 1 || sh.window[b].pairs);
@@ -362,7 +378,7 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     worker *workers = ok ? calloc((size_t)threads, sizeof *workers) : NULL;
     ok = ok && workers;
     for (int t = 0; ok && t < threads; t++)
-        ok = worker_init(&workers[t], &sh, t);
+        ok = worker_init(&workers[t], &sh, t, &workers[0]);
 
     int started = 0;
     rs_status status = ok ? run_threads(&sh, workers, threads, &started, err)

@@ -111,7 +111,7 @@ static double lognormal_sigma(double cv)
     return sqrt(log1p(cv * cv));
 }
 
-rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout)
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
 {
     rs_model *m = calloc(1, sizeof *m);
     if (!m)
@@ -141,11 +141,14 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout)
     m->ride_along_equiv = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
     m->weekly_quota = sc->quota.annual / 52.0;
     m->key = rs_rng_key(sc->run.seed);
-    rs_quantile_table_lognormal(&m->deal_value, lognormal_sigma(sc->pipeline.deal_size_cv));
-    rs_quantile_table_lognormal(&m->skill, lognormal_sigma(sc->rep.skill_cv));
+    rs_quantile_table_like(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
+                           like ? &like->deal_value : NULL);
+    rs_quantile_table_like(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv),
+                           like ? &like->skill : NULL);
     m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
     if (m->cycle_shape > 0)
-        rs_quantile_table_gamma(&m->cycle, m->cycle_shape);
+        rs_quantile_table_like(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape,
+                               like && like->cycle_shape > 0 ? &like->cycle : NULL);
     m->budget = sc->manager.hours_per_week * sc->manager.team_share;
 
     size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;

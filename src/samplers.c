@@ -130,6 +130,7 @@ double rs_quantile_tail(const rs_quantile_table *t, double u)
 
 void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
 {
+    t->family = RS_QUANTILE_GAMMA;
     t->exact = gamma_exact;
     t->params[0] = shape;
     t->params[1] = 0.0;
@@ -138,8 +139,20 @@ void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
 
 void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma)
 {
+    t->family = RS_QUANTILE_LOGNORMAL;
     t->exact = lognormal_exact;
     t->params[0] = sigma;
     t->params[1] = 0.0;
     fill(t);
+}
+
+void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, double param,
+                            const rs_quantile_table *from)
+{
+    if (from && from->family == family && from->params[0] == param)
+        *t = *from;
+    else if (family == RS_QUANTILE_GAMMA)
+        rs_quantile_table_gamma(t, param);
+    else
+        rs_quantile_table_lognormal(t, param);
 }

@@ -75,33 +75,46 @@ double rs_pair_ratio_stderr(const rs_pair_moments *p)
 }
 
 /* Bucket i holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha), for
- * i >= 1 (i can grow large: 1e16 is bucket 44,000 or so); values below MIN
- * count as zero. The representative value 2 MIN g^i / (g + 1) is within
- * alpha of every value in its bucket. Each sketch stores the counts of the
- * buckets from `first` to `first + length - 1` densely and grows that
- * window when a value falls outside it (DDSketch's dense store). */
-#define GAMMA ((1.0 + RS_SKETCH_ALPHA) / (1.0 - RS_SKETCH_ALPHA))
-
+ * i >= 1 (i can grow large: 1e16 is bucket 44,000 or so at the fine
+ * accuracy); values below MIN count as zero. The representative value
+ * 2 MIN g^i / (g + 1) is within alpha of every value in its bucket. Each
+ * sketch stores the counts of the buckets from `first` to
+ * `first + length - 1` densely and grows that window when a value falls
+ * outside it (DDSketch's dense store). Counts are 32-bit and saturate. */
 typedef struct sketch {
     uint64_t total, zero;
     int64_t first;   /* index of counts[0] */
     size_t length;
-    uint64_t *counts;
+    uint32_t *counts;
 } sketch;
 
+typedef struct accuracy {
+    double gamma, inv_log_gamma;
+} accuracy;
+
 struct rs_sketches {
-    size_t count;
-    double inv_log_gamma;
+    size_t count, fine;
+    accuracy classes[2]; /* fine, coarse */
     sketch *sketches;
 };
 
-rs_sketches *rs_sketches_new(size_t count)
+static accuracy accuracy_of(double alpha)
+{
+    accuracy a;
+    a.gamma = (1.0 + alpha) / (1.0 - alpha);
+    a.inv_log_gamma = 1.0 / log(a.gamma);
+    return a;
+}
+
+rs_sketches *rs_sketches_new(size_t count, size_t fine)
 {
     rs_sketches *s = calloc(1, sizeof *s);
     if (!s)
         return NULL;
     s->count = count;
-    s->inv_log_gamma = 1.0 / log(GAMMA);
+    s->fine = fine;
+    s->classes[0] = accuracy_of(RS_SKETCH_ALPHA);
+    s->classes[1] = accuracy_of(RS_SKETCH_ALPHA_COARSE);
     s->sketches = calloc(count + 1, sizeof *s->sketches);
     if (!s->sketches) {
         free(s);
@@ -120,14 +133,19 @@ void rs_sketches_free(rs_sketches *s)
     free(s);
 }
 
-static int64_t bucket_of(const rs_sketches *s, double x)
+static const accuracy *accuracy_for(const rs_sketches *s, size_t which)
 {
-    return (int64_t)floor(log(x / RS_SKETCH_MIN) * s->inv_log_gamma) + 1;
+    return &s->classes[which < s->fine ? 0 : 1];
 }
 
-static double bucket_value(int64_t i)
+static int64_t bucket_of(const accuracy *a, double x)
 {
-    return 2.0 * RS_SKETCH_MIN * pow(GAMMA, (double)i) / (GAMMA + 1.0);
+    return (int64_t)floor(log(x / RS_SKETCH_MIN) * a->inv_log_gamma) + 1;
+}
+
+static double bucket_value(const accuracy *a, int64_t i)
+{
+    return 2.0 * RS_SKETCH_MIN * pow(a->gamma, (double)i) / (a->gamma + 1.0);
 }
 
 /* Makes the window of k cover buckets lo..hi; false when out of memory. */
@@ -137,8 +155,8 @@ static bool cover(sketch *k, int64_t lo, int64_t hi)
         return true;
     int64_t first = k->counts && k->first < lo ? k->first : lo;
     int64_t last = k->counts && k->first + (int64_t)k->length - 1 > hi ? k->first + (int64_t)k->length - 1 : hi;
-    /* grow by half again, so that a drifting metric reallocates rarely */
-    int64_t slack = (last - first + 1) / 2 + 16;
+    /* grow by a quarter again, so that a drifting metric reallocates rarely */
+    int64_t slack = (last - first + 1) / 4 + 16;
     if (k->counts) {
         if (lo < k->first)
             first -= slack;
@@ -149,7 +167,7 @@ static bool cover(sketch *k, int64_t lo, int64_t hi)
         last += 16;
     }
     size_t length = (size_t)(last - first + 1);
-    uint64_t *counts = calloc(length, sizeof *counts);
+    uint32_t *counts = calloc(length, sizeof *counts);
     if (!counts)
         return false;
     if (k->counts)
@@ -167,10 +185,12 @@ bool rs_sketches_add(rs_sketches *s, size_t which, double x)
     if (!(x >= RS_SKETCH_MIN)) {
         k->zero++;
     } else {
-        int64_t i = bucket_of(s, x);
+        int64_t i = bucket_of(accuracy_for(s, which), x);
         if (!cover(k, i, i))
             return false;
-        k->counts[i - k->first]++;
+        uint32_t *c = &k->counts[i - k->first];
+        if (*c < UINT32_MAX)
+            (*c)++;
     }
     k->total++;
     return true;
@@ -184,8 +204,11 @@ bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
         if (b->counts) {
             if (!cover(a, b->first, b->first + (int64_t)b->length - 1))
                 return false;
-            for (size_t i = 0; i < b->length; i++)
-                a->counts[b->first - a->first + (int64_t)i] += b->counts[i];
+            for (size_t i = 0; i < b->length; i++) {
+                uint32_t *c = &a->counts[b->first - a->first + (int64_t)i];
+                uint64_t sum = (uint64_t)*c + b->counts[i];
+                *c = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+            }
         }
         a->zero += b->zero;
         a->total += b->total;
@@ -206,28 +229,30 @@ double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
     uint64_t rank = (uint64_t)ceil(p * (double)k->total);
     if (rank < 1)
         rank = 1;
+    const accuracy *a = accuracy_for(s, which);
     uint64_t seen = k->zero;
     if (seen >= rank)
         return 0.0;
     for (size_t i = 0; i < k->length; i++) {
         seen += k->counts[i];
         if (seen >= rank)
-            return bucket_value(k->first + (int64_t)i);
+            return bucket_value(a, k->first + (int64_t)i);
     }
-    return bucket_value(k->first + (int64_t)k->length - 1);
+    return bucket_value(a, k->first + (int64_t)k->length - 1);
 }
 
 void rs_sketches_each(const rs_sketches *s, size_t which,
                       void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx)
 {
     const sketch *k = &s->sketches[which];
+    const accuracy *a = accuracy_for(s, which);
     if (k->zero)
         visit(ctx, 0.0, RS_SKETCH_MIN, k->zero);
     for (size_t i = 0; i < k->length; i++) {
         if (!k->counts[i])
             continue;
         int64_t b = k->first + (int64_t)i;
-        visit(ctx, RS_SKETCH_MIN * pow(GAMMA, (double)b - 1.0), RS_SKETCH_MIN * pow(GAMMA, (double)b),
+        visit(ctx, RS_SKETCH_MIN * pow(a->gamma, (double)b - 1.0), RS_SKETCH_MIN * pow(a->gamma, (double)b),
               k->counts[i]);
     }
 }
@@ -236,6 +261,6 @@ size_t rs_sketches_bytes(const rs_sketches *s)
 {
     size_t bytes = 0;
     for (size_t i = 0; i < s->count; i++)
-        bytes += s->sketches[i].length * sizeof(uint64_t);
+        bytes += s->sketches[i].length * sizeof(uint32_t);
     return bytes;
 }

@@ -109,7 +109,7 @@ static void test_pairs_are_correlated(void **state)
     rs_layout la, lb;
     assert_int_equal(rs_layout_init(&la, a), RS_OK);
     assert_int_equal(rs_layout_init(&lb, b), RS_OK);
-    rs_model *ma = rs_model_new(a, &la), *mb = rs_model_new(b, &lb);
+    rs_model *ma = rs_model_new(a, &la, NULL), *mb = rs_model_new(b, &lb, ma);
     rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
     rs_moments va = {0}, vb = {0}, diff = {0};
     size_t fy1 = rs_layout_fy_slot(&la, 0, RS_FY_TEAM_ATTAINMENT);

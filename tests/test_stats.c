@@ -81,10 +81,12 @@ static void test_sketch_quantiles_within_alpha(void **state)
     (void)state;
     enum { N = 5000 };
     static double values[N];
-    rs_sketches *s = rs_sketches_new(3);
+    /* sketches 0 and 1 fine, 2 coarse */
+    rs_sketches *s = rs_sketches_new(3, 2);
     for (unsigned i = 0; i < N; i++) {
         values[i] = sample(i);
         rs_sketches_add(s, 1, values[i]);
+        rs_sketches_add(s, 2, values[i]);
     }
     qsort(values, N, sizeof values[0], by_value);
     double ps[] = {0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.0, 1.0};
@@ -94,6 +96,9 @@ static void test_sketch_quantiles_within_alpha(void **state)
         double q = rs_sketches_quantile(s, 1, ps[k]);
         if (fabs(q - exact) > RS_SKETCH_ALPHA * exact * 1.000001)
             fail_msg("p%g: sketch %.8g, exact %.8g", ps[k] * 100, q, exact);
+        double coarse = rs_sketches_quantile(s, 2, ps[k]);
+        if (fabs(coarse - exact) > RS_SKETCH_ALPHA_COARSE * exact * 1.000001)
+            fail_msg("p%g: coarse sketch %.8g, exact %.8g", ps[k] * 100, coarse, exact);
     }
     assert_true(isnan(rs_sketches_quantile(s, 0, 0.5)));
     assert_int_equal(rs_sketches_total(s, 1), N);
@@ -103,7 +108,7 @@ static void test_sketch_quantiles_within_alpha(void **state)
 static void test_sketch_zero_and_merge(void **state)
 {
     (void)state;
-    rs_sketches *a = rs_sketches_new(2), *b = rs_sketches_new(2), *all = rs_sketches_new(2);
+    rs_sketches *a = rs_sketches_new(2, 2), *b = rs_sketches_new(2, 2), *all = rs_sketches_new(2, 2);
     for (unsigned i = 0; i < 3000; i++) {
         double x = i % 3 == 0 ? 0.0 : sample(i);
         rs_sketches_add(i % 2 ? a : b, 0, x);

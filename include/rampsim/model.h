@@ -12,8 +12,10 @@
 typedef struct rs_model rs_model;
 
 /* A workspace for sc with results laid out by layout; both must outlive it.
- * NULL when out of memory. */
-rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout);
+ * `like`, if not NULL, is a workspace whose sampler tables are copied where
+ * their shapes are the same (building one takes thousands of quantile
+ * evaluations). NULL when out of memory. */
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like);
 void rs_model_free(rs_model *m);
 
 /* Runs replication `replication` (its draws depend only on the seed and

@@ -38,7 +38,10 @@ unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u);
  * capped at 2). tests/test_samplers.c checks these bounds. */
 #define RS_QUANTILE_POINTS 4096
 #define RS_QUANTILE_TAIL_POINTS 1024
+typedef enum { RS_QUANTILE_GAMMA = 1, RS_QUANTILE_LOGNORMAL } rs_quantile_family;
+
 typedef struct rs_quantile_table {
+    rs_quantile_family family;
     double (*exact)(double u, const double *params);
     double params[2];
     double centre[RS_QUANTILE_POINTS + 1];      /* Q at u = 1/64 + i h */
@@ -50,6 +53,12 @@ typedef struct rs_quantile_table {
 void rs_quantile_table_gamma(rs_quantile_table *t, double shape);
 /* Lognormal with mean 1 and log-scale sigma (sigma = 0: always 1). */
 void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma);
+
+/* Fills t with the family's quantiles for parameter `param` (a gamma's
+ * shape, a lognormal's sigma), copying them from `from` when it already
+ * holds exactly those (building takes thousands of quantile evaluations). */
+void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, double param,
+                            const rs_quantile_table *from);
 
 /* The tails, out of line: 1 draw in 16. */
 double rs_quantile_tail(const rs_quantile_table *t, double u);

@@ -66,16 +66,20 @@ double rs_pair_difference_stderr(const rs_pair_moments *p);
 double rs_pair_ratio(const rs_pair_moments *p);
 double rs_pair_ratio_stderr(const rs_pair_moments *p);
 
-/* Relative accuracy of a percentile, and the smallest positive value kept
- * apart from zero. Buckets are allocated only over the range of values a
- * sketch has seen, so memory follows the spread of a metric, not its scale. */
+/* Relative accuracy of a percentile (fine sketches, for reported metrics,
+ * and coarse ones, for the weekly bands of the fan chart), and the smallest
+ * positive value kept apart from zero. Buckets are allocated only over the
+ * range of values a sketch has seen, so memory follows the spread of a
+ * metric, not its scale. */
 #define RS_SKETCH_ALPHA 0.0005
+#define RS_SKETCH_ALPHA_COARSE 0.005
 #define RS_SKETCH_MIN 1e-3
 
 typedef struct rs_sketches rs_sketches;
 
-/* `count` empty sketches. NULL when out of memory. */
-rs_sketches *rs_sketches_new(size_t count);
+/* `count` empty sketches, the first `fine` of them at RS_SKETCH_ALPHA, the
+ * others at RS_SKETCH_ALPHA_COARSE. NULL when out of memory. */
+rs_sketches *rs_sketches_new(size_t count, size_t fine);
 void rs_sketches_free(rs_sketches *s);
 /* Adds x (negative values count as zero) to sketch `which`. Returns false
  * when out of memory (the sketch is then unchanged). */
