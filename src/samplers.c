@@ -128,22 +128,23 @@ double rs_quantile_tail(const rs_quantile_table *t, double u)
     return exp(table[i] + f * (table[i + 1] - table[i]));
 }
 
-void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
+static void build(rs_quantile_table *t, rs_quantile_family family, double param)
 {
-    t->family = RS_QUANTILE_GAMMA;
-    t->exact = gamma_exact;
-    t->params[0] = shape;
+    t->family = family;
+    t->exact = family == RS_QUANTILE_GAMMA ? gamma_exact : lognormal_exact;
+    t->params[0] = param;
     t->params[1] = 0.0;
     fill(t);
 }
 
+void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
+{
+    build(t, RS_QUANTILE_GAMMA, shape);
+}
+
 void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma)
 {
-    t->family = RS_QUANTILE_LOGNORMAL;
-    t->exact = lognormal_exact;
-    t->params[0] = sigma;
-    t->params[1] = 0.0;
-    fill(t);
+    build(t, RS_QUANTILE_LOGNORMAL, sigma);
 }
 
 void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, double param,
@@ -151,8 +152,6 @@ void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, dou
 {
     if (from && from->family == family && from->params[0] == param)
         *t = *from;
-    else if (family == RS_QUANTILE_GAMMA)
-        rs_quantile_table_gamma(t, param);
     else
-        rs_quantile_table_lognormal(t, param);
+        build(t, family, param);
 }
