@@ -32,7 +32,6 @@ typedef struct seat {
     double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
     /* this week's hours: */
     double coaching, onboarding, deal_coaching;
-    int helped;
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */
@@ -41,9 +40,6 @@ typedef struct closing {
     double value;
     size_t index;
 } closing;
-
-/* Week totals of the manager's hours (rs_activity order). */
-typedef double manager_week[RS_ACT_COUNT];
 
 struct rs_model {
     const rs_scenario *sc;
