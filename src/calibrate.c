@@ -145,17 +145,6 @@ static size_t slot_of(const rs_layout *l, int metric)
     return metric == FY1_ATTAINMENT ? rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT) : (size_t)metric;
 }
 
-/* The median and its distribution-free 95 % interval: the order statistics
- * at ranks n/2 -+ 1.96 sqrt(n)/2. */
-static void median_with_interval(const rs_results *r, size_t slot, double *median, double *low, double *high)
-{
-    double n = (double)rs_sketches_total(r->sketches, slot);
-    double half = n > 0 ? Z95 * 0.5 / sqrt(n) : 0.5;
-    *median = rs_sketches_quantile(r->sketches, slot, 0.5);
-    *low = rs_sketches_quantile(r->sketches, slot, fmax(0.0, 0.5 - half));
-    *high = rs_sketches_quantile(r->sketches, slot, fmin(1.0, 0.5 + half));
-}
-
 static void evaluate(const claim_spec *spec, const claim_run *run, rs_claim_check *c)
 {
     c->claim = spec->claim;
@@ -169,7 +158,7 @@ static void evaluate(const claim_spec *spec, const claim_run *run, rs_claim_chec
     size_t slot = slot_of(&run->results[0]->layout, spec->metric);
     switch (spec->kind) {
     case MEDIAN:
-        median_with_interval(run->results[0], slot, &c->simulated, &c->low, &c->high);
+        rs_results_median(run->results[0], slot, &c->simulated, &c->low, &c->high);
         break;
     case RATIO: {
         const rs_pair_moments *p = rs_comparison_pair(run->comparison, 1, slot);
@@ -183,8 +172,8 @@ static void evaluate(const claim_spec *spec, const claim_run *run, rs_claim_chec
         /* Pooled over new hires, so not paired: the interval combines the
          * two medians' intervals, which is conservative. */
         double m0, lo0, hi0, m1, lo1, hi1;
-        median_with_interval(run->results[0], slot, &m0, &lo0, &hi0);
-        median_with_interval(run->results[1], slot, &m1, &lo1, &hi1);
+        rs_results_median(run->results[0], slot, &m0, &lo0, &hi0);
+        rs_results_median(run->results[1], slot, &m1, &lo1, &hi1);
         c->simulated = m0 - m1;
         c->low = lo0 - hi1;
         c->high = hi0 - lo1;

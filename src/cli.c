@@ -11,6 +11,7 @@
 
 #include "fsutil.h"
 #include "rampsim/calibrate.h"
+#include "rampsim/compare.h"
 #include "rampsim/engine.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
@@ -23,12 +24,14 @@ static rs_status cmd_check(int argc, char **argv, char *err);
 static rs_status cmd_defaults(int argc, char **argv, char *err);
 static rs_status cmd_plot(int argc, char **argv, char *err);
 static rs_status cmd_calibrate(int argc, char **argv, char *err);
+static rs_status cmd_compare(int argc, char **argv, char *err);
 
 const rs_command rs_commands[] = {
     {"run", cmd_run, "simulate a scenario and write its results (and charts)"},
     {"check", cmd_check, "validate a scenario and print it with every key resolved"},
     {"defaults", cmd_defaults, "print a scenario file with every key, its default and meaning"},
     {"plot", cmd_plot, "draw the charts of an existing result directory"},
+    {"compare", cmd_compare, "run scenarios side by side on common random numbers"},
     {"calibrate", cmd_calibrate, "check the published figures the defaults are calibrated to"},
     {NULL, NULL, NULL},
 };
@@ -523,5 +526,179 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
             st = rs_fail(err, RS_ERR_RUNTIME, "%d of %d claims do not hold", failures, cal->n_checks);
     }
     free(cal);
+    return st;
+}
+
+/* ---- compare ----------------------------------------------------------- */
+
+#define MAX_COMPARED 16
+
+static const char compare_help[] =
+    "Usage: rampsim compare A.ini B.ini [C.ini]... [OPTION]...\n"
+    "Run the scenarios side by side on common random numbers: every one with the\n"
+    "first's seed and replications, so that replication r of each sees the same\n"
+    "leads, deals and departures wherever they mean the same thing. For every\n"
+    "metric, each scenario's median with its 95% interval, and against the first\n"
+    "the paired difference with its 95% interval and the share of replications\n"
+    "in which it did better. The scenarios must share horizon and start week.\n\n"
+    "  -o, --output DIR        write the results into DIR (default: results/compare)\n"
+    "      --plot              also draw the charts (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N    override run.replications (of every scenario)\n"
+    "      --seed S            override run.seed (of every scenario)\n"
+    "  -j, --threads N         threads to use (default: one per core)\n"
+    "      --set SECTION.KEY=VALUE\n"
+    "                          override a key in every scenario; may be repeated\n"
+    "  -q, --quiet             do not print the table\n"
+    "  -h, --help              show this help\n\n"
+    "Writes compare.csv, compare-attainment.csv, compare-quarters.csv,\n"
+    "compare-manager.csv and scenario-<name>.ini for each (docs/outputs.md).\n";
+
+typedef struct compare_job_ctx {
+    rs_scenario *scenarios[MAX_COMPARED];
+    rs_results *results[MAX_COMPARED];
+    rs_comparison *comparison;
+    char labels[MAX_COMPARED][RS_NAME_MAX + 8];
+    const char *label_list[MAX_COMPARED];
+    int k;
+} compare_job_ctx;
+
+static rs_compare_set compare_set(const compare_job_ctx *job)
+{
+    rs_compare_set set = {.k = job->k, .results = (rs_results **)job->results, .comparison = job->comparison,
+                          .labels = job->label_list};
+    return set;
+}
+
+static rs_status compute_compare(void *ctx, const rs_engine_options *engine, char *err)
+{
+    compare_job_ctx *job = ctx;
+    return rs_engine_compare((const rs_scenario *const *)job->scenarios, job->k, engine, job->results,
+                             &job->comparison, err);
+}
+
+static rs_status write_compare(const void *ctx, const char *tmp, char *err)
+{
+    const compare_job_ctx *job = ctx;
+    rs_compare_set set = compare_set(job);
+    rs_status st = rs_compare_write(&set, tmp, err);
+    for (int j = 0; st == RS_OK && j < job->k; j++) {
+        char path[RS_PATH_MAX + 128];
+        snprintf(path, sizeof path, "%s/scenario-%s.ini", tmp, job->labels[j]);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+        fprintf(f, "# rampsim %s: scenario %s of a comparison, every key resolved.\n\n", RAMPSIM_VERSION,
+                job->labels[j]);
+        rs_scenario_write(f, job->scenarios[j], false);
+        if (fclose(f) != 0)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+    }
+    return st;
+}
+
+static rs_status draw_compare(const char *dir, const void *ctx, char *err)
+{
+    const compare_job_ctx *job = ctx;
+    int years = job->results[0]->layout.fiscal_years;
+    return rs_plot_comparison(dir, job->k, years < 2 ? years : 2, err);
+}
+
+/* Every scenario runs with the first one's seed and replications: common
+ * random numbers need both. Horizon and start week cannot be aligned. */
+static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
+{
+    const rs_scenario *first = job->scenarios[0];
+    for (int j = 1; j < job->k; j++) {
+        rs_scenario *sc = job->scenarios[j];
+        if (sc->run.horizon_weeks != first->run.horizon_weeks || sc->run.start_week != first->run.start_week)
+            return rs_fail(err, RS_ERR_INPUT,
+                           "%s: run.horizon_weeks and run.start_week must be those of %s (%d and %d) to compare, "
+                           "got %d and %d",
+                           paths[j], paths[0], first->run.horizon_weeks, first->run.start_week,
+                           sc->run.horizon_weeks, sc->run.start_week);
+        sc->run.seed = first->run.seed;
+        sc->run.replications = first->run.replications;
+    }
+    /* labels: run.name, made unique */
+    for (int j = 0; j < job->k; j++) {
+        snprintf(job->labels[j], sizeof job->labels[j], "%s", job->scenarios[j]->run.name);
+        for (int i = 0; i < j; i++)
+            if (strcmp(job->labels[i], job->labels[j]) == 0) {
+                snprintf(job->labels[j], sizeof job->labels[j], "%s-%d", job->scenarios[j]->run.name, j + 1);
+                break;
+            }
+        job->label_list[j] = job->labels[j];
+    }
+    return RS_OK;
+}
+
+static rs_status cmd_compare(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    scenario_options sopt = {0};
+    char *sets[256];
+    sopt.sets = sets;
+    const char *output = "results/compare";
+    bool plot = false, quiet = false;
+    int threads = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o': output = optarg; break;
+        case 'p': plot = true; break;
+        case 'n': sopt.replications = optarg; break;
+        case 's': sopt.seed = optarg; break;
+        case 'q': quiet = true; break;
+        case 'j':
+            if (parse_threads(optarg, &threads, err) != RS_OK)
+                return RS_ERR_INPUT;
+            break;
+        case 'S':
+            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
+                return usage_error(err, "compare", "too many --set options");
+            sets[sopt.n_sets++] = optarg;
+            break;
+        case 'h': fputs(compare_help, stdout); return RS_OK;
+        case ':': return option_error(err, "compare", "is missing its value", argv);
+        default: return option_error(err, "compare", "is not an option of this command", argv);
+        }
+    }
+    int k = argc - optind;
+    if (k < 2)
+        return usage_error(err, "compare", "give at least two scenario files");
+    if (k > MAX_COMPARED)
+        return rs_fail(err, RS_ERR_INPUT, "compare takes at most %d scenarios, got %d", MAX_COMPARED, k);
+
+    compare_job_ctx *job = calloc(1, sizeof *job);
+    if (!job)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    job->k = k;
+    rs_status st = RS_OK;
+    for (int j = 0; j < k && st == RS_OK; j++)
+        st = load_scenario(argv[optind + j], &sopt, &job->scenarios[j], err);
+    if (st == RS_OK)
+        st = align_runs(job, argv + optind, err);
+    if (st == RS_OK) {
+        result_job run = {.dir = output, .threads = threads, .compute = compute_compare, .write = write_compare,
+                          .draw = plot ? draw_compare : NULL, .ctx = job};
+        st = run_job(&run, err);
+    }
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job->results[0] && !quiet) {
+        rs_compare_set set = compare_set(job);
+        rs_compare_print(stdout, &set);
+        printf("\nResults in %s/\n", output);
+    }
+    for (int j = 0; j < k; j++) {
+        rs_results_free(job->results[j]);
+        rs_scenario_free(job->scenarios[j]);
+    }
+    rs_comparison_free(job->comparison);
+    free(job);
     return st;
 }

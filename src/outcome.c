@@ -5,29 +5,29 @@
 #include <stdlib.h>
 
 const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
-    [RS_M_RAMP_WEEKS] = {"ramp_weeks", "weeks", "calendar weeks from hire until productivity first reaches ramp.ramped_at (new hires who got there)"},
-    [RS_M_FIRST_WIN_WEEKS] = {"first_win_weeks", "weeks", "weeks from hire to a new hire's first won deal (new hires who won one)"},
-    [RS_M_WIN_RATE] = {"win_rate", "%", "won / (won + lost) of the deals that closed"},
-    [RS_M_WON_CYCLE_WEEKS] = {"won_cycle_weeks", "weeks", "mean close week minus creation week of won deals"},
-    [RS_M_WON_DEAL_SIZE] = {"won_deal_size", "currency", "mean value of won deals"},
-    [RS_M_PIPELINE_TO_QUOTA] = {"pipeline_to_quota", "ratio", "open pipeline value / the quarter's team quota, at quarter starts"},
-    [RS_M_SELLING_TIME_SHARE] = {"selling_time_share", "%", "share of reps' hours spent selling"},
-    [RS_M_LEAD_TO_CLOSE] = {"lead_to_close", "%", "won deals / leads"},
-    [RS_M_DEALS_WON] = {"deals_won", "deals", "deals the team won over the horizon"},
-    [RS_M_COACHING_STOCK] = {"coaching_stock", "hours/month", "mean coaching stock of active reps"},
-    [RS_M_MANAGER_HOURS] = {"manager_hours_per_week", "hours/week", "the manager's hours with the team, all activities"},
-    [RS_M_MANAGER_OVERTIME] = {"manager_overtime_per_week", "hours/week", "hours beyond manager.hours_per_week x manager.team_share"},
-    [RS_M_COACHING_SHORTFALL] = {"coaching_shortfall_per_week", "hours/week", "planned coaching and onboarding hours not delivered"},
-    [RS_M_DEAL_HELP_DEALS] = {"deal_help_deals", "deals", "deals the manager stepped into over the horizon"},
-    [RS_M_DEPARTURES] = {"departures", "reps", "reps who left over the horizon"},
-    [RS_M_HIRES] = {"hires", "reps", "new hires over the horizon, including those at week 0"},
+    [RS_M_RAMP_WEEKS] = {"ramp_weeks", "weeks", "calendar weeks from hire until productivity first reaches ramp.ramped_at (new hires who got there)", -1},
+    [RS_M_FIRST_WIN_WEEKS] = {"first_win_weeks", "weeks", "weeks from hire to a new hire's first won deal (new hires who won one)", -1},
+    [RS_M_WIN_RATE] = {"win_rate", "%", "won / (won + lost) of the deals that closed", 1},
+    [RS_M_WON_CYCLE_WEEKS] = {"won_cycle_weeks", "weeks", "mean close week minus creation week of won deals", -1},
+    [RS_M_WON_DEAL_SIZE] = {"won_deal_size", "currency", "mean value of won deals", 1},
+    [RS_M_PIPELINE_TO_QUOTA] = {"pipeline_to_quota", "ratio", "open pipeline value / the quarter's team quota, at quarter starts", 1},
+    [RS_M_SELLING_TIME_SHARE] = {"selling_time_share", "%", "share of reps' hours spent selling", 1},
+    [RS_M_LEAD_TO_CLOSE] = {"lead_to_close", "%", "won deals / leads", 1},
+    [RS_M_DEALS_WON] = {"deals_won", "deals", "deals the team won over the horizon", 1},
+    [RS_M_COACHING_STOCK] = {"coaching_stock", "hours/month", "mean coaching stock of active reps", 1},
+    [RS_M_MANAGER_HOURS] = {"manager_hours_per_week", "hours/week", "the manager's hours with the team, all activities", 0},
+    [RS_M_MANAGER_OVERTIME] = {"manager_overtime_per_week", "hours/week", "hours beyond manager.hours_per_week x manager.team_share", -1},
+    [RS_M_COACHING_SHORTFALL] = {"coaching_shortfall_per_week", "hours/week", "planned coaching and onboarding hours not delivered", -1},
+    [RS_M_DEAL_HELP_DEALS] = {"deal_help_deals", "deals", "deals the manager stepped into over the horizon", 0},
+    [RS_M_DEPARTURES] = {"departures", "reps", "reps who left over the horizon", -1},
+    [RS_M_HIRES] = {"hires", "reps", "new hires over the horizon, including those at week 0", 0},
 };
 
 const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT] = {
-    [RS_FY_TEAM_ATTAINMENT] = {"team_attainment", "%", "team bookings / team quota for the fiscal year (weeks before start_week at run.ytd_attainment)"},
-    [RS_FY_REPS_AT_QUOTA] = {"reps_at_quota_share", "%", "share of reps present the whole fiscal year who reached 100% of their quota"},
-    [RS_FY_BOOKINGS] = {"team_bookings", "currency", "team bookings in the simulated weeks of the fiscal year"},
-    [RS_FY_QUOTA] = {"team_quota", "currency", "team quota for the simulated weeks of the fiscal year"},
+    [RS_FY_TEAM_ATTAINMENT] = {"team_attainment", "%", "team bookings / team quota for the fiscal year (weeks before start_week at run.ytd_attainment)", 1},
+    [RS_FY_REPS_AT_QUOTA] = {"reps_at_quota_share", "%", "share of reps present the whole fiscal year who reached 100% of their quota", 1},
+    [RS_FY_BOOKINGS] = {"team_bookings", "currency", "team bookings in the simulated weeks of the fiscal year", 1},
+    [RS_FY_QUOTA] = {"team_quota", "currency", "team quota for the simulated weeks of the fiscal year", 0},
 };
 
 const char *const rs_activity_names[RS_ACT_COUNT] = {

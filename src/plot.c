@@ -18,6 +18,7 @@
 
 const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
 const char *const rs_plot_calibration_charts[] = {"calibration", "c6", NULL};
+const char *const rs_plot_compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
 
 bool rs_plot_available(void)
 {
@@ -304,6 +305,31 @@ rs_status rs_plot_calibration(const char *dir, long long replications, int quart
     fprintf(f, "\nreplications = %lld\nquarters = %d\n", replications, quarters);
     fclose(f);
     rs_status st = draw(rs_plot_calibration_charts, variables, err);
+    free(variables);
+    return st;
+}
+
+rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
+{
+    char *variables = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&variables, &len);
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    fprintf(f, "datadir = ");
+    put_quoted(f, dir);
+    fprintf(f, "\nscenarios = %d\nyears = %d\n", k, years);
+    fclose(f);
+    /* the attainment chart needs a fiscal year, the quarters chart a quarter */
+    const char *charts[4];
+    int n = 0;
+    if (years > 0)
+        charts[n++] = "compare_attainment";
+    if (data_rows(dir, "compare-quarters.csv") > 0)
+        charts[n++] = "compare_quarters";
+    charts[n++] = "compare_manager";
+    charts[n] = NULL;
+    rs_status st = draw(charts, variables, err);
     free(variables);
     return st;
 }

@@ -126,6 +126,33 @@ check "without gnuplot the run still succeeds" test $? -eq 0
 check "without gnuplot: one line saying so" test "$(wc -l <stderr.txt)" -eq 1
 check "without gnuplot: data written" test -s nocharts/summary.csv
 
+# --- compare: paired runs, their files, the same for any thread count
+"$RAMPSIM" compare "$DATA/small.ini" "$DATA/small-coach.ini" -o cmp1 --threads 1 >cmp-table.txt 2>stderr.txt
+check "compare exits 0" test $? -eq 0
+"$RAMPSIM" compare "$DATA/small.ini" "$DATA/small-coach.ini" -o cmp2 --threads 2 -q
+for f in compare.csv compare-attainment.csv compare-quarters.csv compare-manager.csv scenario-small.ini \
+    scenario-small-coach.ini; do
+    check "compare writes $f" test -s "cmp1/$f"
+    check "$f identical for 1 and 2 threads" cmp -s "cmp1/$f" "cmp2/$f"
+done
+check "compare.csv header" test "$(head -n 1 cmp1/compare.csv)" = \
+    "metric,unit,scenario,mean,median,median_low,median_high,p5,p25,p75,p95,difference,difference_low,difference_high,better_share,worse_share"
+check "compare.csv: a row per metric and scenario" test "$(grep -c '^win_rate,' cmp1/compare.csv)" -eq 2
+check "compare table: coaching wins the year in most runs" bash -c "grep -A2 'fiscal year 1' cmp-table.txt | \
+    grep -E '^  small-coach .*\+[0-9.]+ \(\+[0-9.]+ to \+[0-9.]+\)'"
+check "compare: the first scenario's scenario file is its own" grep -q "^hours_per_month = 1$" cmp1/scenario-small.ini
+check "compare of the same file twice keeps two labels" bash -c \
+    "'$RAMPSIM' compare '$DATA/small.ini' '$DATA/small.ini' -o cmp3 -q && test -s cmp3/scenario-small-2.ini"
+usage_fails "give at least two scenario files" compare "$DATA/small.ini"
+printf '[run]\nhorizon_weeks = 52\n' >short.ini
+usage_fails "short.ini: run.horizon_weeks and run.start_week must be those of" compare "$DATA/small.ini" short.ini
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" compare "$DATA/small.ini" "$DATA/small-coach.ini" -o cmp-charts --plot -q
+    for chart in compare_attainment compare_quarters compare_manager; do
+        check "$chart.png drawn" test -s "cmp-charts/$chart.png"
+    done
+fi
+
 # --- an interrupted run leaves nothing behind, and earlier results intact
 cp -r one keep
 "$RAMPSIM" run "$DATA/small.ini" -o one -q -n 2000000 --threads 2 2>stderr.txt &

@@ -52,6 +52,11 @@ typedef struct rs_engine_options {
 rs_status rs_engine_run(const rs_scenario *sc, const rs_engine_options *options, rs_results **out, char *err);
 void rs_results_free(rs_results *r);
 
+/* The median of a sketched slot and its distribution-free 95 % interval
+ * (the order statistics of ranks n/2 -+ 1.96 sqrt(n)/2). NAN when no
+ * replication defined it. */
+void rs_results_median(const rs_results *r, size_t slot, double *median, double *low, double *high);
+
 /* Runs the k scenarios of `set` on the same replications: replication r of
  * each draws the same numbers wherever a draw means the same thing. They
  * must share run.seed, run.replications, run.horizon_weeks and

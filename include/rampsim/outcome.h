@@ -63,6 +63,7 @@ typedef struct rs_metric_info {
     const char *name; /* snake case, as in summary.csv */
     const char *unit;
     const char *description;
+    int better;       /* +1 higher is better, -1 lower is better, 0 neither */
 } rs_metric_info;
 
 extern const rs_metric_info rs_metric_infos[RS_M_COUNT];

@@ -11,6 +11,7 @@
  * written as <name>.png and <name>.svg. */
 extern const char *const rs_plot_charts[];
 extern const char *const rs_plot_calibration_charts[];
+extern const char *const rs_plot_compare_charts[];
 
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
@@ -25,5 +26,9 @@ rs_status rs_plot_dir(const char *dir, char *err);
  * (calibrate.csv, calibrate-c6.csv); replications goes into the titles,
  * quarters is the number of quarters in calibrate-c6.csv. */
 rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err);
+
+/* Draws the comparison charts of a directory written by rampsim compare,
+ * for k scenarios of which the first `years` fiscal years are covered. */
+rs_status rs_plot_comparison(const char *dir, int k, int years, char *err);
 
 #endif

@@ -1,0 +1,257 @@
+/* compare.c: tables and files of a paired comparison of scenarios. */
+#include "rampsim/compare.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+
+#define Z95 1.959963984540054
+
+const char *const rs_compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
+                                        "compare-manager.csv", NULL};
+
+/* A reported metric: its slot, name and meaning. */
+typedef struct metric_row {
+    size_t slot;
+    char name[64];
+    const rs_metric_info *info;
+    int paired; /* one value per replication, so pairs exist */
+} metric_row;
+
+/* The scalar and fiscal-year metrics of a layout, in summary.csv's order. */
+static size_t metric_rows(const rs_layout *l, metric_row *rows, size_t max)
+{
+    size_t n = 0;
+    for (int k = 0; k < l->fiscal_years; k++)
+        for (int m = 0; m < RS_FY_COUNT && n < max; m++, n++) {
+            rows[n].slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
+            rows[n].info = &rs_fy_metric_infos[m];
+            rows[n].paired = 1;
+            snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_fy_metric_infos[m].name, k + 1);
+        }
+    for (int m = 0; m < RS_M_COUNT && n < max; m++, n++) {
+        rows[n].slot = (size_t)m;
+        rows[n].info = &rs_metric_infos[m];
+        rows[n].paired = m != RS_M_RAMP_WEEKS && m != RS_M_FIRST_WIN_WEEKS; /* pooled over hires */
+        snprintf(rows[n].name, sizeof rows[n].name, "%s", rs_metric_infos[m].name);
+    }
+    return n;
+}
+
+/* Scenario j against the first: difference of means with its interval, and
+ * the share of replications in which j did better (NAN for a metric that
+ * has no better direction, or no pairs). */
+typedef struct versus {
+    double difference, low, high, better_share, worse_share;
+} versus;
+
+static versus against_first(const rs_compare_set *set, int j, const metric_row *row)
+{
+    versus v = {NAN, NAN, NAN, NAN, NAN};
+    if (j == 0 || !row->paired)
+        return v;
+    const rs_pair_moments *p = rs_comparison_pair(set->comparison, j, row->slot);
+    if (p->n < 2)
+        return v;
+    double se = rs_pair_difference_stderr(p);
+    v.difference = p->mean_b - p->mean_a;
+    v.low = v.difference - Z95 * se;
+    v.high = v.difference + Z95 * se;
+    if (row->info->better != 0) {
+        double above = 100.0 * p->b_above / p->n, below = 100.0 * p->b_below / p->n;
+        v.better_share = row->info->better > 0 ? above : below;
+        v.worse_share = row->info->better > 0 ? below : above;
+    }
+    return v;
+}
+
+/* ---- the table ---------------------------------------------------------- */
+
+static const struct {
+    const char *name, *label, *format;
+} table_rows[] = {
+    {"team_attainment_fy1", "Team attainment, fiscal year 1 (%)", "%.1f"},
+    {"team_attainment_fy2", "Team attainment, fiscal year 2 (%)", "%.1f"},
+    {"reps_at_quota_share_fy1", "Reps at quota, fiscal year 1 (%)", "%.0f"},
+    {"win_rate", "Win rate (%)", "%.1f"},
+    {"won_cycle_weeks", "Won-deal cycle (weeks)", "%.2f"},
+    {"won_deal_size", "Won-deal size", "%.0f"},
+    {"pipeline_to_quota", "Pipeline-to-quota at quarter start", "%.2f"},
+    {"ramp_weeks", "Ramp time of new hires (weeks)", "%.1f"},
+    {"manager_hours_per_week", "Manager hours a week", "%.1f"},
+    {"coaching_shortfall_per_week", "Coaching not delivered (hours a week)", "%.2f"},
+};
+
+static void signed_figure(char *buf, size_t size, const char *format, double x)
+{
+    char f[16];
+    snprintf(f, sizeof f, "%s%s", x >= 0 ? "+" : "", format);
+    snprintf(buf, size, f, x);
+}
+
+void rs_compare_print(FILE *out, const rs_compare_set *set)
+{
+    const rs_results *first = set->results[0];
+    metric_row rows[256];
+    size_t n = metric_rows(&first->layout, rows, 256);
+    fprintf(out, "compare: %lld replications of %d weeks, seed %llu, common random numbers\n",
+            first->replications, first->layout.horizon, (unsigned long long)first->scenario->run.seed);
+    fprintf(out, "differences are against %s, paired by replication; \"better / worse\" are the\n"
+                 "shares of replications in which the scenario did better or worse than %s\n",
+            set->labels[0], set->labels[0]);
+    for (size_t t = 0; t < sizeof table_rows / sizeof table_rows[0]; t++) {
+        const metric_row *row = NULL;
+        for (size_t i = 0; i < n && !row; i++)
+            if (strcmp(rows[i].name, table_rows[t].name) == 0)
+                row = &rows[i];
+        if (!row)
+            continue;
+        fprintf(out, "\n%-38s %-24s %-28s %s\n", table_rows[t].label, "median (95% interval)",
+                "difference (95% interval)", "better / worse");
+        for (int j = 0; j < set->k; j++) {
+            const rs_results *r = set->results[j];
+            double med, lo, hi;
+            rs_results_median(r, row->slot, &med, &lo, &hi);
+            char a[32], b[32], c[32], cell[112] = "", diff[112] = "", share[32] = "";
+            snprintf(a, sizeof a, table_rows[t].format, med);
+            snprintf(b, sizeof b, table_rows[t].format, lo);
+            snprintf(c, sizeof c, table_rows[t].format, hi);
+            if (!isnan(med))
+                snprintf(cell, sizeof cell, "%s (%s to %s)", a, b, c);
+            else
+                snprintf(cell, sizeof cell, "n/a");
+            versus v = against_first(set, j, row);
+            if (!isnan(v.difference)) {
+                signed_figure(a, sizeof a, table_rows[t].format, v.difference);
+                signed_figure(b, sizeof b, table_rows[t].format, v.low);
+                signed_figure(c, sizeof c, table_rows[t].format, v.high);
+                snprintf(diff, sizeof diff, "%s (%s to %s)", a, b, c);
+            }
+            if (!isnan(v.better_share))
+                snprintf(share, sizeof share, "%.0f%% / %.0f%%", v.better_share, v.worse_share);
+            fprintf(out, "  %-36s %-24s %-28s %s\n", set->labels[j], cell, diff, share);
+        }
+    }
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static void put(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+static rs_status write_metrics(FILE *f, const rs_compare_set *set)
+{
+    metric_row rows[256];
+    size_t n = metric_rows(&set->results[0]->layout, rows, 256);
+    fprintf(f, "metric,unit,scenario,mean,median,median_low,median_high,p5,p25,p75,p95,"
+               "difference,difference_low,difference_high,better_share,worse_share\n");
+    for (size_t i = 0; i < n; i++) {
+        for (int j = 0; j < set->k; j++) {
+            const rs_results *r = set->results[j];
+            const rs_moments *m = &r->moments[rows[i].slot];
+            double med, lo, hi;
+            rs_results_median(r, rows[i].slot, &med, &lo, &hi);
+            fprintf(f, "%s,%s,%s", rows[i].name, rows[i].info->unit, set->labels[j]);
+            put(f, m->n > 0 ? m->mean : NAN);
+            put(f, med);
+            put(f, lo);
+            put(f, hi);
+            static const double ps[] = {0.05, 0.25, 0.75, 0.95};
+            for (int q = 0; q < 4; q++)
+                put(f, rs_sketches_quantile(r->sketches, rows[i].slot, ps[q]));
+            versus v = against_first(set, j, &rows[i]);
+            put(f, v.difference);
+            put(f, v.low);
+            put(f, v.high);
+            put(f, v.better_share);
+            put(f, v.worse_share);
+            fputc('\n', f);
+        }
+    }
+    return RS_OK;
+}
+
+/* The first two fiscal years' attainment percentiles, a row per scenario. */
+static rs_status write_attainment(FILE *f, const rs_compare_set *set)
+{
+    const rs_layout *l = &set->results[0]->layout;
+    int years = l->fiscal_years < 2 ? l->fiscal_years : 2;
+    static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
+    static const char *const names[] = {"p5", "p25", "p50", "p75", "p95"};
+    fprintf(f, "scenario");
+    for (int y = 0; y < years; y++)
+        for (int q = 0; q < 5; q++)
+            fprintf(f, ",fy%d_%s", y + 1, names[q]);
+    fputc('\n', f);
+    for (int j = 0; j < set->k; j++) {
+        fprintf(f, "%s", set->labels[j]);
+        for (int y = 0; y < years; y++)
+            for (int q = 0; q < 5; q++)
+                put(f, rs_sketches_quantile(set->results[j]->sketches, rs_layout_fy_slot(l, y, RS_FY_TEAM_ATTAINMENT),
+                                            ps[q]));
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+/* Median quarterly attainment, a column per scenario. */
+static rs_status write_quarters(FILE *f, const rs_compare_set *set)
+{
+    const rs_layout *l = &set->results[0]->layout;
+    fprintf(f, "quarter");
+    for (int j = 0; j < set->k; j++)
+        fprintf(f, ",%s", set->labels[j]);
+    fputc('\n', f);
+    for (int q = 0; q < l->quarters; q++) {
+        fprintf(f, "FY%d Q%d", l->quarter_spans[q].fiscal_year, l->quarter_spans[q].quarter);
+        for (int j = 0; j < set->k; j++)
+            put(f, rs_sketches_quantile(set->results[j]->sketches, l->quarter + (size_t)q, 0.5));
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+/* The manager's mean hours a week over the horizon, by activity. */
+static rs_status write_manager(FILE *f, const rs_compare_set *set)
+{
+    fprintf(f, "scenario");
+    for (int a = 0; a < RS_ACT_COUNT; a++)
+        fprintf(f, ",%s", rs_activity_names[a]);
+    fprintf(f, ",budget\n");
+    for (int j = 0; j < set->k; j++) {
+        const rs_results *r = set->results[j];
+        const rs_layout *l = &r->layout;
+        fprintf(f, "%s", set->labels[j]);
+        for (int a = 0; a < RS_ACT_COUNT; a++) {
+            double sum = 0.0;
+            for (int w = 0; w < l->horizon; w++)
+                sum += r->moments[rs_layout_manager_slot(l, w, (rs_activity)a)].mean;
+            put(f, sum / l->horizon);
+        }
+        put(f, r->scenario->manager.hours_per_week * r->scenario->manager.team_share);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
+{
+    rs_status (*writers[])(FILE *, const rs_compare_set *) = {write_metrics, write_attainment, write_quarters,
+                                                              write_manager};
+    for (int i = 0; rs_compare_files[i]; i++) {
+        char path[RS_PATH_MAX + 64];
+        snprintf(path, sizeof path, "%s/%s", dir, rs_compare_files[i]);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+        writers[i](f, set);
+        int bad = ferror(f);
+        if (fclose(f) != 0 || bad)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+    }
+    return RS_OK;
+}
