@@ -12,6 +12,8 @@
 #include "fsutil.h"
 #include "rampsim/calibrate.h"
 #include "rampsim/compare.h"
+#include "rampsim/sweep.h"
+#include "valueparse.h"
 #include "rampsim/engine.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
@@ -25,6 +27,7 @@ static rs_status cmd_defaults(int argc, char **argv, char *err);
 static rs_status cmd_plot(int argc, char **argv, char *err);
 static rs_status cmd_calibrate(int argc, char **argv, char *err);
 static rs_status cmd_compare(int argc, char **argv, char *err);
+static rs_status cmd_sweep(int argc, char **argv, char *err);
 
 const rs_command rs_commands[] = {
     {"run", cmd_run, "simulate a scenario and write its results (and charts)"},
@@ -32,6 +35,7 @@ const rs_command rs_commands[] = {
     {"defaults", cmd_defaults, "print a scenario file with every key, its default and meaning"},
     {"plot", cmd_plot, "draw the charts of an existing result directory"},
     {"compare", cmd_compare, "run scenarios side by side on common random numbers"},
+    {"sweep", cmd_sweep, "run a scenario across the values of one or two keys"},
     {"calibrate", cmd_calibrate, "check the published figures the defaults are calibrated to"},
     {NULL, NULL, NULL},
 };
@@ -700,5 +704,172 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
     }
     rs_comparison_free(job->comparison);
     free(job);
+    return st;
+}
+
+/* ---- sweep ------------------------------------------------------------- */
+
+static const char sweep_help[] =
+    "Usage: rampsim sweep BASE.ini --vary SECTION.KEY=FROM:TO:STEP [--vary ...] [OPTION]...\n"
+    "       rampsim sweep BASE.ini --vary SECTION.KEY=V1,V2,... [--vary ...] [OPTION]...\n"
+    "Run the scenario at every value of one key (a response curve) or every pair\n"
+    "of values of two (a grid), all on common random numbers, so that neighbouring\n"
+    "points differ by the key, not by luck. Enumerations vary like numbers:\n"
+    "--vary one_on_one.cadence=none,monthly,biweekly,weekly\n\n"
+    "  --vary SECTION.KEY=...      a key and its values; once or twice\n"
+    "  --metric NAME               the metric of the table and chart (default\n"
+    "                              team_attainment_fy1; any of summary.csv)\n"
+    "  -o, --output DIR            write the results into DIR (default: results/sweep)\n"
+    "      --plot                  also draw the chart (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N        override run.replications\n"
+    "      --seed S                override run.seed\n"
+    "  -j, --threads N             threads to use (default: one per core)\n"
+    "      --set SECTION.KEY=VALUE override a key of the base; may be repeated\n"
+    "  -q, --quiet                 do not print the table\n"
+    "  -h, --help                  show this help\n\n"
+    "Writes sweep.csv (every metric at every point), sweep-chart.csv and\n"
+    "scenario.ini (the base, resolved); see docs/outputs.md.\n";
+
+typedef struct sweep_job_ctx {
+    const rs_scenario *base;
+    rs_sweep_axis *axes;
+    int n_axes;
+    const char *metric;
+    rs_sweep *sweep;
+} sweep_job_ctx;
+
+static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char *err)
+{
+    sweep_job_ctx *job = ctx;
+    return rs_sweep_run(job->base, job->axes, job->n_axes, engine, &job->sweep, err);
+}
+
+static rs_status write_sweep(const void *ctx, const char *tmp, char *err)
+{
+    const sweep_job_ctx *job = ctx;
+    rs_status st = rs_sweep_write(job->sweep, rs_sweep_metric(job->sweep, job->metric), tmp, err);
+    char path[RS_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/scenario.ini", tmp);
+    FILE *f = st == RS_OK ? fopen(path, "w") : NULL;
+    if (st == RS_OK && !f)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+    if (f) {
+        fprintf(f, "# rampsim %s: the base scenario of a sweep, every key resolved.\n\n", RAMPSIM_VERSION);
+        rs_scenario_write(f, job->base, false);
+        if (fclose(f) != 0)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+    }
+    return st;
+}
+
+static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
+{
+    const sweep_job_ctx *job = ctx;
+    int m = rs_sweep_metric(job->sweep, job->metric);
+    return rs_plot_sweep(dir, job->metric, job->sweep->metric_units[m], job->axes[0].key,
+                         job->n_axes > 1 ? job->axes[1].key : NULL, err);
+}
+
+/* The metric must be one summary.csv reports for this scenario. */
+static rs_status check_metric(const rs_scenario *base, const char *metric, char *err)
+{
+    rs_layout layout;
+    rs_reported_metric rows[128];
+    if (rs_layout_init(&layout, base) != RS_OK)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
+    rs_layout_free(&layout);
+    const char *best = NULL;
+    size_t best_distance = 4;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(rows[i].name, metric) == 0)
+            return RS_OK;
+        size_t d = rs_edit_distance(rows[i].name, metric);
+        if (d < best_distance) {
+            best_distance = d;
+            best = rows[i].name;
+        }
+    }
+    return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric of this scenario%s%s%s (see docs/outputs.md)", metric,
+                   best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
+}
+
+static rs_status cmd_sweep(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"vary", required_argument, NULL, 'v'}, {"metric", required_argument, NULL, 'm'},
+        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    scenario_options sopt = {0};
+    char *sets[256];
+    const char *varies[RS_SWEEP_MAX_AXES + 1];
+    int n_varies = 0;
+    sopt.sets = sets;
+    const char *output = "results/sweep", *metric = "team_attainment_fy1";
+    bool plot = false, quiet = false;
+    int threads = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'v':
+            if (n_varies == RS_SWEEP_MAX_AXES)
+                return usage_error(err, "sweep", "at most two --vary");
+            varies[n_varies++] = optarg;
+            break;
+        case 'm': metric = optarg; break;
+        case 'o': output = optarg; break;
+        case 'p': plot = true; break;
+        case 'n': sopt.replications = optarg; break;
+        case 's': sopt.seed = optarg; break;
+        case 'q': quiet = true; break;
+        case 'j':
+            if (parse_threads(optarg, &threads, err) != RS_OK)
+                return RS_ERR_INPUT;
+            break;
+        case 'S':
+            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
+                return usage_error(err, "sweep", "too many --set options");
+            sets[sopt.n_sets++] = optarg;
+            break;
+        case 'h': fputs(sweep_help, stdout); return RS_OK;
+        case ':': return option_error(err, "sweep", "is missing its value", argv);
+        default: return option_error(err, "sweep", "is not an option of this command", argv);
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error(err, "sweep", optind >= argc ? "missing the base scenario file" : "too many arguments");
+    if (n_varies == 0)
+        return usage_error(err, "sweep", "give a key to vary with --vary SECTION.KEY=FROM:TO:STEP");
+
+    rs_scenario *base;
+    rs_status st = load_scenario(argv[optind], &sopt, &base, err);
+    if (st != RS_OK)
+        return st;
+    sweep_job_ctx job = {.base = base, .n_axes = n_varies, .metric = metric};
+    job.axes = calloc(RS_SWEEP_MAX_AXES, sizeof *job.axes);
+    if (!job.axes)
+        st = rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    for (int a = 0; a < n_varies && st == RS_OK; a++)
+        st = rs_sweep_axis_parse(&job.axes[a], varies[a], base, err);
+    if (st == RS_OK && n_varies == 2 && strcmp(job.axes[0].key, job.axes[1].key) == 0)
+        st = rs_fail(err, RS_ERR_INPUT, "--vary %s: the two --vary must name different keys", varies[1]);
+    if (st == RS_OK)
+        st = check_metric(base, metric, err);
+    if (st == RS_OK) {
+        result_job run = {.dir = output, .threads = threads, .compute = compute_sweep, .write = write_sweep,
+                          .draw = plot ? draw_sweep : NULL, .ctx = &job};
+        st = run_job(&run, err);
+    }
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.sweep && !quiet) {
+        rs_sweep_print(stdout, job.sweep, rs_sweep_metric(job.sweep, metric));
+        printf("\nResults in %s/\n", output);
+    }
+    rs_sweep_free(job.sweep);
+    free(job.axes);
+    rs_scenario_free(base);
     return st;
 }

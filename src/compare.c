@@ -10,34 +10,6 @@
 const char *const rs_compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
                                         "compare-manager.csv", NULL};
 
-/* A reported metric: its slot, name and meaning. */
-typedef struct metric_row {
-    size_t slot;
-    char name[64];
-    const rs_metric_info *info;
-    int paired; /* one value per replication, so pairs exist */
-} metric_row;
-
-/* The scalar and fiscal-year metrics of a layout, in summary.csv's order. */
-static size_t metric_rows(const rs_layout *l, metric_row *rows, size_t max)
-{
-    size_t n = 0;
-    for (int k = 0; k < l->fiscal_years; k++)
-        for (int m = 0; m < RS_FY_COUNT && n < max; m++, n++) {
-            rows[n].slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
-            rows[n].info = &rs_fy_metric_infos[m];
-            rows[n].paired = 1;
-            snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_fy_metric_infos[m].name, k + 1);
-        }
-    for (int m = 0; m < RS_M_COUNT && n < max; m++, n++) {
-        rows[n].slot = (size_t)m;
-        rows[n].info = &rs_metric_infos[m];
-        rows[n].paired = m != RS_M_RAMP_WEEKS && m != RS_M_FIRST_WIN_WEEKS; /* pooled over hires */
-        snprintf(rows[n].name, sizeof rows[n].name, "%s", rs_metric_infos[m].name);
-    }
-    return n;
-}
-
 /* Scenario j against the first: difference of means with its interval, and
  * the share of replications in which j did better (NAN for a metric that
  * has no better direction, or no pairs). */
@@ -45,7 +17,7 @@ typedef struct versus {
     double difference, low, high, better_share, worse_share;
 } versus;
 
-static versus against_first(const rs_compare_set *set, int j, const metric_row *row)
+static versus against_first(const rs_compare_set *set, int j, const rs_reported_metric *row)
 {
     versus v = {NAN, NAN, NAN, NAN, NAN};
     if (j == 0 || !row->paired)
@@ -92,15 +64,15 @@ static void signed_figure(char *buf, size_t size, const char *format, double x)
 void rs_compare_print(FILE *out, const rs_compare_set *set)
 {
     const rs_results *first = set->results[0];
-    metric_row rows[256];
-    size_t n = metric_rows(&first->layout, rows, 256);
+    rs_reported_metric rows[256];
+    size_t n = rs_layout_reported_metrics(&first->layout, rows, 256);
     fprintf(out, "compare: %lld replications of %d weeks, seed %llu, common random numbers\n",
             first->replications, first->layout.horizon, (unsigned long long)first->scenario->run.seed);
     fprintf(out, "differences are against %s, paired by replication; \"better / worse\" are the\n"
                  "shares of replications in which the scenario did better or worse than %s\n",
             set->labels[0], set->labels[0]);
     for (size_t t = 0; t < sizeof table_rows / sizeof table_rows[0]; t++) {
-        const metric_row *row = NULL;
+        const rs_reported_metric *row = NULL;
         for (size_t i = 0; i < n && !row; i++)
             if (strcmp(rows[i].name, table_rows[t].name) == 0)
                 row = &rows[i];
@@ -145,8 +117,8 @@ static void put(FILE *f, double x)
 
 static rs_status write_metrics(FILE *f, const rs_compare_set *set)
 {
-    metric_row rows[256];
-    size_t n = metric_rows(&set->results[0]->layout, rows, 256);
+    rs_reported_metric rows[256];
+    size_t n = rs_layout_reported_metrics(&set->results[0]->layout, rows, 256);
     fprintf(f, "metric,unit,scenario,mean,median,median_low,median_high,p5,p25,p75,p95,"
                "difference,difference_low,difference_high,better_share,worse_share\n");
     for (size_t i = 0; i < n; i++) {

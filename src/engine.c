@@ -80,13 +80,14 @@ static bool accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *bloc
     return ok;
 }
 
-/* Adds the pairs (scenario 0, scenario j) of one replication. */
+/* Adds the pairs (scenario pair_with[j], scenario j) of one replication. */
 static void accumulate_pairs(const shared *sh, rs_outcome *const *o, rs_pair_moments *pairs)
 {
     for (int j = 1; j < sh->k; j++) {
         rs_pair_moments *pj = &pairs[(size_t)(j - 1) * sh->paired];
+        const rs_outcome *reference = o[sh->options->pair_with ? sh->options->pair_with[j] : 0];
         for (size_t i = 0; i < sh->paired; i++) {
-            double a = o[0]->values[i], b = o[j]->values[i];
+            double a = reference->values[i], b = o[j]->values[i];
             if (!isnan(a) && !isnan(b))
                 rs_pair_add(&pj[i], a, b);
         }
@@ -338,6 +339,8 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     if (comparison)
         *comparison = NULL;
     for (int j = 1; j < k; j++) {
+        if (options->pair_with && (options->pair_with[j] < 0 || options->pair_with[j] >= j))
+            return rs_fail(err, RS_ERR_RUNTIME, "internal error: scenario %d paired with %d", j, options->pair_with[j]);
         const char *key = incompatible(set[0], set[j]);
         if (key)
             return rs_fail(err, RS_ERR_INPUT, "%s and %s must have the same %s to be compared", set[0]->run.name,

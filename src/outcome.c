@@ -2,6 +2,7 @@
  * replication's results (docs/outputs.md documents the same names). */
 #include "rampsim/outcome.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
@@ -115,4 +116,23 @@ void rs_outcome_free(rs_outcome *o)
     free(o->ramp_weeks);
     free(o->first_win_weeks);
     free(o);
+}
+
+size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, size_t max)
+{
+    size_t n = 0;
+    for (int k = 0; k < l->fiscal_years; k++)
+        for (int m = 0; m < RS_FY_COUNT && n < max; m++, n++) {
+            rows[n].slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
+            rows[n].info = &rs_fy_metric_infos[m];
+            rows[n].paired = 1;
+            snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_fy_metric_infos[m].name, k + 1);
+        }
+    for (int m = 0; m < RS_M_COUNT && n < max; m++, n++) {
+        rows[n].slot = (size_t)m;
+        rows[n].info = &rs_metric_infos[m];
+        rows[n].paired = m != RS_M_RAMP_WEEKS && m != RS_M_FIRST_WIN_WEEKS; /* pooled over hires */
+        snprintf(rows[n].name, sizeof rows[n].name, "%s", rs_metric_infos[m].name);
+    }
+    return n;
 }

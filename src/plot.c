@@ -19,6 +19,7 @@
 const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
 const char *const rs_plot_calibration_charts[] = {"calibration", "c6", NULL};
 const char *const rs_plot_compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
+const char *const rs_plot_sweep_charts[] = {"sweep", "sweep_heatmap", NULL};
 
 bool rs_plot_available(void)
 {
@@ -168,9 +169,9 @@ static void write_preamble(FILE *f, const char *variables, const char *chart, co
 {
     fputs(variables, f);
     if (strcmp(format, "svg") == 0)
-        fprintf(f, "set terminal svg size 1280,760 dynamic enhanced font 'Sans,16' background rgb 'white'\n");
+        fprintf(f, "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'\n");
     else
-        fprintf(f, "set terminal pngcairo size 1280,760 enhanced font 'Sans,16'\n");
+        fprintf(f, "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'\n");
     fprintf(f, "set output datadir.'/%s.%s'\n", chart, format);
     fprintf(f, "set datafile separator ','\nset datafile columnheaders\n"
                "set grid lc rgb '#dddddd'\nset border lw 1.5\nset key opaque box lc rgb '#bbbbbb'\n");
@@ -329,6 +330,32 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
         charts[n++] = "compare_quarters";
     charts[n++] = "compare_manager";
     charts[n] = NULL;
+    rs_status st = draw(charts, variables, err);
+    free(variables);
+    return st;
+}
+
+rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
+                        char *err)
+{
+    char *variables = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&variables, &len);
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    fprintf(f, "datadir = ");
+    put_quoted(f, dir);
+    fprintf(f, "\nmetric = ");
+    put_quoted(f, metric);
+    fprintf(f, "\nunit = ");
+    put_quoted(f, unit);
+    fprintf(f, "\nxkey = ");
+    put_quoted(f, xkey);
+    fprintf(f, "\nykey = ");
+    put_quoted(f, ykey ? ykey : "");
+    fputc('\n', f);
+    fclose(f);
+    const char *charts[2] = {ykey ? "sweep_heatmap" : "sweep", NULL};
     rs_status st = draw(charts, variables, err);
     free(variables);
     return st;

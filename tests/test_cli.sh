@@ -153,6 +153,42 @@ if command -v gnuplot >/dev/null; then
     done
 fi
 
+# --- sweep: one key, two keys, enumerations; the same for any thread count
+"$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:3:1 -o sw1 --threads 1 >sw-table.txt 2>stderr.txt
+check "sweep exits 0" test $? -eq 0
+"$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:3:1 -o sw2 --threads 2 -q
+for f in sweep.csv sweep-chart.csv scenario.ini; do
+    check "sweep writes $f" test -s "sw1/$f"
+    check "sweep $f identical for 1 and 2 threads" cmp -s "sw1/$f" "sw2/$f"
+done
+check "sweep.csv: a row per point" test "$(($(wc -l <sw1/sweep.csv) - 1))" -eq 4
+check "sweep.csv: every metric" bash -c "head -n 1 sw1/sweep.csv | grep -q 'win_rate_p50' && head -n 1 sw1/sweep.csv |
+    grep -q '^point,coaching.hours_per_month,team_attainment_fy1_mean'"
+check "sweep table: a difference from the row above" grep -qE '^  3 .*[+-][0-9.]+ \([+-][0-9.]+ to [+-][0-9.]+\)' sw-table.txt
+"$RAMPSIM" sweep "$DATA/small.ini" --vary one_on_one.cadence=none,monthly,biweekly,weekly \
+    --vary team.reps=4,6 --metric win_rate -o sw3 -q
+check "a two-key sweep of an enumeration runs" test "$(($(wc -l <sw3/sweep.csv) - 1))" -eq 8
+usage_fails "give a key to vary with --vary" sweep "$DATA/small.ini"
+usage_fails "--vary coaching.hours_per_month=0:200:50: coaching.hours_per_month must be hours from 0 to 100, got 150" \
+    sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:200:50
+usage_fails "--vary coaching.hours_per_month=3:1:1: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0" \
+    sweep "$DATA/small.ini" --vary coaching.hours_per_month=3:1:1
+usage_fails "--vary coaching.hour_per_month=1,2: unknown key coaching.hour_per_month; did you mean coaching.hours_per_month?" \
+    sweep "$DATA/small.ini" --vary coaching.hour_per_month=1,2
+usage_fails "--vary one_on_one.cadence=none,daily: one_on_one.cadence must be none, monthly, biweekly or weekly, got daily" \
+    sweep "$DATA/small.ini" --vary one_on_one.cadence=none,daily
+usage_fails "--vary at team.new_hires=5: team.new_hires (5) must not exceed team.reps (4)" \
+    sweep "$DATA/small.ini" --vary team.new_hires=1,5 --set team.reps=4
+usage_fails "--metric win_rat: not a metric of this scenario; did you mean win_rate?" \
+    sweep "$DATA/small.ini" --vary team.reps=4,6 --metric win_rat
+usage_fails "at most two --vary" sweep "$DATA/small.ini" --vary team.reps=4,6 --vary team.new_hires=1 --vary rep.skill_cv=0.1
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:2:1 -o sw-chart --plot -q
+    check "sweep.png drawn" test -s sw-chart/sweep.png
+    check "sweep_heatmap.png drawn" bash -c "'$RAMPSIM' sweep '$DATA/small.ini' --vary team.reps=4,6 \
+        --vary coaching.hours_per_month=1,3 -o sw-map --plot -q && test -s sw-map/sweep_heatmap.png"
+fi
+
 # --- an interrupted run leaves nothing behind, and earlier results intact
 cp -r one keep
 "$RAMPSIM" run "$DATA/small.ini" -o one -q -n 2000000 --threads 2 2>stderr.txt &

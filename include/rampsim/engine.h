@@ -25,7 +25,8 @@ typedef struct rs_results {
 
 /* Paired statistics of a set of scenarios run on the same replications:
  * for every scenario j >= 1 and every paired slot (the scalar, fiscal-year
- * and quarter metrics, [0, slots)), the pairs (scenario 0, scenario j). */
+ * and quarter metrics, [0, slots)), the pairs (scenario pair_with[j],
+ * scenario j); by default pair_with[j] is 0, the first scenario. */
 typedef struct rs_comparison {
     int scenarios;
     size_t slots;
@@ -44,6 +45,9 @@ typedef struct rs_engine_options {
     void *progress_ctx;
     /* Set (by a signal handler) to stop early with RS_ERR_INTERRUPTED. */
     volatile sig_atomic_t *interrupted;
+    /* rs_engine_compare: the scenario each scenario j >= 1 is paired with
+     * (an index below j); NULL pairs every one with the first. */
+    const int *pair_with;
 } rs_engine_options;
 
 /* Runs sc->run.replications replications of sc. On RS_OK *out holds the

@@ -107,6 +107,19 @@ static inline size_t rs_layout_manager_slot(const rs_layout *l, int week, rs_act
     return l->manager + (size_t)week * RS_ACT_COUNT + (size_t)a;
 }
 
+/* A metric reported once per replication set: a scalar or a fiscal-year
+ * metric (named <name>_fy<k>), in summary.csv's order. */
+typedef struct rs_reported_metric {
+    size_t slot;
+    char name[64];
+    const rs_metric_info *info;
+    int paired; /* one value per replication, so pairs exist (not pooled) */
+} rs_reported_metric;
+
+/* Fills rows with the layout's reported metrics (at most max); returns how
+ * many. */
+size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, size_t max);
+
 /* One replication's results; buffers sized by the layout. */
 typedef struct rs_outcome {
     double *values;           /* layout.slots values, NAN = undefined */

@@ -12,6 +12,7 @@
 extern const char *const rs_plot_charts[];
 extern const char *const rs_plot_calibration_charts[];
 extern const char *const rs_plot_compare_charts[];
+extern const char *const rs_plot_sweep_charts[];
 
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
@@ -30,5 +31,10 @@ rs_status rs_plot_calibration(const char *dir, long long replications, int quart
 /* Draws the comparison charts of a directory written by rampsim compare,
  * for k scenarios of which the first `years` fiscal years are covered. */
 rs_status rs_plot_comparison(const char *dir, int k, int years, char *err);
+
+/* Draws a sweep's chart: the response curve of `metric` against xkey, or
+ * with ykey (not NULL) its heat map. */
+rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
+                        char *err);
 
 #endif

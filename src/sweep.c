@@ -1,0 +1,348 @@
+/* sweep.c: a scenario across the values of one or two keys, on common
+ * random numbers, each point paired with its neighbour along the first. */
+#include "rampsim/sweep.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "valueparse.h"
+
+#define Z95 1.959963984540054
+/* Points run in one engine pass; a batch also re-runs the point before it
+ * (identical, by common random numbers) to pair across the boundary. */
+#define BATCH 12
+#define MAX_METRICS 128
+
+const char *const rs_sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
+
+/* Applies "key=value" to sc as --set would; the message is rewritten to
+ * name the --vary argument instead. */
+static rs_status apply(rs_scenario *sc, const char *key, const char *value, const char *argument, char *err)
+{
+    char assignment[160], msg[RS_ERRMSG_SIZE];
+    snprintf(assignment, sizeof assignment, "%s=%s", key, value);
+    if (rs_scenario_set(sc, assignment, msg) == RS_OK)
+        return RS_OK;
+    const char *reason = strstr(msg, ": ");
+    return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s", argument, reason ? reason + 2 : msg);
+}
+
+rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err)
+{
+    const char *eq = strchr(argument, '=');
+    if (!eq || eq == argument || !eq[1] || (size_t)(eq - argument) >= sizeof axis->key)
+        return rs_fail(err, RS_ERR_INPUT,
+                       "--vary %s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
+                       "coaching.hours_per_month=0:10:0.5",
+                       argument);
+    snprintf(axis->key, sizeof axis->key, "%.*s", (int)(eq - argument), argument);
+    const char *spec = eq + 1;
+    axis->n = 0;
+    if (strchr(spec, ':')) {
+        char a[32], b[32], c[32];
+        double from, to, step;
+        if (sscanf(spec, "%31[^:]:%31[^:]:%31s", a, b, c) != 3 || !rs_parse_real(a, &from) ||
+            !rs_parse_real(b, &to) || !rs_parse_real(c, &step) || step <= 0 || to < from)
+            return rs_fail(err, RS_ERR_INPUT,
+                           "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %s", argument,
+                           spec);
+        double count = floor((to - from) / step + 1e-9) + 1;
+        if (count > RS_SWEEP_MAX_VALUES)
+            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %.0f", argument,
+                           RS_SWEEP_MAX_VALUES, count);
+        for (int i = 0; i < (int)count; i++)
+            snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.10g", from + i * step);
+    } else {
+        const char *c = spec;
+        while (*c) {
+            size_t len = strcspn(c, ",");
+            if (len == 0 || len >= sizeof axis->values[0] || axis->n == RS_SWEEP_MAX_VALUES)
+                return rs_fail(err, RS_ERR_INPUT, "--vary %s: expected values separated by commas, at most %d",
+                               argument, RS_SWEEP_MAX_VALUES);
+            snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.*s", (int)len, c);
+            c += len + (c[len] == ',');
+        }
+    }
+    rs_scenario *probe = rs_scenario_clone(base);
+    if (!probe)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = RS_OK;
+    for (int i = 0; i < axis->n && st == RS_OK; i++)
+        st = apply(probe, axis->key, axis->values[i], argument, err);
+    rs_scenario_free(probe);
+    return st;
+}
+
+void rs_sweep_free(rs_sweep *s)
+{
+    if (!s)
+        return;
+    free(s->metric_names);
+    free(s->metric_units);
+    free(s->values);
+    free(s);
+}
+
+int rs_sweep_metric(const rs_sweep *s, const char *name)
+{
+    for (int m = 0; m < s->metrics; m++)
+        if (strcmp(s->metric_names[m], name) == 0)
+            return m;
+    return -1;
+}
+
+/* The position of point p on axis a. */
+static int coordinate(const rs_sweep *s, int p, int a)
+{
+    return a == 0 ? p % s->axes[0].n : p / s->axes[0].n;
+}
+
+/* The scenario of point p: base with every axis' value. */
+static rs_status point_scenario(const rs_scenario *base, const rs_sweep *s, int p, rs_scenario **out, char *err)
+{
+    rs_scenario *sc = rs_scenario_clone(base);
+    if (!sc)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = RS_OK;
+    char where[256] = "";
+    for (int a = 0; a < s->n_axes && st == RS_OK; a++) {
+        const rs_sweep_axis *axis = &s->axes[a];
+        const char *value = axis->values[coordinate(s, p, a)];
+        size_t len = strlen(where);
+        snprintf(where + len, sizeof where - len, "%s%s=%s", a ? ", " : "", axis->key, value);
+        st = apply(sc, axis->key, value, axis->key, err);
+    }
+    char msg[RS_ERRMSG_SIZE];
+    if (st == RS_OK && rs_scenario_validate(sc, msg) != RS_OK) {
+        const char *reason = strstr(msg, ": ");
+        st = rs_fail(err, RS_ERR_INPUT, "--vary at %s: %s", where, reason ? reason + 2 : msg);
+    }
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
+        return st;
+    }
+    *out = sc;
+    return RS_OK;
+}
+
+/* Keeps what the sweep reports of point p, from a batch's results. */
+static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *cmp, int local, bool paired,
+                 const rs_reported_metric *rows)
+{
+    for (int m = 0; m < s->metrics; m++) {
+        rs_sweep_value *v = &s->values[(size_t)p * (size_t)s->metrics + (size_t)m];
+        const rs_moments *mo = &r->moments[rows[m].slot];
+        v->mean = mo->n > 0 ? mo->mean : NAN;
+        v->p10 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.10);
+        v->p50 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.50);
+        v->p90 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.90);
+        v->difference = v->low = v->high = NAN;
+        if (paired && rows[m].paired) {
+            const rs_pair_moments *pair = rs_comparison_pair(cmp, local, rows[m].slot);
+            if (pair->n >= 2) {
+                double se = rs_pair_difference_stderr(pair);
+                v->difference = pair->mean_b - pair->mean_a;
+                v->low = v->difference - Z95 * se;
+                v->high = v->difference + Z95 * se;
+            }
+        }
+    }
+}
+
+/* Progress over all the batches, as one bar. */
+typedef struct overall {
+    const rs_engine_options *engine;
+    long long before, total;
+} overall;
+
+static void report(void *ctx, long long done, long long total)
+{
+    overall *o = ctx;
+    (void)total;
+    if (o->engine->progress)
+        o->engine->progress(o->engine->progress_ctx, o->before + done, o->total);
+}
+
+rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
+                       const rs_engine_options *options, rs_sweep **out, char *err)
+{
+    *out = NULL;
+    rs_sweep *s = calloc(1, sizeof *s);
+    if (!s)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    s->n_axes = n_axes;
+    s->points = 1;
+    for (int a = 0; a < n_axes; a++) {
+        s->axes[a] = axes[a];
+        s->points *= axes[a].n;
+    }
+    s->replications = base->run.replications;
+    s->seed = (unsigned long long)base->run.seed;
+    if (s->points > RS_SWEEP_MAX_POINTS) {
+        int points = s->points;
+        rs_sweep_free(s);
+        return rs_fail(err, RS_ERR_INPUT, "a sweep has at most %d points, these --vary give %d",
+                       RS_SWEEP_MAX_POINTS, points);
+    }
+    rs_layout layout;
+    rs_reported_metric *rows = malloc(MAX_METRICS * sizeof *rows);
+    if (!rows || rs_layout_init(&layout, base) != RS_OK) {
+        free(rows);
+        rs_sweep_free(s);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    s->metrics = (int)rs_layout_reported_metrics(&layout, rows, MAX_METRICS);
+    rs_layout_free(&layout);
+    s->metric_names = calloc((size_t)s->metrics, sizeof *s->metric_names);
+    s->metric_units = calloc((size_t)s->metrics, sizeof *s->metric_units);
+    s->values = calloc((size_t)s->points * (size_t)s->metrics, sizeof *s->values);
+    rs_scenario **scenarios = calloc((size_t)s->points, sizeof *scenarios);
+    rs_status st = s->metric_names && s->metric_units && s->values && scenarios
+                       ? RS_OK
+                       : rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    for (int m = 0; st == RS_OK && m < s->metrics; m++) {
+        snprintf(s->metric_names[m], sizeof s->metric_names[m], "%s", rows[m].name);
+        s->metric_units[m] = rows[m].info->unit;
+    }
+    /* every point is checked before anything runs */
+    for (int p = 0; st == RS_OK && p < s->points; p++)
+        st = point_scenario(base, s, p, &scenarios[p], err);
+
+    overall progress = {.engine = options, .total = (long long)s->points * s->replications};
+    for (int first = 0; st == RS_OK && first < s->points; first += BATCH) {
+        int last = first + BATCH < s->points ? first + BATCH : s->points;
+        int from = first > 0 && coordinate(s, first, 0) > 0 ? first - 1 : first; /* re-run the neighbour */
+        int k = last - from;
+        const rs_scenario *set[BATCH + 1];
+        int pair_with[BATCH + 1];
+        rs_results *results[BATCH + 1];
+        for (int j = 0; j < k; j++) {
+            set[j] = scenarios[from + j];
+            pair_with[j] = j > 0 && coordinate(s, from + j, 0) > 0 ? j - 1 : 0;
+        }
+        rs_engine_options engine = *options;
+        engine.pair_with = pair_with;
+        engine.progress = report;
+        engine.progress_ctx = &progress;
+        rs_comparison *cmp = NULL;
+        st = rs_engine_compare(set, k, &engine, results, k > 1 ? &cmp : NULL, err);
+        for (int j = (from < first); st == RS_OK && j < k; j++) {
+            int p = from + j;
+            keep(s, p, results[j], cmp, j, j > 0 && coordinate(s, p, 0) > 0, rows);
+        }
+        for (int j = 0; st == RS_OK && j < k; j++)
+            rs_results_free(results[j]);
+        rs_comparison_free(cmp);
+        progress.before += (long long)(last - first) * s->replications;
+    }
+    for (int p = 0; scenarios && p < s->points; p++)
+        rs_scenario_free(scenarios[p]);
+    free(scenarios);
+    free(rows);
+    if (st != RS_OK) {
+        rs_sweep_free(s);
+        return st;
+    }
+    *out = s;
+    return RS_OK;
+}
+
+/* ---- report ------------------------------------------------------------ */
+
+void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
+{
+    fprintf(out, "sweep: %s (%s), %lld replications per point, seed %llu, common random numbers\n\n",
+            s->metric_names[metric], s->metric_units[metric], s->replications, s->seed);
+    if (s->n_axes == 1) {
+        int w = (int)strlen(s->axes[0].key);
+        fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].key, "median (P10 to P90)",
+                "mean difference from the row above (95% interval)");
+        for (int p = 0; p < s->points; p++) {
+            const rs_sweep_value *v = rs_sweep_at(s, p, metric);
+            char cell[96], diff[96] = "";
+            snprintf(cell, sizeof cell, "%.2f (%.2f to %.2f)", v->p50, v->p10, v->p90);
+            if (!isnan(v->difference))
+                snprintf(diff, sizeof diff, "%+.2f (%+.2f to %+.2f)", v->difference, v->low, v->high);
+            fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].values[p], cell, diff);
+        }
+        return;
+    }
+    /* a grid of medians: rows the second key, columns the first */
+    fprintf(out, "  median; rows %s, columns %s\n  %-14s", s->axes[1].key, s->axes[0].key, "");
+    for (int x = 0; x < s->axes[0].n; x++)
+        fprintf(out, " %10s", s->axes[0].values[x]);
+    fputc('\n', out);
+    for (int y = 0; y < s->axes[1].n; y++) {
+        fprintf(out, "  %-14s", s->axes[1].values[y]);
+        for (int x = 0; x < s->axes[0].n; x++)
+            fprintf(out, " %10.2f", rs_sweep_at(s, y * s->axes[0].n + x, metric)->p50);
+        fputc('\n', out);
+    }
+}
+
+static void put(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+static rs_status write_all(FILE *f, const rs_sweep *s, int metric)
+{
+    (void)metric;
+    fprintf(f, "point");
+    for (int a = 0; a < s->n_axes; a++)
+        fprintf(f, ",%s", s->axes[a].key);
+    for (int m = 0; m < s->metrics; m++) {
+        const char *n = s->metric_names[m];
+        fprintf(f, ",%s_mean,%s_p10,%s_p50,%s_p90,%s_diff,%s_diff_low,%s_diff_high", n, n, n, n, n, n, n);
+    }
+    fputc('\n', f);
+    for (int p = 0; p < s->points; p++) {
+        fprintf(f, "%d", p + 1);
+        for (int a = 0; a < s->n_axes; a++)
+            fprintf(f, ",%s", s->axes[a].values[coordinate(s, p, a)]);
+        for (int m = 0; m < s->metrics; m++) {
+            const rs_sweep_value *v = rs_sweep_at(s, p, m);
+            double cells[] = {v->mean, v->p10, v->p50, v->p90, v->difference, v->low, v->high};
+            for (int c = 0; c < 7; c++)
+                put(f, cells[c]);
+        }
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+static rs_status write_chart(FILE *f, const rs_sweep *s, int metric)
+{
+    fprintf(f, "x_index,x,y_index,y,p10,p50,p90\n");
+    for (int p = 0; p < s->points; p++) {
+        int x = coordinate(s, p, 0), y = s->n_axes > 1 ? coordinate(s, p, 1) : 0;
+        const rs_sweep_value *v = rs_sweep_at(s, p, metric);
+        fprintf(f, "%d,%s,%d,%s", x, s->axes[0].values[x], y, s->n_axes > 1 ? s->axes[1].values[y] : "");
+        put(f, v->p10);
+        put(f, v->p50);
+        put(f, v->p90);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
+rs_status rs_sweep_write(const rs_sweep *s, int metric, const char *dir, char *err)
+{
+    rs_status (*writers[])(FILE *, const rs_sweep *, int) = {write_all, write_chart};
+    for (int i = 0; rs_sweep_files[i]; i++) {
+        char path[RS_PATH_MAX + 64];
+        snprintf(path, sizeof path, "%s/%s", dir, rs_sweep_files[i]);
+        FILE *f = fopen(path, "w");
+        if (!f)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+        writers[i](f, s, metric);
+        int bad = ferror(f);
+        if (fclose(f) != 0 || bad)
+            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+    }
+    return RS_OK;
+}
