@@ -8,7 +8,7 @@
 #define Z95 1.959963984540054
 
 const char *const rs_compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
-                                        "compare-manager.csv", NULL};
+                                        "compare-manager.csv", "compare-return.csv", NULL};
 
 /* Scenario j against the first: difference of means with its interval, and
  * the share of replications in which j did better (NAN for a metric that
@@ -35,6 +35,39 @@ static versus against_first(const rs_compare_set *set, int j, const rs_reported_
         v.worse_share = row->info->better > 0 ? below : above;
     }
     return v;
+}
+
+/* The return on the manager's hours of scenario j against the first: its
+ * extra hours and bookings over the horizon, the bookings each extra hour
+ * brings, and the net return (gross profit on the extra bookings less the
+ * price of the extra hours), from the paired replications. */
+typedef struct manager_return {
+    double hours, extra_hours, extra_bookings, bookings_low, bookings_high, per_hour, net, net_low, net_high;
+} manager_return;
+
+static manager_return return_against_first(const rs_compare_set *set, int j)
+{
+    manager_return r;
+    const rs_results *res = set->results[j];
+    r.hours = res->moments[RS_M_MANAGER_HOURS_TOTAL].mean;
+    r.extra_hours = r.extra_bookings = r.bookings_low = r.bookings_high = r.per_hour = NAN;
+    r.net = r.net_low = r.net_high = NAN;
+    if (j == 0)
+        return r;
+    const rs_pair_moments *h = rs_comparison_pair(set->comparison, j, RS_M_MANAGER_HOURS_TOTAL);
+    const rs_pair_moments *b = rs_comparison_pair(set->comparison, j, RS_M_BOOKINGS_TOTAL);
+    const rs_pair_moments *v = rs_comparison_pair(set->comparison, j, RS_M_NET_VALUE);
+    if (h->n < 2)
+        return r;
+    r.extra_hours = h->mean_b - h->mean_a;
+    r.extra_bookings = b->mean_b - b->mean_a;
+    r.bookings_low = r.extra_bookings - Z95 * rs_pair_difference_stderr(b);
+    r.bookings_high = r.extra_bookings + Z95 * rs_pair_difference_stderr(b);
+    r.per_hour = fabs(r.extra_hours) > 1e-9 ? r.extra_bookings / r.extra_hours : NAN;
+    r.net = v->mean_b - v->mean_a;
+    r.net_low = r.net - Z95 * rs_pair_difference_stderr(v);
+    r.net_high = r.net + Z95 * rs_pair_difference_stderr(v);
+    return r;
 }
 
 /* ---- the table ---------------------------------------------------------- */
@@ -103,6 +136,24 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
                 snprintf(share, sizeof share, "%.0f%% / %.0f%%", v.better_share, v.worse_share);
             fprintf(out, "  %-36s %-24s %-28s %s\n", set->labels[j], cell, diff, share);
         }
+    }
+    const rs_scenario *sc = first->scenario;
+    fprintf(out, "\nReturn on the manager's hours over the %d weeks, against %s\n"
+                 "(net return = %.0f%% gross margin on the extra bookings - %.0f an hour for the extra hours)\n",
+            first->layout.horizon, set->labels[0], sc->pipeline.gross_margin * 100, sc->manager.hourly_cost);
+    fprintf(out, "  %-36s %10s %12s %16s %16s  %s\n", "", "hours", "extra hours", "extra bookings", "per extra hour",
+            "net return (95% interval)");
+    for (int j = 0; j < set->k; j++) {
+        manager_return r = return_against_first(set, j);
+        if (j == 0) {
+            fprintf(out, "  %-36s %10.0f\n", set->labels[j], r.hours);
+            continue;
+        }
+        char per[32] = "n/a";
+        if (!isnan(r.per_hour))
+            snprintf(per, sizeof per, "%.0f", r.per_hour);
+        fprintf(out, "  %-36s %10.0f %+12.0f %+16.0f %16s  %+.0f (%+.0f to %+.0f)\n", set->labels[j], r.hours,
+                r.extra_hours, r.extra_bookings, per, r.net, r.net_low, r.net_high);
     }
 }
 
@@ -210,10 +261,27 @@ static rs_status write_manager(FILE *f, const rs_compare_set *set)
     return RS_OK;
 }
 
+/* The return on the manager's hours against the first scenario. */
+static rs_status write_return(FILE *f, const rs_compare_set *set)
+{
+    fprintf(f, "scenario,manager_hours,extra_hours,extra_bookings,extra_bookings_low,extra_bookings_high,"
+               "bookings_per_extra_hour,net_return,net_return_low,net_return_high\n");
+    for (int j = 0; j < set->k; j++) {
+        manager_return r = return_against_first(set, j);
+        fprintf(f, "%s", set->labels[j]);
+        double cells[] = {r.hours, r.extra_hours, r.extra_bookings, r.bookings_low, r.bookings_high,
+                          r.per_hour, r.net, r.net_low, r.net_high};
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
+            put(f, cells[c]);
+        fputc('\n', f);
+    }
+    return RS_OK;
+}
+
 rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
 {
     rs_status (*writers[])(FILE *, const rs_compare_set *) = {write_metrics, write_attainment, write_quarters,
-                                                              write_manager};
+                                                              write_manager, write_return};
     for (int i = 0; rs_compare_files[i]; i++) {
         char path[RS_PATH_MAX + 64];
         snprintf(path, sizeof path, "%s/%s", dir, rs_compare_files[i]);

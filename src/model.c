@@ -727,6 +727,15 @@ static void summarise(rs_model *m, rs_outcome *out)
     v[RS_M_DEAL_HELP_DEALS] = (double)m->helped_deals;
     v[RS_M_DEPARTURES] = (double)m->departures;
     v[RS_M_HIRES] = (double)m->hires;
+    double bookings = 0.0;
+    for (int w = 0; w < H; w++)
+        bookings += m->week_bookings[w];
+    v[RS_M_BOOKINGS_TOTAL] = bookings;
+    v[RS_M_MANAGER_HOURS_TOTAL] = m->manager_total[RS_ACT_TOTAL];
+    /* the value of a plan: gross profit on its bookings less the price of
+     * the manager's hours it takes (docs/model.md) */
+    v[RS_M_NET_VALUE] = m->sc->pipeline.gross_margin * bookings -
+                        m->sc->manager.hourly_cost * m->manager_total[RS_ACT_TOTAL];
 }
 
 const rs_model_draws *rs_model_draw_counts(const rs_model *m)

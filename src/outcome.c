@@ -22,6 +22,9 @@ const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
     [RS_M_DEAL_HELP_DEALS] = {"deal_help_deals", "deals", "deals the manager stepped into over the horizon", 0},
     [RS_M_DEPARTURES] = {"departures", "reps", "reps who left over the horizon", -1},
     [RS_M_HIRES] = {"hires", "reps", "new hires over the horizon, including those at week 0", 0},
+    [RS_M_BOOKINGS_TOTAL] = {"team_bookings_total", "currency", "team bookings over the horizon", 1},
+    [RS_M_MANAGER_HOURS_TOTAL] = {"manager_hours_total", "hours", "the manager's hours with the team over the horizon", 0},
+    [RS_M_NET_VALUE] = {"net_value", "currency", "pipeline.gross_margin x team bookings - manager.hourly_cost x the manager's hours, over the horizon", 1},
 };
 
 const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT] = {

@@ -80,6 +80,9 @@ const rs_param rs_params[] = {
      "chance that an opportunity is won at close, before any practice's effect", "typical B2B win rates of 20-25%"},
     {"pipeline", "max_win_rate", RS_P_FRACTION, OFF(pipeline.max_win_rate), 0, 1, NULL, "0.95", "share",
      "cap on the win chance after every multiplier", NULL},
+    {"pipeline", "gross_margin", RS_P_FRACTION, OFF(pipeline.gross_margin), 0, 1, NULL, "0.75", "share of bookings",
+     "share of bookings kept as gross profit: the value of extra bookings in the net return of a plan",
+     "typical SaaS gross margins of 70-80%"},
     /* [manager] */
     {"manager", "hours_per_week", RS_P_HOURS, OFF(manager.hours_per_week), 0, 168, NULL, "50", "hours/week",
      "hours the manager works in a week", NULL},
@@ -87,6 +90,9 @@ const rs_param rs_params[] = {
      "share of the manager's hours available for the team (the budget)", NULL},
     {"manager", "overbooked", RS_P_ENUM, OFF(manager.overbooked), 0, 0, overbooked_names, "scale", "",
      "when the plan needs more than the budget: scale coaching down and report the shortfall, or error", NULL},
+    {"manager", "hourly_cost", RS_P_MONEY, OFF(manager.hourly_cost), 0, 1e6, NULL, "100", "currency/hour",
+     "loaded cost of one hour of the manager's time: the price of the hours a plan takes",
+     "about 200,000 a year of salary, bonus and overhead over 2,000 working hours"},
     /* [coaching] */
     {"coaching", "hours_per_month", RS_P_HOURS, OFF(coaching.hours_per_month), 0, 100, NULL, "1", "hours/rep/month",
      "planned coaching per rep", "the typical manager of SEED-CLAIMS.md"},

@@ -251,6 +251,35 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
 
 /* ---- report ------------------------------------------------------------ */
 
+/* Bookings per extra manager hour from the previous point, or NAN. */
+static double per_extra_hour(const rs_sweep *s, int p)
+{
+    int hours = rs_sweep_metric(s, "manager_hours_total"), bookings = rs_sweep_metric(s, "team_bookings_total");
+    double extra = rs_sweep_at(s, p, hours)->difference;
+    return isnan(extra) || fabs(extra) < 1e-9 ? NAN : rs_sweep_at(s, p, bookings)->difference / extra;
+}
+
+/* The return on the manager's hours, each point against the one before. */
+static void print_return(FILE *out, const rs_sweep *s, int w)
+{
+    int hours = rs_sweep_metric(s, "manager_hours_total"), net = rs_sweep_metric(s, "net_value");
+    fprintf(out, "\nReturn on the manager's hours over the horizon, each row against the row above\n");
+    fprintf(out, "  %-*s  %12s %12s %16s  %s\n", w, s->axes[0].key, "hours", "extra hours", "per extra hour",
+            "net return (95% interval)");
+    for (int p = 0; p < s->points; p++) {
+        const rs_sweep_value *h = rs_sweep_at(s, p, hours), *v = rs_sweep_at(s, p, net);
+        fprintf(out, "  %-*s  %12.0f", w, s->axes[0].values[p], h->mean);
+        if (!isnan(h->difference)) {
+            char per[32] = "n/a";
+            if (!isnan(per_extra_hour(s, p)))
+                snprintf(per, sizeof per, "%.0f", per_extra_hour(s, p));
+            fprintf(out, " %+12.0f %16s  %+.0f (%+.0f to %+.0f)", h->difference, per, v->difference, v->low,
+                    v->high);
+        }
+        fputc('\n', out);
+    }
+}
+
 void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
 {
     fprintf(out, "sweep: %s (%s), %lld replications per point, seed %llu, common random numbers\n\n",
@@ -267,6 +296,7 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
                 snprintf(diff, sizeof diff, "%+.2f (%+.2f to %+.2f)", v->difference, v->low, v->high);
             fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].values[p], cell, diff);
         }
+        print_return(out, s, w);
         return;
     }
     /* a grid of medians: rows the second key, columns the first */
@@ -299,7 +329,7 @@ static rs_status write_all(FILE *f, const rs_sweep *s, int metric)
         const char *n = s->metric_names[m];
         fprintf(f, ",%s_mean,%s_p10,%s_p50,%s_p90,%s_diff,%s_diff_low,%s_diff_high", n, n, n, n, n, n, n);
     }
-    fputc('\n', f);
+    fprintf(f, ",bookings_per_extra_hour\n");
     for (int p = 0; p < s->points; p++) {
         fprintf(f, "%d", p + 1);
         for (int a = 0; a < s->n_axes; a++)
@@ -310,6 +340,7 @@ static rs_status write_all(FILE *f, const rs_sweep *s, int metric)
             for (int c = 0; c < 7; c++)
                 put(f, cells[c]);
         }
+        put(f, per_extra_hour(s, p));
         fputc('\n', f);
     }
     return RS_OK;

@@ -130,8 +130,8 @@ check "without gnuplot: data written" test -s nocharts/summary.csv
 "$RAMPSIM" compare "$DATA/small.ini" "$DATA/small-coach.ini" -o cmp1 --threads 1 >cmp-table.txt 2>stderr.txt
 check "compare exits 0" test $? -eq 0
 "$RAMPSIM" compare "$DATA/small.ini" "$DATA/small-coach.ini" -o cmp2 --threads 2 -q
-for f in compare.csv compare-attainment.csv compare-quarters.csv compare-manager.csv scenario-small.ini \
-    scenario-small-coach.ini; do
+for f in compare.csv compare-attainment.csv compare-quarters.csv compare-manager.csv compare-return.csv \
+    scenario-small.ini scenario-small-coach.ini; do
     check "compare writes $f" test -s "cmp1/$f"
     check "$f identical for 1 and 2 threads" cmp -s "cmp1/$f" "cmp2/$f"
 done
@@ -140,6 +140,9 @@ check "compare.csv header" test "$(head -n 1 cmp1/compare.csv)" = \
 check "compare.csv: a row per metric and scenario" test "$(grep -c '^win_rate,' cmp1/compare.csv)" -eq 2
 check "compare table: coaching wins the year in most runs" bash -c "grep -A2 'fiscal year 1' cmp-table.txt | \
     grep -E '^  small-coach .*\+[0-9.]+ \(\+[0-9.]+ to \+[0-9.]+\)'"
+check "compare: the return on the manager's hours" grep -q "^Return on the manager's hours" cmp-table.txt
+check "compare-return.csv: extra hours for the coached team" bash -c \
+    "grep '^small-coach,' cmp1/compare-return.csv | cut -d, -f3 | grep -qE '^[0-9]'"
 check "compare: the first scenario's scenario file is its own" grep -q "^hours_per_month = 1$" cmp1/scenario-small.ini
 check "compare of the same file twice keeps two labels" bash -c \
     "'$RAMPSIM' compare '$DATA/small.ini' '$DATA/small.ini' -o cmp3 -q && test -s cmp3/scenario-small-2.ini"
@@ -164,6 +167,8 @@ done
 check "sweep.csv: a row per point" test "$(($(wc -l <sw1/sweep.csv) - 1))" -eq 4
 check "sweep.csv: every metric" bash -c "head -n 1 sw1/sweep.csv | grep -q 'win_rate_p50' && head -n 1 sw1/sweep.csv |
     grep -q '^point,coaching.hours_per_month,team_attainment_fy1_mean'"
+check "sweep.csv: bookings per extra hour" bash -c "head -n 1 sw1/sweep.csv | grep -q ',bookings_per_extra_hour$'"
+check "sweep table: the return, row against row" grep -q "^Return on the manager's hours" sw-table.txt
 check "sweep table: a difference from the row above" grep -qE '^  3 .*[+-][0-9.]+ \([+-][0-9.]+ to [+-][0-9.]+\)' sw-table.txt
 "$RAMPSIM" sweep "$DATA/small.ini" --vary one_on_one.cadence=none,monthly,biweekly,weekly \
     --vary team.reps=4,6 --metric win_rate -o sw3 -q

@@ -33,6 +33,9 @@ typedef enum rs_metric {
     RS_M_DEAL_HELP_DEALS,
     RS_M_DEPARTURES,
     RS_M_HIRES,
+    RS_M_BOOKINGS_TOTAL,
+    RS_M_MANAGER_HOURS_TOTAL,
+    RS_M_NET_VALUE,
     RS_M_COUNT
 } rs_metric;
 

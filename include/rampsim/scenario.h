@@ -57,9 +57,9 @@ typedef struct rs_scenario {
     } ramp;
     struct {
         double leads_per_week, lead_to_opportunity, deal_size, deal_size_cv;
-        double cycle_weeks, cycle_cv, win_rate, max_win_rate;
+        double cycle_weeks, cycle_cv, win_rate, max_win_rate, gross_margin;
     } pipeline;
-    struct { double hours_per_week, team_share; int overbooked; } manager;
+    struct { double hours_per_week, team_share; int overbooked; double hourly_cost; } manager;
     struct {
         double hours_per_month;
         int focus; /* rs_focus */
