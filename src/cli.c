@@ -13,6 +13,7 @@
 #include "rampsim/calibrate.h"
 #include "rampsim/compare.h"
 #include "rampsim/sweep.h"
+#include "rampsim/tornado.h"
 #include "valueparse.h"
 #include "rampsim/engine.h"
 #include "rampsim/output.h"
@@ -28,6 +29,7 @@ static rs_status cmd_plot(int argc, char **argv, char *err);
 static rs_status cmd_calibrate(int argc, char **argv, char *err);
 static rs_status cmd_compare(int argc, char **argv, char *err);
 static rs_status cmd_sweep(int argc, char **argv, char *err);
+static rs_status cmd_tornado(int argc, char **argv, char *err);
 
 const rs_command rs_commands[] = {
     {"run", cmd_run, "simulate a scenario and write its results (and charts)"},
@@ -36,6 +38,7 @@ const rs_command rs_commands[] = {
     {"plot", cmd_plot, "draw the charts of an existing result directory"},
     {"compare", cmd_compare, "run scenarios side by side on common random numbers"},
     {"sweep", cmd_sweep, "run a scenario across the values of one or two keys"},
+    {"tornado", cmd_tornado, "rank every numeric key by how much it moves a metric"},
     {"calibrate", cmd_calibrate, "check the published figures the defaults are calibrated to"},
     {NULL, NULL, NULL},
 };
@@ -744,22 +747,13 @@ static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char 
     return rs_sweep_run(job->base, job->axes, job->n_axes, engine, &job->sweep, err);
 }
 
+static rs_status write_base_scenario(const rs_scenario *base, const char *what, const char *tmp, char *err);
+
 static rs_status write_sweep(const void *ctx, const char *tmp, char *err)
 {
     const sweep_job_ctx *job = ctx;
     rs_status st = rs_sweep_write(job->sweep, rs_sweep_metric(job->sweep, job->metric), tmp, err);
-    char path[RS_PATH_MAX + 32];
-    snprintf(path, sizeof path, "%s/scenario.ini", tmp);
-    FILE *f = st == RS_OK ? fopen(path, "w") : NULL;
-    if (st == RS_OK && !f)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
-    if (f) {
-        fprintf(f, "# rampsim %s: the base scenario of a sweep, every key resolved.\n\n", RAMPSIM_VERSION);
-        rs_scenario_write(f, job->base, false);
-        if (fclose(f) != 0)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
-    }
-    return st;
+    return st == RS_OK ? write_base_scenario(job->base, "sweep", tmp, err) : st;
 }
 
 static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
@@ -870,6 +864,138 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
     }
     rs_sweep_free(job.sweep);
     free(job.axes);
+    rs_scenario_free(base);
+    return st;
+}
+
+/* ---- tornado ----------------------------------------------------------- */
+
+#define TORNADO_CHART_BARS 15
+
+static const char tornado_help[] =
+    "Usage: rampsim tornado BASE.ini [--swing 20%] [--metric NAME] [OPTION]...\n"
+    "Move every numeric key of the scenario down and up by the swing (within its\n"
+    "limits; whole numbers by at least one), one at a time and on common random\n"
+    "numbers, and rank the keys by how far they move the metric: which\n"
+    "assumption drives the result?\n\n"
+    "      --swing SHARE           the relative move, such as 20% or 0.1 (default 20%)\n"
+    "      --metric NAME           the metric (default team_attainment_fy1; any of\n"
+    "                              summary.csv but ramp_weeks and first_win_weeks)\n"
+    "  -o, --output DIR            write the results into DIR (default: results/tornado)\n"
+    "      --plot                  also draw the chart (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N        override run.replications\n"
+    "      --seed S                override run.seed\n"
+    "  -j, --threads N             threads to use (default: one per core)\n"
+    "      --set SECTION.KEY=VALUE override a key of the base; may be repeated\n"
+    "  -q, --quiet                 do not print the table\n"
+    "  -h, --help                  show this help\n\n"
+    "Writes tornado.csv and scenario.ini (docs/outputs.md).\n";
+
+typedef struct tornado_job_ctx {
+    const rs_scenario *base;
+    double swing;
+    const char *metric;
+    rs_tornado *tornado;
+} tornado_job_ctx;
+
+static rs_status compute_tornado(void *ctx, const rs_engine_options *engine, char *err)
+{
+    tornado_job_ctx *job = ctx;
+    return rs_tornado_run(job->base, job->swing, job->metric, engine, &job->tornado, err);
+}
+
+/* scenario.ini beside results that come from one base scenario. */
+static rs_status write_base_scenario(const rs_scenario *base, const char *what, const char *tmp, char *err)
+{
+    char path[RS_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/scenario.ini", tmp);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+    fprintf(f, "# rampsim %s: the base scenario of a %s, every key resolved.\n\n", RAMPSIM_VERSION, what);
+    rs_scenario_write(f, base, false);
+    if (fclose(f) != 0)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+    return RS_OK;
+}
+
+static rs_status write_tornado(const void *ctx, const char *tmp, char *err)
+{
+    const tornado_job_ctx *job = ctx;
+    rs_status st = rs_tornado_write(job->tornado, tmp, err);
+    return st == RS_OK ? write_base_scenario(job->base, "tornado", tmp, err) : st;
+}
+
+static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
+{
+    const tornado_job_ctx *job = ctx;
+    const rs_tornado *t = job->tornado;
+    int bars = t->bars < TORNADO_CHART_BARS ? t->bars : TORNADO_CHART_BARS;
+    return rs_plot_tornado(dir, t->metric, t->unit, t->base, t->swing, bars, err);
+}
+
+static rs_status cmd_tornado(int argc, char **argv, char *err)
+{
+    static const struct option longopts[] = {
+        {"swing", required_argument, NULL, 'w'}, {"metric", required_argument, NULL, 'm'},
+        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
+        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+    };
+    scenario_options sopt = {0};
+    char *sets[256];
+    sopt.sets = sets;
+    const char *output = "results/tornado", *metric = "team_attainment_fy1", *swing_text = "20%";
+    bool plot = false, quiet = false;
+    int threads = 0, c;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'w': swing_text = optarg; break;
+        case 'm': metric = optarg; break;
+        case 'o': output = optarg; break;
+        case 'p': plot = true; break;
+        case 'n': sopt.replications = optarg; break;
+        case 's': sopt.seed = optarg; break;
+        case 'q': quiet = true; break;
+        case 'j':
+            if (parse_threads(optarg, &threads, err) != RS_OK)
+                return RS_ERR_INPUT;
+            break;
+        case 'S':
+            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
+                return usage_error(err, "tornado", "too many --set options");
+            sets[sopt.n_sets++] = optarg;
+            break;
+        case 'h': fputs(tornado_help, stdout); return RS_OK;
+        case ':': return option_error(err, "tornado", "is missing its value", argv);
+        default: return option_error(err, "tornado", "is not an option of this command", argv);
+        }
+    }
+    if (optind != argc - 1)
+        return usage_error(err, "tornado", optind >= argc ? "missing the base scenario file" : "too many arguments");
+    double swing;
+    if (!rs_parse_fraction(swing_text, &swing) || !(swing > 0 && swing < 1))
+        return rs_fail(err, RS_ERR_INPUT, "--swing must be a share between 0 and 1 (such as 20%% or 0.1), got %s",
+                       swing_text);
+    rs_scenario *base;
+    rs_status st = load_scenario(argv[optind], &sopt, &base, err);
+    if (st != RS_OK)
+        return st;
+    tornado_job_ctx job = {.base = base, .swing = swing, .metric = metric};
+    st = check_metric(base, metric, err);
+    if (st == RS_OK) {
+        result_job run = {.dir = output, .threads = threads, .compute = compute_tornado, .write = write_tornado,
+                          .draw = plot ? draw_tornado : NULL, .ctx = &job};
+        st = run_job(&run, err);
+    }
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.tornado && !quiet) {
+        rs_tornado_print(stdout, job.tornado);
+        printf("\nResults in %s/\n", output);
+    }
+    rs_tornado_free(job.tornado);
     rs_scenario_free(base);
     return st;
 }

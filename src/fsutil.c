@@ -14,6 +14,7 @@
 #include "rampsim/calibrate.h"
 #include "rampsim/compare.h"
 #include "rampsim/sweep.h"
+#include "rampsim/tornado.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
@@ -33,14 +34,15 @@ int rs_fs_is_result_file(const char *name)
     if (n > 13 && strncmp(name, "scenario-", 9) == 0 && strcmp(name + n - 4, ".ini") == 0)
         return 1;
     if (listed(name, rs_output_files, n) || listed(name, rs_calibration_files, n) || listed(name, rs_compare_files, n) ||
-        listed(name, rs_sweep_files, n))
+        listed(name, rs_sweep_files, n) || listed(name, rs_tornado_files, n))
         return 1;
     const char *dot = strrchr(name, '.');
     if (!dot || (strcmp(dot, ".png") != 0 && strcmp(dot, ".svg") != 0))
         return 0;
     size_t stem = (size_t)(dot - name);
     return listed(name, rs_plot_charts, stem) || listed(name, rs_plot_calibration_charts, stem) ||
-           listed(name, rs_plot_compare_charts, stem) || listed(name, rs_plot_sweep_charts, stem);
+           listed(name, rs_plot_compare_charts, stem) || listed(name, rs_plot_sweep_charts, stem) ||
+           listed(name, rs_plot_tornado_charts, stem);
 }
 
 /* mkdir -p of every parent of path. */

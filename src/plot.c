@@ -20,6 +20,7 @@ const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "
 const char *const rs_plot_calibration_charts[] = {"calibration", "c6", NULL};
 const char *const rs_plot_compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
 const char *const rs_plot_sweep_charts[] = {"sweep", "sweep_heatmap", NULL};
+const char *const rs_plot_tornado_charts[] = {"tornado", NULL};
 
 bool rs_plot_available(void)
 {
@@ -357,6 +358,30 @@ rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, c
     fclose(f);
     const char *charts[2] = {ykey ? "sweep_heatmap" : "sweep", NULL};
     rs_status st = draw(charts, variables, err);
+    free(variables);
+    return st;
+}
+
+rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
+                          char *err)
+{
+    char *variables = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&variables, &len);
+    if (!f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    fprintf(f, "datadir = ");
+    put_quoted(f, dir);
+    fprintf(f, "\nmetric = ");
+    put_quoted(f, metric);
+    fprintf(f, "\nunit = ");
+    put_quoted(f, unit);
+    fputc('\n', f);
+    put_number(f, "base", base);
+    put_number(f, "swing", swing * 100.0);
+    fprintf(f, "bars = %d\n", bars);
+    fclose(f);
+    rs_status st = draw(rs_plot_tornado_charts, variables, err);
     free(variables);
     return st;
 }

@@ -194,6 +194,26 @@ if command -v gnuplot >/dev/null; then
         --vary coaching.hours_per_month=1,3 -o sw-map --plot -q && test -s sw-map/sweep_heatmap.png"
 fi
 
+# --- tornado: every numeric key moved, ranked
+"$RAMPSIM" tornado "$DATA/small.ini" -n 64 -o tor1 --threads 1 >tor-table.txt 2>stderr.txt
+check "tornado exits 0" test $? -eq 0
+"$RAMPSIM" tornado "$DATA/small.ini" -n 64 -o tor2 --threads 2 -q
+check "tornado.csv identical for 1 and 2 threads" cmp -s tor1/tornado.csv tor2/tornado.csv
+check "tornado.csv header" test "$(head -n 1 tor1/tornado.csv)" = \
+    "key,base_value,low_value,high_value,metric_base,metric_low,metric_high,low_difference_low,low_difference_high,high_difference_low,high_difference_high,swing"
+check "tornado: ranked by swing" bash -c "tail -n +2 tor1/tornado.csv | cut -d, -f12 | sort -g -r -c"
+check "tornado: quota moves first-year attainment" bash -c "tail -n +2 tor1/tornado.csv | head -n 6 | grep -q '^quota.annual,'"
+check "tornado: the quota's low value is 20% lower" grep -q '^quota.annual,418000,334400,501600,' tor1/tornado.csv
+check "tornado: run settings are not moved" bash -c "! grep -qE '^run\.(replications|seed|horizon_weeks)' tor1/tornado.csv"
+usage_fails "--swing must be a share between 0 and 1 (such as 20% or 0.1), got 150%" \
+    tornado "$DATA/small.ini" --swing 150%
+usage_fails "--metric winrate: not a metric of this scenario; did you mean win_rate?" \
+    tornado "$DATA/small.ini" --metric winrate
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" tornado "$DATA/small.ini" -n 32 -o tor-chart --plot -q
+    check "tornado.png drawn" test -s tor-chart/tornado.png
+fi
+
 # --- an interrupted run leaves nothing behind, and earlier results intact
 cp -r one keep
 "$RAMPSIM" run "$DATA/small.ini" -o one -q -n 2000000 --threads 2 2>stderr.txt &

@@ -13,6 +13,7 @@ extern const char *const rs_plot_charts[];
 extern const char *const rs_plot_calibration_charts[];
 extern const char *const rs_plot_compare_charts[];
 extern const char *const rs_plot_sweep_charts[];
+extern const char *const rs_plot_tornado_charts[];
 
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
@@ -36,5 +37,9 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err);
  * with ykey (not NULL) its heat map. */
 rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
                         char *err);
+
+/* Draws the tornado of the keys in tornado.csv (the first `bars` of them). */
+rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
+                          char *err);
 
 #endif

@@ -1,0 +1,266 @@
+/* tornado.c: one-at-a-time sensitivity of a metric to every numeric key. */
+#include "rampsim/tornado.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rampsim/params.h"
+#include "valueparse.h"
+
+#define Z95 1.959963984540054
+#define BATCH_KEYS 10 /* keys per engine pass: base + 2 scenarios each */
+
+const char *const rs_tornado_files[] = {"tornado.csv", NULL};
+
+void rs_tornado_free(rs_tornado *t)
+{
+    if (!t)
+        return;
+    free(t->bar);
+    free(t);
+}
+
+/* Keys a tornado moves: numeric, and not the run's own settings. */
+static bool movable(const rs_param *p)
+{
+    if (strcmp(p->section, "run") == 0 && strcmp(p->key, "ytd_attainment") != 0)
+        return false;
+    return p->type == RS_P_INT || p->type == RS_P_REAL || p->type == RS_P_HOURS || p->type == RS_P_FRACTION ||
+           p->type == RS_P_MONEY;
+}
+
+/* The value of key p moved by factor (1 -+ swing), within its limits;
+ * whole numbers move by at least one. False when it does not move. */
+static bool moved(const rs_param *p, double value, double factor, char *text, size_t size)
+{
+    /* 10 significant digits, as a person would write the value */
+    char rounded[32];
+    snprintf(rounded, sizeof rounded, "%.10g", value * factor);
+    double x = strtod(rounded, NULL);
+    if (p->type == RS_P_INT) {
+        x = round(x);
+        if (x == value)
+            x = factor < 1 ? value - 1 : value + 1;
+    }
+    if (x < p->min)
+        x = p->min;
+    if (x > p->max)
+        x = p->max;
+    if (x == value)
+        return false;
+    if (p->type == RS_P_INT)
+        snprintf(text, size, "%.0f", x);
+    else
+        rs_format_real(x, text, size);
+    return true;
+}
+
+/* A clone of base with key p at text; NULL if that is not a valid scenario
+ * (such as new hires above the team's size). */
+static rs_scenario *variant(const rs_scenario *base, const rs_param *p, const char *text)
+{
+    rs_scenario *sc = rs_scenario_clone(base);
+    char assignment[160], err[RS_ERRMSG_SIZE];
+    snprintf(assignment, sizeof assignment, "%s.%s=%s", p->section, p->key, text);
+    if (!sc || rs_scenario_set(sc, assignment, err) != RS_OK || rs_scenario_validate(sc, err) != RS_OK) {
+        rs_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+static int by_swing(const void *a, const void *b)
+{
+    const rs_tornado_bar *x = a, *y = b;
+    if (x->swing != y->swing)
+        return x->swing > y->swing ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* Progress over all the batches, as one bar. */
+typedef struct overall {
+    const rs_engine_options *engine;
+    long long before, total;
+} overall;
+
+static void report(void *ctx, long long done, long long total)
+{
+    overall *o = ctx;
+    (void)total;
+    if (o->engine->progress)
+        o->engine->progress(o->engine->progress_ctx, o->before + done, o->total);
+}
+
+rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metric,
+                         const rs_engine_options *options, rs_tornado **out, char *err)
+{
+    *out = NULL;
+    rs_layout layout;
+    rs_reported_metric rows[128];
+    if (rs_layout_init(&layout, base) != RS_OK)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
+    rs_layout_free(&layout);
+    const rs_reported_metric *row = NULL;
+    for (size_t i = 0; i < n && !row; i++)
+        if (strcmp(rows[i].name, metric) == 0)
+            row = &rows[i];
+    if (!row || !row->paired)
+        return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric a tornado can pair (see docs/outputs.md)", metric);
+
+    rs_tornado *t = calloc(1, sizeof *t);
+    if (t)
+        t->bar = calloc(rs_param_count, sizeof *t->bar);
+    if (!t || !t->bar) {
+        rs_tornado_free(t);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    snprintf(t->metric, sizeof t->metric, "%s", metric);
+    t->unit = row->info->unit;
+    t->swing = swing;
+    t->replications = base->run.replications;
+    t->seed = (unsigned long long)base->run.seed;
+
+    /* the variants, two a key */
+    rs_scenario **low = calloc(rs_param_count, sizeof *low), **high = calloc(rs_param_count, sizeof *high);
+    if (!low || !high) {
+        free(low);
+        free(high);
+        rs_tornado_free(t);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    for (size_t i = 0; i < rs_param_count; i++) {
+        const rs_param *p = &rs_params[i];
+        if (!movable(p))
+            continue;
+        char text[32], lo[32], hi[32];
+        rs_param_format(p, base, text, sizeof text);
+        double value = strtod(text, NULL);
+        bool down = moved(p, value, 1 - swing, lo, sizeof lo), up = moved(p, value, 1 + swing, hi, sizeof hi);
+        rs_scenario *l = down ? variant(base, p, lo) : NULL, *h = up ? variant(base, p, hi) : NULL;
+        if (!l && !h) {
+            size_t len = strlen(t->skipped_keys);
+            snprintf(t->skipped_keys + len, sizeof t->skipped_keys - len, "%s%s.%s", len ? ", " : "", p->section,
+                     p->key);
+            t->skipped++;
+            continue;
+        }
+        /* a side that cannot move stays at the base value */
+        rs_tornado_bar *b = &t->bar[t->bars];
+        snprintf(b->key, sizeof b->key, "%s.%s", p->section, p->key);
+        snprintf(b->base_value, sizeof b->base_value, "%s", text);
+        snprintf(b->low_value, sizeof b->low_value, "%s", l ? lo : text);
+        snprintf(b->high_value, sizeof b->high_value, "%s", h ? hi : text);
+        low[t->bars] = l ? l : rs_scenario_clone(base);
+        high[t->bars] = h ? h : rs_scenario_clone(base);
+        t->bars++;
+    }
+
+    rs_status st = RS_OK;
+    overall progress = {.engine = options, .total = (long long)t->bars * 2 * t->replications};
+    for (int first = 0; st == RS_OK && first < t->bars; first += BATCH_KEYS) {
+        int keys = first + BATCH_KEYS < t->bars ? BATCH_KEYS : t->bars - first;
+        const rs_scenario *set[1 + 2 * BATCH_KEYS];
+        rs_results *results[1 + 2 * BATCH_KEYS];
+        set[0] = base;
+        for (int j = 0; j < keys; j++) {
+            set[1 + 2 * j] = low[first + j];
+            set[2 + 2 * j] = high[first + j];
+        }
+        rs_engine_options engine = *options;
+        engine.pair_with = NULL; /* every variant against the base */
+        engine.progress = report;
+        engine.progress_ctx = &progress;
+        rs_comparison *cmp = NULL;
+        st = rs_engine_compare(set, 1 + 2 * keys, &engine, results, &cmp, err);
+        for (int j = 0; st == RS_OK && j < keys; j++) {
+            rs_tornado_bar *b = &t->bar[first + j];
+            const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row->slot);
+            const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row->slot);
+            double sl = Z95 * rs_pair_difference_stderr(pl), sh = Z95 * rs_pair_difference_stderr(ph);
+            t->base = pl->mean_a;
+            b->low = pl->mean_b;
+            b->high = ph->mean_b;
+            b->low_lo = pl->mean_b - pl->mean_a - sl;
+            b->low_hi = pl->mean_b - pl->mean_a + sl;
+            b->high_lo = ph->mean_b - ph->mean_a - sh;
+            b->high_hi = ph->mean_b - ph->mean_a + sh;
+            b->swing = fabs(b->high - b->low);
+        }
+        for (int j = 0; st == RS_OK && j < 1 + 2 * keys; j++)
+            rs_results_free(results[j]);
+        rs_comparison_free(cmp);
+        progress.before += (long long)keys * 2 * t->replications;
+    }
+    for (int i = 0; i < t->bars; i++) {
+        rs_scenario_free(low[i]);
+        rs_scenario_free(high[i]);
+    }
+    free(low);
+    free(high);
+    if (st != RS_OK) {
+        rs_tornado_free(t);
+        return st;
+    }
+    qsort(t->bar, (size_t)t->bars, sizeof *t->bar, by_swing);
+    *out = t;
+    return RS_OK;
+}
+
+void rs_tornado_print(FILE *out, const rs_tornado *t)
+{
+    fprintf(out, "tornado: %s (%s), each key moved %.0f%% down and up, %lld replications, seed %llu\n",
+            t->metric, t->unit, t->swing * 100, t->replications, t->seed);
+    fprintf(out, "base: %.2f; keys ranked by how far they move it (mean at the low and the high value)\n\n",
+            t->base);
+    fprintf(out, "  %-40s %-24s %10s %10s %8s\n", "key", "low -> high", "at low", "at high", "swing");
+    int zero = 0;
+    for (int i = 0; i < t->bars; i++) {
+        const rs_tornado_bar *b = &t->bar[i];
+        /* a move within the noise of the pairs is not a swing */
+        bool noise = b->low_lo <= 0 && b->low_hi >= 0 && b->high_lo <= 0 && b->high_hi >= 0;
+        if (b->swing == 0 || noise) {
+            zero++;
+            continue;
+        }
+        char range[72];
+        snprintf(range, sizeof range, "%s -> %s", b->low_value, b->high_value);
+        fprintf(out, "  %-40s %-24s %10.2f %10.2f %8.2f\n", b->key, range, b->low, b->high, b->swing);
+    }
+    if (zero)
+        fprintf(out, "\n  %d more keys move it by nothing measurable (all are in tornado.csv)\n", zero);
+    if (t->skipped)
+        fprintf(out, "  not moved (a relative move leaves them where they are): %s\n", t->skipped_keys);
+}
+
+static void put(FILE *f, double x)
+{
+    fputc(',', f);
+    if (isfinite(x))
+        fprintf(f, "%.10g", x);
+}
+
+rs_status rs_tornado_write(const rs_tornado *t, const char *dir, char *err)
+{
+    char path[RS_PATH_MAX + 32];
+    snprintf(path, sizeof path, "%s/tornado.csv", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    fprintf(f, "key,base_value,low_value,high_value,metric_base,metric_low,metric_high,low_difference_low,"
+               "low_difference_high,high_difference_low,high_difference_high,swing\n");
+    for (int i = 0; i < t->bars; i++) {
+        const rs_tornado_bar *b = &t->bar[i];
+        fprintf(f, "%s,%s,%s,%s", b->key, b->base_value, b->low_value, b->high_value);
+        double cells[] = {t->base, b->low, b->high, b->low_lo, b->low_hi, b->high_lo, b->high_hi, b->swing};
+        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
+            put(f, cells[c]);
+        fputc('\n', f);
+    }
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+    return RS_OK;
+}
