@@ -103,20 +103,6 @@ static void claim_run_free(claim_run *run)
     rs_comparison_free(run->comparison);
 }
 
-/* Progress over all the runs of a calibration, as one bar. */
-typedef struct overall_progress {
-    const rs_engine_options *engine;
-    long long done_before, total;
-} overall_progress;
-
-static void report_overall(void *ctx, long long done, long long total)
-{
-    (void)total;
-    overall_progress *p = ctx;
-    if (p->engine->progress)
-        p->engine->progress(p->engine->progress_ctx, p->done_before + done, p->total);
-}
-
 static rs_status claim_run_load(claim_run *run, const rs_calibrate_options *opt, char *err)
 {
     rs_status st = load_claim(run->base, opt, &run->scenarios[0], err);
@@ -125,16 +111,13 @@ static rs_status claim_run_load(claim_run *run, const rs_calibrate_options *opt,
     return st;
 }
 
-static rs_status claim_run_start(claim_run *run, const rs_calibrate_options *opt, overall_progress *progress,
-                                 char *err)
+static rs_status claim_run_start(claim_run *run, rs_progress_span *progress, char *err)
 {
     int k = run->variant ? 2 : 1;
-    rs_engine_options engine = opt->engine;
-    engine.progress = report_overall;
-    engine.progress_ctx = progress;
+    rs_engine_options engine = rs_progress_span_options(progress);
     rs_status st = rs_engine_compare((const rs_scenario *const *)run->scenarios, k, &engine, run->results,
                                      k > 1 ? &run->comparison : NULL, err);
-    progress->done_before += run->scenarios[0]->run.replications;
+    progress->before += run->scenarios[0]->run.replications;
     return st;
 }
 
@@ -241,7 +224,7 @@ rs_status rs_calibrate(const rs_calibrate_options *opt, rs_calibration *out, cha
     c6->variant = "seed-c6-coach";
 
     rs_status st = RS_OK;
-    overall_progress progress = {.engine = &opt->engine};
+    rs_progress_span progress = {.outer = &opt->engine};
     for (int r = 0; r < n_runs && st == RS_OK; r++) {
         st = claim_run_load(&runs[r], opt, err);
         if (st == RS_OK)
@@ -252,7 +235,7 @@ rs_status rs_calibrate(const rs_calibrate_options *opt, rs_calibration *out, cha
         out->seed = (unsigned long long)runs[0].scenarios[0]->run.seed;
     }
     for (int r = 0; r < n_runs && st == RS_OK; r++)
-        st = claim_run_start(&runs[r], opt, &progress, err);
+        st = claim_run_start(&runs[r], &progress, err);
     if (st == RS_OK) {
         for (size_t i = 0; i < N_SPECS; i++)
             evaluate(&specs[i], &runs[run_of[i]], &out->checks[out->n_checks++]);

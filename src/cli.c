@@ -104,6 +104,63 @@ static rs_status load_scenario(const char *path, const scenario_options *opt, rs
     return RS_OK;
 }
 
+/* ---- options the simulating commands share ------------------------------ */
+
+/* -o, --plot, -n, --seed, -j, --set, -q and -h, as every command that runs a
+ * scenario takes them; each command adds its own. */
+typedef struct common_options {
+    scenario_options scenario;
+    char *sets[256];
+    const char *output;
+    bool plot, quiet;
+    int threads;
+} common_options;
+
+#define COMMON_SHORT_OPTIONS ":o:n:j:qh"
+#define COMMON_LONG_OPTIONS                                                                                    \
+    {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},                                  \
+        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},                  \
+        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},                        \
+        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}
+
+typedef enum { OPTION_TAKEN, OPTION_HELP, OPTION_FAILED } option_result;
+
+static rs_status parse_threads(const char *text, int *threads, char *err);
+
+/* Takes getopt's answer c for a command: a common option, --help (printed),
+ * or a usage error (in err). A command's own options come before this. */
+static option_result common_option(int c, common_options *o, const char *command, const char *help, char **argv,
+                                   char *err)
+{
+    switch (c) {
+    case 'o': o->output = optarg; return OPTION_TAKEN;
+    case 'p': o->plot = true; return OPTION_TAKEN;
+    case 'n': o->scenario.replications = optarg; return OPTION_TAKEN;
+    case 's': o->scenario.seed = optarg; return OPTION_TAKEN;
+    case 'q': o->quiet = true; return OPTION_TAKEN;
+    case 'j': return parse_threads(optarg, &o->threads, err) == RS_OK ? OPTION_TAKEN : OPTION_FAILED;
+    case 'S':
+        if (o->scenario.n_sets == (int)(sizeof o->sets / sizeof o->sets[0])) {
+            usage_error(err, command, "too many --set options");
+            return OPTION_FAILED;
+        }
+        o->sets[o->scenario.n_sets++] = optarg;
+        return OPTION_TAKEN;
+    case 'h': fputs(help, stdout); return OPTION_HELP;
+    case ':': option_error(err, command, "is missing its value", argv); return OPTION_FAILED;
+    default: option_error(err, command, "is not an option of this command", argv); return OPTION_FAILED;
+    }
+}
+
+static void common_init(common_options *o, const char *output)
+{
+    memset(o, 0, sizeof *o);
+    o->scenario.sets = o->sets;
+    o->output = output;
+    optind = 1;
+    opterr = 0;
+}
+
 /* ---- run ------------------------------------------------------------- */
 
 static volatile sig_atomic_t interrupted = 0;
@@ -297,46 +354,23 @@ static void end_progress(const progress_bar *bar)
 
 static rs_status cmd_run(int argc, char **argv, char *err)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
-        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
-        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-    };
-    scenario_options sopt = {0};
-    char *sets[256];
-    sopt.sets = sets;
-    const char *output = NULL;
-    bool plot = false, quiet = false;
-    int threads = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': output = optarg; break;
-        case 'p': plot = true; break;
-        case 'n': sopt.replications = optarg; break;
-        case 's': sopt.seed = optarg; break;
-        case 'q': quiet = true; break;
-        case 'j':
-            if (parse_threads(optarg, &threads, err) != RS_OK)
-                return RS_ERR_INPUT;
-            break;
-        case 'S':
-            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
-                return usage_error(err, "run", "too many --set options");
-            sets[sopt.n_sets++] = optarg;
-            break;
-        case 'h': fputs(run_help, stdout); return RS_OK;
-        case ':': return option_error(err, "run", "is missing its value", argv);
-        default: return option_error(err, "run", "is not an option of this command", argv);
-        }
+    static const struct option longopts[] = {COMMON_LONG_OPTIONS, {NULL, 0, NULL, 0}};
+    common_options o;
+    common_init(&o, NULL);
+    int c;
+    while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
+        option_result r = common_option(c, &o, "run", run_help, argv, err);
+        if (r != OPTION_TAKEN)
+            return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
     }
     if (optind != argc - 1)
         return usage_error(err, "run", optind >= argc ? "missing the scenario file" : "too many arguments");
+    const char *output = o.output;
+    bool plot = o.plot, quiet = o.quiet;
+    int threads = o.threads;
 
     rs_scenario *sc;
-    rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
+    rs_status st = load_scenario(argv[optind], &o.scenario, &sc, err);
     if (st != RS_OK)
         return st;
     char dir[RS_PATH_MAX];
@@ -641,41 +675,18 @@ static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
 
 static rs_status cmd_compare(int argc, char **argv, char *err)
 {
-    static const struct option longopts[] = {
-        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
-        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
-        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
-    };
-    scenario_options sopt = {0};
-    char *sets[256];
-    sopt.sets = sets;
-    const char *output = "results/compare";
-    bool plot = false, quiet = false;
-    int threads = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'o': output = optarg; break;
-        case 'p': plot = true; break;
-        case 'n': sopt.replications = optarg; break;
-        case 's': sopt.seed = optarg; break;
-        case 'q': quiet = true; break;
-        case 'j':
-            if (parse_threads(optarg, &threads, err) != RS_OK)
-                return RS_ERR_INPUT;
-            break;
-        case 'S':
-            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
-                return usage_error(err, "compare", "too many --set options");
-            sets[sopt.n_sets++] = optarg;
-            break;
-        case 'h': fputs(compare_help, stdout); return RS_OK;
-        case ':': return option_error(err, "compare", "is missing its value", argv);
-        default: return option_error(err, "compare", "is not an option of this command", argv);
-        }
+    static const struct option longopts[] = {COMMON_LONG_OPTIONS, {NULL, 0, NULL, 0}};
+    common_options o;
+    common_init(&o, "results/compare");
+    int c;
+    while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
+        option_result r = common_option(c, &o, "compare", compare_help, argv, err);
+        if (r != OPTION_TAKEN)
+            return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
     }
+    const char *output = o.output;
+    bool plot = o.plot, quiet = o.quiet;
+    int threads = o.threads;
     int k = argc - optind;
     if (k < 2)
         return usage_error(err, "compare", "give at least two scenario files");
@@ -688,7 +699,7 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
     job->k = k;
     rs_status st = RS_OK;
     for (int j = 0; j < k && st == RS_OK; j++)
-        st = load_scenario(argv[optind + j], &sopt, &job->scenarios[j], err);
+        st = load_scenario(argv[optind + j], &o.scenario, &job->scenarios[j], err);
     if (st == RS_OK)
         st = align_runs(job, argv + optind, err);
     if (st == RS_OK) {
@@ -767,80 +778,44 @@ static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
 /* The metric must be one summary.csv reports for this scenario. */
 static rs_status check_metric(const rs_scenario *base, const char *metric, char *err)
 {
-    rs_layout layout;
-    rs_reported_metric rows[128];
-    if (rs_layout_init(&layout, base) != RS_OK)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
-    rs_layout_free(&layout);
-    const char *best = NULL;
-    size_t best_distance = 4;
-    for (size_t i = 0; i < n; i++) {
-        if (strcmp(rows[i].name, metric) == 0)
-            return RS_OK;
-        size_t d = rs_edit_distance(rows[i].name, metric);
-        if (d < best_distance) {
-            best_distance = d;
-            best = rows[i].name;
-        }
-    }
-    return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric of this scenario%s%s%s (see docs/outputs.md)", metric,
-                   best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
+    rs_reported_metric found;
+    return rs_reported_metric_find(base, metric, &found, err);
 }
 
 static rs_status cmd_sweep(int argc, char **argv, char *err)
 {
     static const struct option longopts[] = {
-        {"vary", required_argument, NULL, 'v'}, {"metric", required_argument, NULL, 'm'},
-        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
-        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
-        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+        {"vary", required_argument, NULL, 'v'}, {"metric", required_argument, NULL, 'm'}, COMMON_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
     };
-    scenario_options sopt = {0};
-    char *sets[256];
+    common_options o;
+    common_init(&o, "results/sweep");
     const char *varies[RS_SWEEP_MAX_AXES + 1];
-    int n_varies = 0;
-    sopt.sets = sets;
-    const char *output = "results/sweep", *metric = "team_attainment_fy1";
-    bool plot = false, quiet = false;
-    int threads = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'v':
+    int n_varies = 0, c;
+    const char *metric = "team_attainment_fy1";
+    while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
+        if (c == 'v') {
             if (n_varies == RS_SWEEP_MAX_AXES)
                 return usage_error(err, "sweep", "at most two --vary");
             varies[n_varies++] = optarg;
-            break;
-        case 'm': metric = optarg; break;
-        case 'o': output = optarg; break;
-        case 'p': plot = true; break;
-        case 'n': sopt.replications = optarg; break;
-        case 's': sopt.seed = optarg; break;
-        case 'q': quiet = true; break;
-        case 'j':
-            if (parse_threads(optarg, &threads, err) != RS_OK)
-                return RS_ERR_INPUT;
-            break;
-        case 'S':
-            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
-                return usage_error(err, "sweep", "too many --set options");
-            sets[sopt.n_sets++] = optarg;
-            break;
-        case 'h': fputs(sweep_help, stdout); return RS_OK;
-        case ':': return option_error(err, "sweep", "is missing its value", argv);
-        default: return option_error(err, "sweep", "is not an option of this command", argv);
+        } else if (c == 'm') {
+            metric = optarg;
+        } else {
+            option_result r = common_option(c, &o, "sweep", sweep_help, argv, err);
+            if (r != OPTION_TAKEN)
+                return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }
     }
+    const char *output = o.output;
+    bool plot = o.plot, quiet = o.quiet;
+    int threads = o.threads;
     if (optind != argc - 1)
         return usage_error(err, "sweep", optind >= argc ? "missing the base scenario file" : "too many arguments");
     if (n_varies == 0)
         return usage_error(err, "sweep", "give a key to vary with --vary SECTION.KEY=FROM:TO:STEP");
 
     rs_scenario *base;
-    rs_status st = load_scenario(argv[optind], &sopt, &base, err);
+    rs_status st = load_scenario(argv[optind], &o.scenario, &base, err);
     if (st != RS_OK)
         return st;
     sweep_job_ctx job = {.base = base, .n_axes = n_varies, .metric = metric};
@@ -937,43 +912,27 @@ static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
 static rs_status cmd_tornado(int argc, char **argv, char *err)
 {
     static const struct option longopts[] = {
-        {"swing", required_argument, NULL, 'w'}, {"metric", required_argument, NULL, 'm'},
-        {"output", required_argument, NULL, 'o'}, {"plot", no_argument, NULL, 'p'},
-        {"replications", required_argument, NULL, 'n'}, {"seed", required_argument, NULL, 's'},
-        {"threads", required_argument, NULL, 'j'}, {"set", required_argument, NULL, 'S'},
-        {"quiet", no_argument, NULL, 'q'}, {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0},
+        {"swing", required_argument, NULL, 'w'}, {"metric", required_argument, NULL, 'm'}, COMMON_LONG_OPTIONS,
+        {NULL, 0, NULL, 0},
     };
-    scenario_options sopt = {0};
-    char *sets[256];
-    sopt.sets = sets;
-    const char *output = "results/tornado", *metric = "team_attainment_fy1", *swing_text = "20%";
-    bool plot = false, quiet = false;
-    int threads = 0, c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:n:j:qh", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'w': swing_text = optarg; break;
-        case 'm': metric = optarg; break;
-        case 'o': output = optarg; break;
-        case 'p': plot = true; break;
-        case 'n': sopt.replications = optarg; break;
-        case 's': sopt.seed = optarg; break;
-        case 'q': quiet = true; break;
-        case 'j':
-            if (parse_threads(optarg, &threads, err) != RS_OK)
-                return RS_ERR_INPUT;
-            break;
-        case 'S':
-            if (sopt.n_sets == (int)(sizeof sets / sizeof sets[0]))
-                return usage_error(err, "tornado", "too many --set options");
-            sets[sopt.n_sets++] = optarg;
-            break;
-        case 'h': fputs(tornado_help, stdout); return RS_OK;
-        case ':': return option_error(err, "tornado", "is missing its value", argv);
-        default: return option_error(err, "tornado", "is not an option of this command", argv);
+    common_options o;
+    common_init(&o, "results/tornado");
+    const char *metric = "team_attainment_fy1", *swing_text = "20%";
+    int c;
+    while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
+        if (c == 'w') {
+            swing_text = optarg;
+        } else if (c == 'm') {
+            metric = optarg;
+        } else {
+            option_result r = common_option(c, &o, "tornado", tornado_help, argv, err);
+            if (r != OPTION_TAKEN)
+                return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }
     }
+    const char *output = o.output;
+    bool plot = o.plot, quiet = o.quiet;
+    int threads = o.threads;
     if (optind != argc - 1)
         return usage_error(err, "tornado", optind >= argc ? "missing the base scenario file" : "too many arguments");
     double swing;
@@ -981,7 +940,7 @@ static rs_status cmd_tornado(int argc, char **argv, char *err)
         return rs_fail(err, RS_ERR_INPUT, "--swing must be a share between 0 and 1 (such as 20%% or 0.1), got %s",
                        swing_text);
     rs_scenario *base;
-    rs_status st = load_scenario(argv[optind], &sopt, &base, err);
+    rs_status st = load_scenario(argv[optind], &o.scenario, &base, err);
     if (st != RS_OK)
         return st;
     tornado_job_ctx job = {.base = base, .swing = swing, .metric = metric};

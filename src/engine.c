@@ -196,6 +196,22 @@ static void *work(void *arg)
     return NULL;
 }
 
+static void report_span(void *ctx, long long done, long long total)
+{
+    (void)total;
+    const rs_progress_span *span = ctx;
+    if (span->outer->progress)
+        span->outer->progress(span->outer->progress_ctx, span->before + done, span->total);
+}
+
+rs_engine_options rs_progress_span_options(rs_progress_span *span)
+{
+    rs_engine_options options = *span->outer;
+    options.progress = report_span;
+    options.progress_ctx = span;
+    return options;
+}
+
 void rs_results_free(rs_results *r)
 {
     if (!r)

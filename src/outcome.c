@@ -4,6 +4,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "valueparse.h"
 
 const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
     [RS_M_RAMP_WEEKS] = {"ramp_weeks", "weeks", "calendar weeks from hire until productivity first reaches ramp.ramped_at (new hires who got there)", -1},
@@ -138,4 +141,29 @@ size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, 
         snprintf(rows[n].name, sizeof rows[n].name, "%s", rs_metric_infos[m].name);
     }
     return n;
+}
+
+rs_status rs_reported_metric_find(const rs_scenario *sc, const char *name, rs_reported_metric *found, char *err)
+{
+    rs_layout layout;
+    rs_reported_metric rows[128];
+    if (rs_layout_init(&layout, sc) != RS_OK)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
+    rs_layout_free(&layout);
+    const char *best = NULL;
+    size_t best_distance = 4; /* close enough to be a typo */
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(rows[i].name, name) == 0) {
+            *found = rows[i];
+            return RS_OK;
+        }
+        size_t d = rs_edit_distance(rows[i].name, name);
+        if (d < best_distance) {
+            best_distance = d;
+            best = rows[i].name;
+        }
+    }
+    return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric of this scenario%s%s%s (see docs/outputs.md)", name,
+                   best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
 }

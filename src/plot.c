@@ -150,14 +150,45 @@ static void put_number(FILE *f, const char *name, double x)
         fprintf(f, "%s = %.10g\n", name, x);
 }
 
-/* The variables a chart of a run result directory uses. */
-static void facts_variables(FILE *f, const char *dir, const chart_facts *facts)
+static void put_string(FILE *f, const char *name, const char *value)
 {
-    fprintf(f, "datadir = ");
-    put_quoted(f, dir);
-    fprintf(f, "\nname = ");
-    put_quoted(f, facts->name);
+    fprintf(f, "%s = ", name);
+    put_quoted(f, value);
     fputc('\n', f);
+}
+
+/* The variables of a set of charts, in memory: datadir first. */
+typedef struct variables {
+    char *text;
+    size_t len;
+    FILE *f;
+} variables;
+
+static rs_status open_variables(variables *v, const char *dir, char *err)
+{
+    v->text = NULL;
+    v->f = open_memstream(&v->text, &v->len);
+    if (!v->f)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    put_string(v->f, "datadir", dir);
+    return RS_OK;
+}
+
+static rs_status draw(const char *const *charts, const char *variables, char *err);
+
+/* Draws the charts with the variables, then frees them. */
+static rs_status draw_with(const char *const *charts, variables *v, char *err)
+{
+    fclose(v->f);
+    rs_status st = draw(charts, v->text, err);
+    free(v->text);
+    return st;
+}
+
+/* The variables a chart of a run result directory uses. */
+static void facts_variables(FILE *f, const chart_facts *facts)
+{
+    put_string(f, "name", facts->name);
     put_number(f, "budget", facts->budget);
     put_number(f, "ramped_at", facts->ramped_at * 100.0);
     put_number(f, "median_ramp", facts->median_ramp);
@@ -281,47 +312,32 @@ rs_status rs_plot_dir(const char *dir, char *err)
         charts[n++] = name;
     }
     charts[n] = NULL;
-    char *variables = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&variables, &len);
-    if (!f)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    facts_variables(f, dir, &facts);
-    fclose(f);
-    st = draw(charts, variables, err);
-    free(variables);
-    return st;
+    variables v;
+    if ((st = open_variables(&v, dir, err)) != RS_OK)
+        return st;
+    facts_variables(v.f, &facts);
+    return draw_with(charts, &v, err);
 }
 
 rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err)
 {
     if (data_rows(dir, "calibrate.csv") <= 0 || data_rows(dir, "calibrate-c6.csv") <= 0)
         return rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim calibration directory", dir);
-    char *variables = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&variables, &len);
-    if (!f)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    fprintf(f, "datadir = ");
-    put_quoted(f, dir);
-    fprintf(f, "\nreplications = %lld\nquarters = %d\n", replications, quarters);
-    fclose(f);
-    rs_status st = draw(rs_plot_calibration_charts, variables, err);
-    free(variables);
-    return st;
+    variables v;
+    rs_status st = open_variables(&v, dir, err);
+    if (st != RS_OK)
+        return st;
+    fprintf(v.f, "replications = %lld\nquarters = %d\n", replications, quarters);
+    return draw_with(rs_plot_calibration_charts, &v, err);
 }
 
 rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
 {
-    char *variables = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&variables, &len);
-    if (!f)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    fprintf(f, "datadir = ");
-    put_quoted(f, dir);
-    fprintf(f, "\nscenarios = %d\nyears = %d\n", k, years);
-    fclose(f);
+    variables v;
+    rs_status st = open_variables(&v, dir, err);
+    if (st != RS_OK)
+        return st;
+    fprintf(v.f, "scenarios = %d\nyears = %d\n", k, years);
     /* the attainment chart needs a fiscal year, the quarters chart a quarter */
     const char *charts[4];
     int n = 0;
@@ -331,57 +347,35 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
         charts[n++] = "compare_quarters";
     charts[n++] = "compare_manager";
     charts[n] = NULL;
-    rs_status st = draw(charts, variables, err);
-    free(variables);
-    return st;
+    return draw_with(charts, &v, err);
 }
 
 rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
                         char *err)
 {
-    char *variables = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&variables, &len);
-    if (!f)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    fprintf(f, "datadir = ");
-    put_quoted(f, dir);
-    fprintf(f, "\nmetric = ");
-    put_quoted(f, metric);
-    fprintf(f, "\nunit = ");
-    put_quoted(f, unit);
-    fprintf(f, "\nxkey = ");
-    put_quoted(f, xkey);
-    fprintf(f, "\nykey = ");
-    put_quoted(f, ykey ? ykey : "");
-    fputc('\n', f);
-    fclose(f);
+    variables v;
+    rs_status st = open_variables(&v, dir, err);
+    if (st != RS_OK)
+        return st;
+    put_string(v.f, "metric", metric);
+    put_string(v.f, "unit", unit);
+    put_string(v.f, "xkey", xkey);
+    put_string(v.f, "ykey", ykey ? ykey : "");
     const char *charts[2] = {ykey ? "sweep_heatmap" : "sweep", NULL};
-    rs_status st = draw(charts, variables, err);
-    free(variables);
-    return st;
+    return draw_with(charts, &v, err);
 }
 
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
                           char *err)
 {
-    char *variables = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&variables, &len);
-    if (!f)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    fprintf(f, "datadir = ");
-    put_quoted(f, dir);
-    fprintf(f, "\nmetric = ");
-    put_quoted(f, metric);
-    fprintf(f, "\nunit = ");
-    put_quoted(f, unit);
-    fputc('\n', f);
-    put_number(f, "base", base);
-    put_number(f, "swing", swing * 100.0);
-    fprintf(f, "bars = %d\n", bars);
-    fclose(f);
-    rs_status st = draw(rs_plot_tornado_charts, variables, err);
-    free(variables);
-    return st;
+    variables v;
+    rs_status st = open_variables(&v, dir, err);
+    if (st != RS_OK)
+        return st;
+    put_string(v.f, "metric", metric);
+    put_string(v.f, "unit", unit);
+    put_number(v.f, "base", base);
+    put_number(v.f, "swing", swing * 100.0);
+    fprintf(v.f, "bars = %d\n", bars);
+    return draw_with(rs_plot_tornado_charts, &v, err);
 }

@@ -151,20 +151,6 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
     }
 }
 
-/* Progress over all the batches, as one bar. */
-typedef struct overall {
-    const rs_engine_options *engine;
-    long long before, total;
-} overall;
-
-static void report(void *ctx, long long done, long long total)
-{
-    overall *o = ctx;
-    (void)total;
-    if (o->engine->progress)
-        o->engine->progress(o->engine->progress_ctx, o->before + done, o->total);
-}
-
 rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
                        const rs_engine_options *options, rs_sweep **out, char *err)
 {
@@ -210,7 +196,7 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
     for (int p = 0; st == RS_OK && p < s->points; p++)
         st = point_scenario(base, s, p, &scenarios[p], err);
 
-    overall progress = {.engine = options, .total = (long long)s->points * s->replications};
+    rs_progress_span progress = {.outer = options, .total = (long long)s->points * s->replications};
     for (int first = 0; st == RS_OK && first < s->points; first += BATCH) {
         int last = first + BATCH < s->points ? first + BATCH : s->points;
         int from = first > 0 && coordinate(s, first, 0) > 0 ? first - 1 : first; /* re-run the neighbour */
@@ -222,10 +208,8 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
             set[j] = scenarios[from + j];
             pair_with[j] = j > 0 && coordinate(s, from + j, 0) > 0 ? j - 1 : 0;
         }
-        rs_engine_options engine = *options;
+        rs_engine_options engine = rs_progress_span_options(&progress);
         engine.pair_with = pair_with;
-        engine.progress = report;
-        engine.progress_ctx = &progress;
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, k, &engine, results, k > 1 ? &cmp : NULL, err);
         for (int j = (from < first); st == RS_OK && j < k; j++) {

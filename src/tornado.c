@@ -79,36 +79,16 @@ static int by_swing(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-/* Progress over all the batches, as one bar. */
-typedef struct overall {
-    const rs_engine_options *engine;
-    long long before, total;
-} overall;
-
-static void report(void *ctx, long long done, long long total)
-{
-    overall *o = ctx;
-    (void)total;
-    if (o->engine->progress)
-        o->engine->progress(o->engine->progress_ctx, o->before + done, o->total);
-}
-
 rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metric,
                          const rs_engine_options *options, rs_tornado **out, char *err)
 {
     *out = NULL;
-    rs_layout layout;
-    rs_reported_metric rows[128];
-    if (rs_layout_init(&layout, base) != RS_OK)
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
-    rs_layout_free(&layout);
-    const rs_reported_metric *row = NULL;
-    for (size_t i = 0; i < n && !row; i++)
-        if (strcmp(rows[i].name, metric) == 0)
-            row = &rows[i];
-    if (!row || !row->paired)
-        return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric a tornado can pair (see docs/outputs.md)", metric);
+    rs_reported_metric row;
+    rs_status found = rs_reported_metric_find(base, metric, &row, err);
+    if (found != RS_OK)
+        return found;
+    if (!row.paired)
+        return rs_fail(err, RS_ERR_INPUT, "--metric %s: pooled over new hires, so a tornado cannot pair it", metric);
 
     rs_tornado *t = calloc(1, sizeof *t);
     if (t)
@@ -118,7 +98,7 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     }
     snprintf(t->metric, sizeof t->metric, "%s", metric);
-    t->unit = row->info->unit;
+    t->unit = row.info->unit;
     t->swing = swing;
     t->replications = base->run.replications;
     t->seed = (unsigned long long)base->run.seed;
@@ -159,7 +139,7 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
     }
 
     rs_status st = RS_OK;
-    overall progress = {.engine = options, .total = (long long)t->bars * 2 * t->replications};
+    rs_progress_span progress = {.outer = options, .total = (long long)t->bars * 2 * t->replications};
     for (int first = 0; st == RS_OK && first < t->bars; first += BATCH_KEYS) {
         int keys = first + BATCH_KEYS < t->bars ? BATCH_KEYS : t->bars - first;
         const rs_scenario *set[1 + 2 * BATCH_KEYS];
@@ -169,16 +149,14 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
             set[1 + 2 * j] = low[first + j];
             set[2 + 2 * j] = high[first + j];
         }
-        rs_engine_options engine = *options;
+        rs_engine_options engine = rs_progress_span_options(&progress);
         engine.pair_with = NULL; /* every variant against the base */
-        engine.progress = report;
-        engine.progress_ctx = &progress;
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, 1 + 2 * keys, &engine, results, &cmp, err);
         for (int j = 0; st == RS_OK && j < keys; j++) {
             rs_tornado_bar *b = &t->bar[first + j];
-            const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row->slot);
-            const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row->slot);
+            const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row.slot);
+            const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row.slot);
             double sl = Z95 * rs_pair_difference_stderr(pl), sh = Z95 * rs_pair_difference_stderr(ph);
             t->base = pl->mean_a;
             b->low = pl->mean_b;

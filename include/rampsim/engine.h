@@ -50,6 +50,17 @@ typedef struct rs_engine_options {
     const int *pair_with;
 } rs_engine_options;
 
+/* Several engine passes shown as one progress: set `outer` and `total`
+ * (replications over all passes), run each pass with the options
+ * rs_progress_span_options returns, and add its replications to `before`
+ * after it. */
+typedef struct rs_progress_span {
+    const rs_engine_options *outer;
+    long long before, total;
+} rs_progress_span;
+
+rs_engine_options rs_progress_span_options(rs_progress_span *span);
+
 /* Runs sc->run.replications replications of sc. On RS_OK *out holds the
  * results (free with rs_results_free); on failure *out is NULL and err says
  * why (RS_ERR_NOMEM, RS_ERR_INTERRUPTED, RS_ERR_RUNTIME). */
