@@ -3,12 +3,12 @@
  * reported quarter by quarter without a tolerance. */
 #include "rampsim/calibrate.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "embedded.h"
+#include "fsutil.h"
 
 #define Z95 1.959963984540054
 
@@ -335,8 +335,9 @@ static void put_number(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
-static rs_status write_checks(FILE *f, const rs_calibration *c)
+static rs_status write_checks(FILE *f, const void *ctx)
 {
+    const rs_calibration *c = ctx;
     fprintf(f, "claim,check,says,unit,article,simulated,ci_low,ci_high,tolerance,holds,"
                "simulated_pct_of_article,ci_low_pct,ci_high_pct,tolerance_pct\n");
     for (int i = 0; i < c->n_checks; i++) {
@@ -358,8 +359,9 @@ static rs_status write_checks(FILE *f, const rs_calibration *c)
     return RS_OK;
 }
 
-static rs_status write_c6(FILE *f, const rs_calibration *c)
+static rs_status write_c6(FILE *f, const void *ctx)
 {
+    const rs_calibration *c = ctx;
     fprintf(f, "period,take_over_p25,take_over_p50,take_over_p75,coach_p25,coach_p50,coach_p75,"
                "take_over_ahead_share,coach_ahead_share,winner\n");
     for (int p = 0; p < c->n_periods; p++) {
@@ -384,17 +386,11 @@ static rs_status write_c6(FILE *f, const rs_calibration *c)
 
 rs_status rs_calibration_write(const rs_calibration *c, const char *dir, char *err)
 {
-    rs_status (*writers[])(FILE *, const rs_calibration *) = {write_checks, write_c6};
+    rs_fs_writer writers[] = {write_checks, write_c6};
     for (int i = 0; rs_calibration_files[i]; i++) {
-        char path[RS_PATH_MAX + 64];
-        snprintf(path, sizeof path, "%s/%s", dir, rs_calibration_files[i]);
-        FILE *f = fopen(path, "w");
-        if (!f)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-        writers[i](f, c);
-        int bad = ferror(f);
-        if (fclose(f) != 0 || bad)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rs_status st = rs_fs_write_file(dir, rs_calibration_files[i], writers[i], c, err);
+        if (st != RS_OK)
+            return st;
     }
     return RS_OK;
 }

@@ -1,9 +1,10 @@
 /* compare.c: tables and files of a paired comparison of scenarios. */
 #include "rampsim/compare.h"
 
-#include <errno.h>
 #include <math.h>
 #include <string.h>
+
+#include "fsutil.h"
 
 #define Z95 1.959963984540054
 
@@ -166,8 +167,9 @@ static void put(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
-static rs_status write_metrics(FILE *f, const rs_compare_set *set)
+static rs_status write_metrics(FILE *f, const void *ctx)
 {
+    const rs_compare_set *set = ctx;
     rs_reported_metric rows[256];
     size_t n = rs_layout_reported_metrics(&set->results[0]->layout, rows, 256);
     fprintf(f, "metric,unit,scenario,mean,median,median_low,median_high,p5,p25,p75,p95,"
@@ -199,8 +201,9 @@ static rs_status write_metrics(FILE *f, const rs_compare_set *set)
 }
 
 /* The first two fiscal years' attainment percentiles, a row per scenario. */
-static rs_status write_attainment(FILE *f, const rs_compare_set *set)
+static rs_status write_attainment(FILE *f, const void *ctx)
 {
+    const rs_compare_set *set = ctx;
     const rs_layout *l = &set->results[0]->layout;
     int years = l->fiscal_years < 2 ? l->fiscal_years : 2;
     static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
@@ -222,8 +225,9 @@ static rs_status write_attainment(FILE *f, const rs_compare_set *set)
 }
 
 /* Median quarterly attainment, a column per scenario. */
-static rs_status write_quarters(FILE *f, const rs_compare_set *set)
+static rs_status write_quarters(FILE *f, const void *ctx)
 {
+    const rs_compare_set *set = ctx;
     const rs_layout *l = &set->results[0]->layout;
     fprintf(f, "quarter");
     for (int j = 0; j < set->k; j++)
@@ -239,8 +243,9 @@ static rs_status write_quarters(FILE *f, const rs_compare_set *set)
 }
 
 /* The manager's mean hours a week over the horizon, by activity. */
-static rs_status write_manager(FILE *f, const rs_compare_set *set)
+static rs_status write_manager(FILE *f, const void *ctx)
 {
+    const rs_compare_set *set = ctx;
     fprintf(f, "scenario");
     for (int a = 0; a < RS_ACT_COUNT; a++)
         fprintf(f, ",%s", rs_activity_names[a]);
@@ -262,8 +267,9 @@ static rs_status write_manager(FILE *f, const rs_compare_set *set)
 }
 
 /* The return on the manager's hours against the first scenario. */
-static rs_status write_return(FILE *f, const rs_compare_set *set)
+static rs_status write_return(FILE *f, const void *ctx)
 {
+    const rs_compare_set *set = ctx;
     fprintf(f, "scenario,manager_hours,extra_hours,extra_bookings,extra_bookings_low,extra_bookings_high,"
                "bookings_per_extra_hour,net_return,net_return_low,net_return_high\n");
     for (int j = 0; j < set->k; j++) {
@@ -280,18 +286,11 @@ static rs_status write_return(FILE *f, const rs_compare_set *set)
 
 rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
 {
-    rs_status (*writers[])(FILE *, const rs_compare_set *) = {write_metrics, write_attainment, write_quarters,
-                                                              write_manager, write_return};
+    rs_fs_writer writers[] = {write_metrics, write_attainment, write_quarters, write_manager, write_return};
     for (int i = 0; rs_compare_files[i]; i++) {
-        char path[RS_PATH_MAX + 64];
-        snprintf(path, sizeof path, "%s/%s", dir, rs_compare_files[i]);
-        FILE *f = fopen(path, "w");
-        if (!f)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-        writers[i](f, set);
-        int bad = ferror(f);
-        if (fclose(f) != 0 || bad)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rs_status st = rs_fs_write_file(dir, rs_compare_files[i], writers[i], set, err);
+        if (st != RS_OK)
+            return st;
     }
     return RS_OK;
 }

@@ -172,3 +172,17 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
         rs_fs_remove(old);
     return RS_OK;
 }
+
+rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write, const void *ctx, char *err)
+{
+    char path[RS_PATH_MAX + 128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    rs_status st = write(f, ctx);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+    return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", path);
+}

@@ -3,7 +3,8 @@
  * cells, so that every file opens in a spreadsheet as it is. */
 #include "rampsim/output.h"
 
-#include <errno.h>
+#include "fsutil.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -39,10 +40,9 @@ static void put_distribution(FILE *f, const rs_results *r, size_t slot)
 
 static const char *const distribution_header = "mean,stderr,p5,p10,p25,p50,p75,p90,p95";
 
-typedef rs_status (*file_writer)(FILE *f, const rs_results *r);
-
-static rs_status write_summary(FILE *f, const rs_results *r)
+static rs_status write_summary(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     fprintf(f, "metric,unit,%s,n\n", distribution_header);
     for (int k = 0; k < l->fiscal_years; k++) {
@@ -61,8 +61,9 @@ static rs_status write_summary(FILE *f, const rs_results *r)
     return RS_OK;
 }
 
-static rs_status write_quarters(FILE *f, const rs_results *r)
+static rs_status write_quarters(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,%s\n", distribution_header);
     for (int k = 0; k < l->quarters; k++) {
@@ -75,8 +76,9 @@ static rs_status write_quarters(FILE *f, const rs_results *r)
     return RS_OK;
 }
 
-static rs_status write_weekly(FILE *f, const rs_results *r)
+static rs_status write_weekly(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     static const char *const series[] = {"cum_bookings", "cum_quota"};
     fprintf(f, "week,fiscal_year,fiscal_week");
@@ -94,8 +96,9 @@ static rs_status write_weekly(FILE *f, const rs_results *r)
     return RS_OK;
 }
 
-static rs_status write_ramp(FILE *f, const rs_results *r)
+static rs_status write_ramp(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     fprintf(f, "tenure_weeks,productivity_mean,productivity_stderr,ramped_share_mean,ramped_share_stderr,"
                "replications\n");
@@ -117,8 +120,9 @@ static rs_status write_ramp(FILE *f, const rs_results *r)
     return RS_OK;
 }
 
-static rs_status write_manager(FILE *f, const rs_results *r)
+static rs_status write_manager(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     const rs_scenario *sc = r->scenario;
     fprintf(f, "week");
@@ -167,8 +171,9 @@ static void add_to_bins(void *ctx, double lo, double hi, uint64_t count)
     }
 }
 
-static rs_status write_attainment(FILE *f, const rs_results *r)
+static rs_status write_attainment(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     static binning bins[2];
     int years = l->fiscal_years < 2 ? l->fiscal_years : 2;
@@ -195,8 +200,9 @@ static rs_status write_attainment(FILE *f, const rs_results *r)
     return RS_OK;
 }
 
-static rs_status write_scenario(FILE *f, const rs_results *r)
+static rs_status write_scenario(FILE *f, const void *ctx)
 {
+    const rs_results *r = ctx;
     fprintf(f, "# rampsim %s: the scenario these results come from, every key resolved.\n"
                "# Rerun with: rampsim run scenario.ini\n\n",
             RAMPSIM_VERSION);
@@ -206,7 +212,7 @@ static rs_status write_scenario(FILE *f, const rs_results *r)
 
 static const struct {
     const char *name;
-    file_writer write;
+    rs_fs_writer write;
 } writers[] = {
     {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
     {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
@@ -216,17 +222,9 @@ static const struct {
 rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
 {
     for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) {
-        char path[RS_PATH_MAX + 64];
-        snprintf(path, sizeof path, "%s/%s", dir, writers[i].name);
-        FILE *f = fopen(path, "w");
-        if (!f)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-        rs_status st = writers[i].write(f, r);
-        int bad = ferror(f);
-        if (fclose(f) != 0 || bad)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rs_status st = rs_fs_write_file(dir, writers[i].name, writers[i].write, r, err);
         if (st != RS_OK)
-            return rs_fail(err, st, "cannot write %s", path);
+            return st;
     }
     return RS_OK;
 }

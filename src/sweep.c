@@ -2,11 +2,11 @@
  * random numbers, each point paired with its neighbour along the first. */
 #include "rampsim/sweep.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "valueparse.h"
 
 #define Z95 1.959963984540054
@@ -303,9 +303,15 @@ static void put(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
-static rs_status write_all(FILE *f, const rs_sweep *s, int metric)
+/* What the sweep's writers need: the sweep and the chosen metric. */
+typedef struct sweep_output {
+    const rs_sweep *sweep;
+    int metric;
+} sweep_output;
+
+static rs_status write_all(FILE *f, const void *ctx)
 {
-    (void)metric;
+    const rs_sweep *s = ((const sweep_output *)ctx)->sweep;
     fprintf(f, "point");
     for (int a = 0; a < s->n_axes; a++)
         fprintf(f, ",%s", s->axes[a].key);
@@ -330,8 +336,10 @@ static rs_status write_all(FILE *f, const rs_sweep *s, int metric)
     return RS_OK;
 }
 
-static rs_status write_chart(FILE *f, const rs_sweep *s, int metric)
+static rs_status write_chart(FILE *f, const void *ctx)
 {
+    const rs_sweep *s = ((const sweep_output *)ctx)->sweep;
+    int metric = ((const sweep_output *)ctx)->metric;
     fprintf(f, "x_index,x,y_index,y,p10,p50,p90\n");
     for (int p = 0; p < s->points; p++) {
         int x = coordinate(s, p, 0), y = s->n_axes > 1 ? coordinate(s, p, 1) : 0;
@@ -347,17 +355,12 @@ static rs_status write_chart(FILE *f, const rs_sweep *s, int metric)
 
 rs_status rs_sweep_write(const rs_sweep *s, int metric, const char *dir, char *err)
 {
-    rs_status (*writers[])(FILE *, const rs_sweep *, int) = {write_all, write_chart};
+    sweep_output output = {s, metric};
+    rs_fs_writer writers[] = {write_all, write_chart};
     for (int i = 0; rs_sweep_files[i]; i++) {
-        char path[RS_PATH_MAX + 64];
-        snprintf(path, sizeof path, "%s/%s", dir, rs_sweep_files[i]);
-        FILE *f = fopen(path, "w");
-        if (!f)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-        writers[i](f, s, metric);
-        int bad = ferror(f);
-        if (fclose(f) != 0 || bad)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
+        rs_status st = rs_fs_write_file(dir, rs_sweep_files[i], writers[i], &output, err);
+        if (st != RS_OK)
+            return st;
     }
     return RS_OK;
 }

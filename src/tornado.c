@@ -1,11 +1,11 @@
 /* tornado.c: one-at-a-time sensitivity of a metric to every numeric key. */
 #include "rampsim/tornado.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "fsutil.h"
 #include "rampsim/params.h"
 #include "valueparse.h"
 
@@ -220,13 +220,9 @@ static void put(FILE *f, double x)
         fprintf(f, "%.10g", x);
 }
 
-rs_status rs_tornado_write(const rs_tornado *t, const char *dir, char *err)
+static rs_status write_tornado(FILE *f, const void *ctx)
 {
-    char path[RS_PATH_MAX + 32];
-    snprintf(path, sizeof path, "%s/tornado.csv", dir);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
+    const rs_tornado *t = ctx;
     fprintf(f, "key,base_value,low_value,high_value,metric_base,metric_low,metric_high,low_difference_low,"
                "low_difference_high,high_difference_low,high_difference_high,swing\n");
     for (int i = 0; i < t->bars; i++) {
@@ -237,8 +233,10 @@ rs_status rs_tornado_write(const rs_tornado *t, const char *dir, char *err)
             put(f, cells[c]);
         fputc('\n', f);
     }
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
     return RS_OK;
+}
+
+rs_status rs_tornado_write(const rs_tornado *t, const char *dir, char *err)
+{
+    return rs_fs_write_file(dir, "tornado.csv", write_tornado, t, err);
 }
