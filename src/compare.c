@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "rampsim/output.h"
 
 #define Z95 1.959963984540054
 
@@ -160,13 +161,6 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
 
 /* ---- files ---------------------------------------------------------------- */
 
-static void put(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
 static rs_status write_metrics(FILE *f, const void *ctx)
 {
     const rs_compare_set *set = ctx;
@@ -181,19 +175,19 @@ static rs_status write_metrics(FILE *f, const void *ctx)
             double med, lo, hi;
             rs_results_median(r, rows[i].slot, &med, &lo, &hi);
             fprintf(f, "%s,%s,%s", rows[i].name, rows[i].info->unit, set->labels[j]);
-            put(f, m->n > 0 ? m->mean : NAN);
-            put(f, med);
-            put(f, lo);
-            put(f, hi);
+            rs_csv_cell(f, m->n > 0 ? m->mean : NAN);
+            rs_csv_cell(f, med);
+            rs_csv_cell(f, lo);
+            rs_csv_cell(f, hi);
             static const double ps[] = {0.05, 0.25, 0.75, 0.95};
             for (int q = 0; q < 4; q++)
-                put(f, rs_sketches_quantile(r->sketches, rows[i].slot, ps[q]));
+                rs_csv_cell(f, rs_sketches_quantile(r->sketches, rows[i].slot, ps[q]));
             versus v = against_first(set, j, &rows[i]);
-            put(f, v.difference);
-            put(f, v.low);
-            put(f, v.high);
-            put(f, v.better_share);
-            put(f, v.worse_share);
+            rs_csv_cell(f, v.difference);
+            rs_csv_cell(f, v.low);
+            rs_csv_cell(f, v.high);
+            rs_csv_cell(f, v.better_share);
+            rs_csv_cell(f, v.worse_share);
             fputc('\n', f);
         }
     }
@@ -217,7 +211,7 @@ static rs_status write_attainment(FILE *f, const void *ctx)
         fprintf(f, "%s", set->labels[j]);
         for (int y = 0; y < years; y++)
             for (int q = 0; q < 5; q++)
-                put(f, rs_sketches_quantile(set->results[j]->sketches, rs_layout_fy_slot(l, y, RS_FY_TEAM_ATTAINMENT),
+                rs_csv_cell(f, rs_sketches_quantile(set->results[j]->sketches, rs_layout_fy_slot(l, y, RS_FY_TEAM_ATTAINMENT),
                                             ps[q]));
         fputc('\n', f);
     }
@@ -236,7 +230,7 @@ static rs_status write_quarters(FILE *f, const void *ctx)
     for (int q = 0; q < l->quarters; q++) {
         fprintf(f, "FY%d Q%d", l->quarter_spans[q].fiscal_year, l->quarter_spans[q].quarter);
         for (int j = 0; j < set->k; j++)
-            put(f, rs_sketches_quantile(set->results[j]->sketches, l->quarter + (size_t)q, 0.5));
+            rs_csv_cell(f, rs_sketches_quantile(set->results[j]->sketches, l->quarter + (size_t)q, 0.5));
         fputc('\n', f);
     }
     return RS_OK;
@@ -258,9 +252,9 @@ static rs_status write_manager(FILE *f, const void *ctx)
             double sum = 0.0;
             for (int w = 0; w < l->horizon; w++)
                 sum += r->moments[rs_layout_manager_slot(l, w, (rs_activity)a)].mean;
-            put(f, sum / l->horizon);
+            rs_csv_cell(f, sum / l->horizon);
         }
-        put(f, r->scenario->manager.hours_per_week * r->scenario->manager.team_share);
+        rs_csv_cell(f, r->scenario->manager.hours_per_week * r->scenario->manager.team_share);
         fputc('\n', f);
     }
     return RS_OK;
@@ -278,7 +272,7 @@ static rs_status write_return(FILE *f, const void *ctx)
         double cells[] = {r.hours, r.extra_hours, r.extra_bookings, r.bookings_low, r.bookings_high,
                           r.per_hour, r.net, r.net_low, r.net_high};
         for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
-            put(f, cells[c]);
+            rs_csv_cell(f, cells[c]);
         fputc('\n', f);
     }
     return RS_OK;

@@ -23,6 +23,12 @@ static void put_number(FILE *f, double x)
     fprintf(f, "%.10g", x);
 }
 
+void rs_csv_cell(FILE *f, double x)
+{
+    fputc(',', f);
+    put_number(f, x);
+}
+
 /* ",mean,stderr,p5,...,p95" for one slot. */
 static void put_distribution(FILE *f, const rs_results *r, size_t slot)
 {

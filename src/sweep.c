@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "rampsim/output.h"
 #include "valueparse.h"
 
 #define Z95 1.959963984540054
@@ -296,13 +297,6 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
     }
 }
 
-static void put(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
 /* What the sweep's writers need: the sweep and the chosen metric. */
 typedef struct sweep_output {
     const rs_sweep *sweep;
@@ -328,9 +322,9 @@ static rs_status write_all(FILE *f, const void *ctx)
             const rs_sweep_value *v = rs_sweep_at(s, p, m);
             double cells[] = {v->mean, v->p10, v->p50, v->p90, v->difference, v->low, v->high};
             for (int c = 0; c < 7; c++)
-                put(f, cells[c]);
+                rs_csv_cell(f, cells[c]);
         }
-        put(f, per_extra_hour(s, p));
+        rs_csv_cell(f, per_extra_hour(s, p));
         fputc('\n', f);
     }
     return RS_OK;
@@ -345,9 +339,9 @@ static rs_status write_chart(FILE *f, const void *ctx)
         int x = coordinate(s, p, 0), y = s->n_axes > 1 ? coordinate(s, p, 1) : 0;
         const rs_sweep_value *v = rs_sweep_at(s, p, metric);
         fprintf(f, "%d,%s,%d,%s", x, s->axes[0].values[x], y, s->n_axes > 1 ? s->axes[1].values[y] : "");
-        put(f, v->p10);
-        put(f, v->p50);
-        put(f, v->p90);
+        rs_csv_cell(f, v->p10);
+        rs_csv_cell(f, v->p50);
+        rs_csv_cell(f, v->p90);
         fputc('\n', f);
     }
     return RS_OK;

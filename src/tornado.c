@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fsutil.h"
+#include "rampsim/output.h"
 #include "rampsim/params.h"
 #include "valueparse.h"
 
@@ -213,13 +214,6 @@ void rs_tornado_print(FILE *out, const rs_tornado *t)
         fprintf(out, "  not moved (a relative move leaves them where they are): %s\n", t->skipped_keys);
 }
 
-static void put(FILE *f, double x)
-{
-    fputc(',', f);
-    if (isfinite(x))
-        fprintf(f, "%.10g", x);
-}
-
 static rs_status write_tornado(FILE *f, const void *ctx)
 {
     const rs_tornado *t = ctx;
@@ -230,7 +224,7 @@ static rs_status write_tornado(FILE *f, const void *ctx)
         fprintf(f, "%s,%s,%s,%s", b->key, b->base_value, b->low_value, b->high_value);
         double cells[] = {t->base, b->low, b->high, b->low_lo, b->low_hi, b->high_lo, b->high_hi, b->swing};
         for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
-            put(f, cells[c]);
+            rs_csv_cell(f, cells[c]);
         fputc('\n', f);
     }
     return RS_OK;

@@ -18,6 +18,10 @@ rs_status rs_output_write(const rs_results *r, const char *dir, char *err);
 /* The short table a person reads at a glance. */
 void rs_output_print_table(FILE *out, const rs_results *r);
 
+/* Writes ",x" to a CSV row: 10 significant digits, or an empty cell when x
+ * is undefined (NAN) or infinite. */
+void rs_csv_cell(FILE *f, double x);
+
 /* The percentiles every distribution is reported at. */
 #define RS_PERCENTILE_COUNT 7
 extern const double rs_percentiles[RS_PERCENTILE_COUNT];
