@@ -598,7 +598,7 @@ typedef struct compare_job_ctx {
     rs_scenario *scenarios[MAX_COMPARED];
     rs_results *results[MAX_COMPARED];
     rs_comparison *comparison;
-    char labels[MAX_COMPARED][RS_NAME_MAX + 8];
+    char labels[MAX_COMPARED][RS_NAME_MAX + 16]; /* name, "-" and a number */
     const char *label_list[MAX_COMPARED];
     int k;
 } compare_job_ctx;
