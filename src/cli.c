@@ -365,24 +365,21 @@ static rs_status cmd_run(int argc, char **argv, char *err)
     }
     if (optind != argc - 1)
         return usage_error(err, "run", optind >= argc ? "missing the scenario file" : "too many arguments");
-    const char *output = o.output;
-    bool plot = o.plot, quiet = o.quiet;
-    int threads = o.threads;
 
     rs_scenario *sc;
     rs_status st = load_scenario(argv[optind], &o.scenario, &sc, err);
     if (st != RS_OK)
         return st;
     char dir[RS_PATH_MAX];
-    snprintf(dir, sizeof dir, output ? "%s" : "results/%s", output ? output : sc->run.name);
+    snprintf(dir, sizeof dir, o.output ? "%s" : "results/%s", o.output ? o.output : sc->run.name);
     run_job_ctx ctx = {.scenario = sc};
-    result_job job = {.dir = dir, .threads = threads, .compute = compute_run, .write = write_run,
-                      .draw = plot ? draw_run : NULL, .ctx = &ctx};
+    result_job job = {.dir = dir, .threads = o.threads, .compute = compute_run, .write = write_run,
+                      .draw = o.plot ? draw_run : NULL, .ctx = &ctx};
     st = run_job(&job, err);
     rs_results *results = ctx.results;
-    if (results && (st == RS_OK || st == RS_ERR_RUNTIME) && !quiet) {
+    if (results && (st == RS_OK || st == RS_ERR_RUNTIME) && !o.quiet) {
         rs_output_print_table(stdout, results);
-        printf("\nResults in %s/%s\n", dir, plot && st == RS_OK && rs_plot_available() ? " (with charts)" : "");
+        printf("\nResults in %s/%s\n", dir, o.plot && st == RS_OK && rs_plot_available() ? " (with charts)" : "");
     }
     rs_results_free(results);
     rs_scenario_free(sc);
@@ -684,9 +681,6 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
         if (r != OPTION_TAKEN)
             return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
     }
-    const char *output = o.output;
-    bool plot = o.plot, quiet = o.quiet;
-    int threads = o.threads;
     int k = argc - optind;
     if (k < 2)
         return usage_error(err, "compare", "give at least two scenario files");
@@ -703,14 +697,14 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
     if (st == RS_OK)
         st = align_runs(job, argv + optind, err);
     if (st == RS_OK) {
-        result_job run = {.dir = output, .threads = threads, .compute = compute_compare, .write = write_compare,
-                          .draw = plot ? draw_compare : NULL, .ctx = job};
+        result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_compare,
+                          .write = write_compare, .draw = o.plot ? draw_compare : NULL, .ctx = job};
         st = run_job(&run, err);
     }
-    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job->results[0] && !quiet) {
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job->results[0] && !o.quiet) {
         rs_compare_set set = compare_set(job);
         rs_compare_print(stdout, &set);
-        printf("\nResults in %s/\n", output);
+        printf("\nResults in %s/\n", o.output);
     }
     for (int j = 0; j < k; j++) {
         rs_results_free(job->results[j]);
@@ -806,9 +800,6 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
                 return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }
     }
-    const char *output = o.output;
-    bool plot = o.plot, quiet = o.quiet;
-    int threads = o.threads;
     if (optind != argc - 1)
         return usage_error(err, "sweep", optind >= argc ? "missing the base scenario file" : "too many arguments");
     if (n_varies == 0)
@@ -829,13 +820,13 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
     if (st == RS_OK)
         st = check_metric(base, metric, err);
     if (st == RS_OK) {
-        result_job run = {.dir = output, .threads = threads, .compute = compute_sweep, .write = write_sweep,
-                          .draw = plot ? draw_sweep : NULL, .ctx = &job};
+        result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_sweep, .write = write_sweep,
+                          .draw = o.plot ? draw_sweep : NULL, .ctx = &job};
         st = run_job(&run, err);
     }
-    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.sweep && !quiet) {
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.sweep && !o.quiet) {
         rs_sweep_print(stdout, job.sweep, rs_sweep_metric(job.sweep, metric));
-        printf("\nResults in %s/\n", output);
+        printf("\nResults in %s/\n", o.output);
     }
     rs_sweep_free(job.sweep);
     free(job.axes);
@@ -930,9 +921,6 @@ static rs_status cmd_tornado(int argc, char **argv, char *err)
                 return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }
     }
-    const char *output = o.output;
-    bool plot = o.plot, quiet = o.quiet;
-    int threads = o.threads;
     if (optind != argc - 1)
         return usage_error(err, "tornado", optind >= argc ? "missing the base scenario file" : "too many arguments");
     double swing;
@@ -946,13 +934,13 @@ static rs_status cmd_tornado(int argc, char **argv, char *err)
     tornado_job_ctx job = {.base = base, .swing = swing, .metric = metric};
     st = check_metric(base, metric, err);
     if (st == RS_OK) {
-        result_job run = {.dir = output, .threads = threads, .compute = compute_tornado, .write = write_tornado,
-                          .draw = plot ? draw_tornado : NULL, .ctx = &job};
+        result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_tornado, .write = write_tornado,
+                          .draw = o.plot ? draw_tornado : NULL, .ctx = &job};
         st = run_job(&run, err);
     }
-    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.tornado && !quiet) {
+    if ((st == RS_OK || st == RS_ERR_RUNTIME) && job.tornado && !o.quiet) {
         rs_tornado_print(stdout, job.tornado);
-        printf("\nResults in %s/\n", output);
+        printf("\nResults in %s/\n", o.output);
     }
     rs_tornado_free(job.tornado);
     rs_scenario_free(base);

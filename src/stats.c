@@ -256,11 +256,3 @@ void rs_sketches_each(const rs_sketches *s, size_t which,
               k->counts[i]);
     }
 }
-
-size_t rs_sketches_bytes(const rs_sketches *s)
-{
-    size_t bytes = 0;
-    for (size_t i = 0; i < s->count; i++)
-        bytes += s->sketches[i].length * sizeof(uint32_t);
-    return bytes;
-}

@@ -95,7 +95,5 @@ double rs_sketches_quantile(const rs_sketches *s, size_t which, double p);
  * `which`, smallest first (the zero bucket is [0, RS_SKETCH_MIN)). */
 void rs_sketches_each(const rs_sketches *s, size_t which,
                       void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx);
-/* Bytes of bucket memory in use, for the benchmarks. */
-size_t rs_sketches_bytes(const rs_sketches *s);
 
 #endif
