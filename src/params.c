@@ -317,7 +317,7 @@ static rs_status reject(const rs_param *p, const char *text, char *err)
 
 static rs_status parse_table(const rs_param *p, rs_scenario *sc, const char *text, char *err)
 {
-    double values[RS_RAMP_TABLE_MAX];
+    double values[RS_RAMP_TABLE_MAX], previous = 0;
     int n = 0;
     const char *c = text;
     while (*c) {
@@ -336,8 +336,9 @@ static rs_status parse_table(const rs_param *p, rs_scenario *sc, const char *tex
         if (l > 0 && s[l - 1] == '%')
             s[--l] = '\0';
         double v;
-        if (!rs_parse_real(s, &v) || v < 0 || v > 100 || (n > 0 && v < values[n - 1] * 100))
+        if (!rs_parse_real(s, &v) || v < 0 || v > 100 || (n > 0 && v < previous))
             return reject(p, text, err);
+        previous = v;
         values[n++] = v / 100.0;
         c += len;
         if (*c == ',') {
@@ -431,6 +432,35 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
     return RS_OK;
 }
 
+/* An amount as the parser reads it back: "43.903" would be refused as
+ * ambiguous (43 thousand in much of the world), so it is written "43.9030". */
+static void format_amount(double x, char *buf, size_t size)
+{
+    rs_format_real(x, buf, size);
+    const char *dot = strchr(buf, '.');
+    size_t len = strlen(buf);
+    if (dot && !strpbrk(buf, "eE") && strlen(dot + 1) == 3 && len + 1 < size) {
+        buf[len] = '0';
+        buf[len + 1] = '\0';
+    }
+}
+
+/* A ramp-table fraction as the percent the parser divides by 100 to get
+ * back exactly that fraction. Percent * 100 / 100 need not round-trip, but
+ * the percent that produced a parsed fraction lies within an ulp or two of
+ * fraction * 100. */
+static void format_percent(double fraction, char *buf, size_t size)
+{
+    double guess = fraction * 100.0, candidate = guess;
+    for (int step = 0; step < 8 && candidate / 100.0 != fraction; step++) {
+        int distance = step / 2 + 1;
+        candidate = guess;
+        for (int k = 0; k < distance; k++)
+            candidate = nextafter(candidate, step % 2 ? -INFINITY : INFINITY);
+    }
+    rs_format_real(candidate / 100.0 == fraction ? candidate : guess, buf, size);
+}
+
 void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size)
 {
     const void *v = cfield(p, sc);
@@ -453,8 +483,10 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
     case RS_P_REAL:
     case RS_P_HOURS:
     case RS_P_FRACTION:
-    case RS_P_MONEY:
         rs_format_real(*(const double *)v, buf, size);
+        break;
+    case RS_P_MONEY:
+        format_amount(*(const double *)v, buf, size);
         break;
     case RS_P_BOOL:
         snprintf(buf, size, "%s", *(const bool *)v ? "yes" : "no");
@@ -467,7 +499,7 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
         buf[0] = '\0';
         for (int i = 0; i < sc->ramp.table_len && len < size; i++) {
             char num[32];
-            rs_format_real(sc->ramp.table[i] * 100.0, num, sizeof num);
+            format_percent(sc->ramp.table[i], num, sizeof num);
             len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "", num);
         }
         break;

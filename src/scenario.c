@@ -99,8 +99,10 @@ static char *counting_reader(char *str, int num, void *stream)
     load_state *st = stream;
     if (st->status != RS_OK)
         return NULL;
+    /* our documented limit, within inih's buffer */
+    int max = num - 1 < RS_LINE_MAX ? num - 1 : RS_LINE_MAX;
     int n = 0, c = EOF;
-    while (n < num - 1 && (c = getc(st->file)) != EOF) {
+    while (n < max && (c = getc(st->file)) != EOF) {
         if (c == '\0') {
             st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: not a text file (found a NUL byte)",
                                  st->sc->source, st->line + 1);
@@ -119,7 +121,7 @@ static char *counting_reader(char *str, int num, void *stream)
         if (next != '\n' && next != EOF) {
             st->status = rs_fail(st->err, RS_ERR_INPUT,
                                  "%s:%d: line is longer than %d characters; shorten it",
-                                 st->sc->source, st->line, num - 1);
+                                 st->sc->source, st->line, max);
             return NULL;
         }
     }
@@ -170,9 +172,9 @@ static int on_value(void *user, const char *section, const char *key, const char
     return 1;
 }
 
-/* Reads an open scenario stream; `name` is what messages call it. */
-static rs_status load_stream(rs_scenario *sc, FILE *f, const char *name, char *err)
+rs_status rs_scenario_load_stream(rs_scenario *sc, FILE *f, const char *name, char *err)
 {
+    snprintf(sc->source, sizeof sc->source, "%s", name);
     /* Debian's libinih exposes its options as variables: indented lines are
      * an error rather than a silent continuation, '#' starts an inline
      * comment as well as ';', and the first error stops the parse. */
@@ -210,18 +212,17 @@ rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err)
     FILE *f = fopen(path, "r");
     if (!f)
         return rs_fail(err, RS_ERR_INPUT, "%s: cannot read scenario file: %s", path, strerror(errno));
-    rs_status st = load_stream(sc, f, path, err);
+    rs_status st = rs_scenario_load_stream(sc, f, path, err);
     fclose(f);
     return st;
 }
 
 rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *text, char *err)
 {
-    snprintf(sc->source, sizeof sc->source, "%s", name);
     FILE *f = fmemopen((void *)text, strlen(text), "r");
     if (!f)
         return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", name);
-    rs_status st = load_stream(sc, f, name, err);
+    rs_status st = rs_scenario_load_stream(sc, f, name, err);
     fclose(f);
     return st;
 }
@@ -249,7 +250,10 @@ rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
     const char *value = eq + 1;
     while (*value == ' ')
         value++;
-    char val[256];
+    if (strlen(value) > RS_LINE_MAX)
+        return rs_fail(err, RS_ERR_INPUT, "--set %s.%s=...: the value is longer than %d characters; shorten it",
+                       section, name, RS_LINE_MAX);
+    char val[RS_LINE_MAX + 1];
     snprintf(val, sizeof val, "%s", value);
     for (size_t n = strlen(val); n > 0 && val[n - 1] == ' '; n--)
         val[n - 1] = '\0';

@@ -28,6 +28,7 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 #define RS_MAX_REPLICATIONS 10000000LL
 #define RS_RAMP_TABLE_MAX 61 /* monthly points: five years */
 #define RS_NAME_MAX 64
+#define RS_LINE_MAX 199 /* characters in a scenario file's line or a --set value */
 #define RS_PATH_MAX 4096
 
 /* Where a parameter's value came from, for error messages. */
@@ -108,6 +109,9 @@ rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err);
 /* Like rs_scenario_load, from text in memory; `name` stands for the file
  * in messages and in run.name's default. */
 rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *text, char *err);
+
+/* Like rs_scenario_load, from an open stream (read to its end, not closed). */
+rs_status rs_scenario_load_stream(rs_scenario *sc, FILE *f, const char *name, char *err);
 
 /* Applies one "section.key=value" override, validated like a file line. */
 rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err);
