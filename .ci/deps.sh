@@ -2,7 +2,7 @@
 # Sourced by .ci/setup.sh and .ci/test.sh; runs apt-get as root, or through
 # sudo when there is one.
 RAMPSIM_PACKAGES="gcc make libc6-dev cmake pkg-config libgsl-dev libcmocka-dev libinih-dev
-librandom123-dev gnuplot-nox fonts-dejavu-core"
+librandom123-dev gnuplot-nox fonts-dejavu-core valgrind"
 
 rampsim_install_deps() {
     local missing=""
@@ -31,4 +31,12 @@ rampsim_install_deps() {
 rampsim_build() {
     cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null &&
         cmake --build build -j "$(nproc)"
+}
+
+# Configures and builds into build-sanitize/ with AddressSanitizer and
+# UndefinedBehaviorSanitizer (optimised a little: the suite runs its
+# statistical tests at full size there too).
+rampsim_build_sanitized() {
+    cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=None -DCMAKE_C_FLAGS=-O1 -DRAMPSIM_SANITIZE=ON >/dev/null &&
+        cmake --build build-sanitize -j "$(nproc)"
 }
