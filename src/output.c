@@ -268,11 +268,14 @@ static void row(FILE *out, const rs_results *r, const char *label, size_t slot, 
     }
     static const double ps[3] = {0.10, 0.50, 0.90};
     for (int k = 0; k < 3; k++) {
-        char cell[32];
+        char cell[64];
+        double x = pct(r, slot, ps[k]);
         if (fmt)
-            snprintf(cell, sizeof cell, fmt, pct(r, slot, ps[k]));
+            snprintf(cell, sizeof cell, fmt, x);
         else
-            format_amount(pct(r, slot, ps[k]), cell, sizeof cell);
+            format_amount(x, cell, sizeof cell);
+        if (strlen(cell) > 9) /* keep the columns apart: 3.12e+09% */
+            snprintf(cell, sizeof cell, fmt && strstr(fmt, "%%") ? "%.3g%%" : "%.3g", x);
         fprintf(out, "%10s", cell);
     }
     fputc('\n', out);
@@ -306,4 +309,7 @@ void rs_output_print_table(FILE *out, const rs_results *r)
     snprintf(label, sizeof label, "Manager hours a week (budget %.0f)",
              sc->manager.hours_per_week * sc->manager.team_share);
     row(out, r, label, RS_M_MANAGER_HOURS, "%.1f");
+    if (sc->quota.annual == 0)
+        fprintf(out, "\n  quota.annual is 0: attainment and pipeline-to-quota are undefined (n/a here,\n"
+                     "  empty in the CSV files); bookings are in summary.csv and quarters.csv.\n");
 }

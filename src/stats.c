@@ -83,6 +83,9 @@ double rs_pair_ratio_stderr(const rs_pair_moments *p)
  * outside it (DDSketch's dense store). Counts are 32-bit and saturate. */
 typedef struct sketch {
     uint64_t total, zero;
+    double low, high; /* the smallest and largest value in counts: a
+                         percentile is clamped to them, so that it is exact
+                         when every value is the same */
     int64_t first;   /* index of counts[0] */
     size_t length;
     uint32_t *counts;
@@ -188,6 +191,13 @@ bool rs_sketches_add(rs_sketches *s, size_t which, double x)
         int64_t i = bucket_of(accuracy_for(s, which), x);
         if (!cover(k, i, i))
             return false;
+        if (k->total == k->zero) {
+            k->low = x;
+            k->high = x;
+        } else {
+            k->low = x < k->low ? x : k->low;
+            k->high = x > k->high ? x : k->high;
+        }
         uint32_t *c = &k->counts[i - k->first];
         if (*c < UINT32_MAX)
             (*c)++;
@@ -201,6 +211,11 @@ bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
     for (size_t w = 0; w < into->count; w++) {
         sketch *a = &into->sketches[w];
         const sketch *b = &from->sketches[w];
+        if (b->total > b->zero) {
+            bool a_empty = a->total == a->zero;
+            a->low = a_empty || b->low < a->low ? b->low : a->low;
+            a->high = a_empty || b->high > a->high ? b->high : a->high;
+        }
         if (b->counts) {
             if (!cover(a, b->first, b->first + (int64_t)b->length - 1))
                 return false;
@@ -233,12 +248,15 @@ double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
     uint64_t seen = k->zero;
     if (seen >= rank)
         return 0.0;
-    for (size_t i = 0; i < k->length; i++) {
-        seen += k->counts[i];
-        if (seen >= rank)
-            return bucket_value(a, k->first + (int64_t)i);
-    }
-    return bucket_value(a, k->first + (int64_t)k->length - 1);
+    if (rank == seen + 1) /* the extremes are known exactly */
+        return k->low;
+    if (rank >= k->total)
+        return k->high;
+    size_t i = 0;
+    while (i + 1 < k->length && (seen += k->counts[i]) < rank)
+        i++;
+    double x = bucket_value(a, k->first + (int64_t)i);
+    return x < k->low ? k->low : x > k->high ? k->high : x;
 }
 
 void rs_sketches_each(const rs_sketches *s, size_t which,

@@ -123,6 +123,29 @@ static void test_sketch_zero_and_merge(void **state)
     rs_sketches_free(all);
 }
 
+/* Percentiles never leave the range of the values seen and the smallest and
+ * largest are exact, so a constant is reported exactly (a win rate of 100%
+ * is not 99.96%), also after merging. */
+static void test_sketch_clamped_to_seen_range(void **state)
+{
+    (void)state;
+    rs_sketches *a = rs_sketches_new(1, 1), *b = rs_sketches_new(1, 1);
+    for (int i = 0; i < 100; i++)
+        rs_sketches_add(a, 0, 100.0);
+    for (double p = 0; p <= 1; p += 0.05)
+        assert_true(rs_sketches_quantile(a, 0, p) == 100.0);
+    rs_sketches_add(b, 0, 0.0);
+    rs_sketches_add(b, 0, 3.25);
+    rs_sketches_add(b, 0, 1000.0);
+    rs_sketches_merge(a, b);
+    assert_true(rs_sketches_quantile(a, 0, 0.0) == 0.0);
+    assert_true(rs_sketches_quantile(a, 0, 0.01) == 3.25);
+    assert_true(fabs(rs_sketches_quantile(a, 0, 0.5) - 100.0) <= RS_SKETCH_ALPHA * 100.0);
+    assert_true(rs_sketches_quantile(a, 0, 1.0) == 1000.0);
+    rs_sketches_free(a);
+    rs_sketches_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -130,6 +153,7 @@ int main(void)
         cmocka_unit_test(test_pair_moments),
         cmocka_unit_test(test_sketch_quantiles_within_alpha),
         cmocka_unit_test(test_sketch_zero_and_merge),
+        cmocka_unit_test(test_sketch_clamped_to_seen_range),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# test_extremes.sh: rampsim at the edges of every size and value. Each case
+# must end with sensible output or a clear error (exit 2, one line naming
+# what is wrong, nothing written), and never with a crash or with NaN or
+# infinity in a CSV file. Usage: test_extremes.sh RAMPSIM SOURCE_DIR
+set -u
+RAMPSIM=$1
+SRC=$2
+BASE=$SRC/tests/data/small.ini # 6 reps, 60 weeks
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK" || exit 1
+passed=0
+failed=0
+cases=0
+
+expect() { # expect DESCRIPTION COMMAND...: one assertion
+    local what=$1
+    shift
+    if "$@" >/dev/null 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $what"
+    fi
+}
+
+# runs ARGS into out/, requiring exit 0, the result files and no NaN or
+# infinity in any of them; the console table is left in out.txt
+runs() { # runs NAME ARGS...
+    local name=$1
+    shift
+    cases=$((cases + 1))
+    rm -rf out
+    "$RAMPSIM" run "$@" -o out >out.txt 2>err.txt
+    local status=$?
+    expect "$name: exits 0 (got $status: $(head -c 300 err.txt))" test "$status" -eq 0
+    for f in summary quarters weekly ramp manager attainment; do
+        expect "$name: writes $f.csv" test -s "out/$f.csv"
+    done
+    expect "$name: no NaN or infinity in a CSV" bash -c "! grep -qiE '(^|,)[-+]?(nan|inf|infinity)(,|$)' out/*.csv"
+    expect "$name: no NaN or infinity on the console" bash -c "! grep -qiwE 'nan|inf' out.txt"
+}
+
+# requires exit 2, a one-line message containing MESSAGE, nothing written
+refused() { # refused NAME MESSAGE ARGS...
+    local name=$1 message=$2
+    shift 2
+    cases=$((cases + 1))
+    rm -rf out
+    "$RAMPSIM" run "$@" -o out >out.txt 2>err.txt
+    local status=$?
+    expect "$name: exits 2 (got $status)" test "$status" -eq 2
+    expect "$name: says '$message' (said: $(cat err.txt))" grep -qF -- "$message" err.txt
+    expect "$name: one line" test "$(wc -l <err.txt)" -eq 1
+    expect "$name: writes nothing" test ! -e out -a ! -s out.txt
+}
+
+# the value of column COLUMN (a header name) in the row of CSV whose first
+# cell is KEY
+cell() { # cell CSV KEY COLUMN
+    awk -F, -v key="$2" -v col="$3" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i }
+        $1 == key { print $c }' "$1"
+}
+
+# --- team size
+runs "1 rep" "$BASE" -n 32 --set team.reps=1 --set team.new_hires=1
+expect "1 rep: summary says reps at quota are 0% or 100%" \
+    bash -c "awk -F, '\$1 == \"reps_at_quota_share_fy1\" && (\$8 == 0 || \$8 == 100)' out/summary.csv | grep -q ."
+runs "500 reps" "$BASE" -n 16 --set team.reps=500 --set team.new_hires=100 --set run.horizon_weeks=26
+expect "500 reps: 16 replications counted" test "$(cell out/summary.csv win_rate n)" = 16
+refused "501 reps" "team.reps must be a whole number from 1 to 500, got 501" "$BASE" --set team.reps=501
+refused "0 reps" "team.reps must be a whole number from 1 to 500, got 0" "$BASE" --set team.reps=0
+
+# --- horizon
+runs "1-week horizon" "$BASE" -n 32 --set run.horizon_weeks=1
+expect "1-week horizon: says no fiscal year is covered" grep -q "horizon ends before the first fiscal year" out.txt
+expect "1-week horizon: one week in weekly.csv" test "$(wc -l <out/weekly.csv)" -eq 2
+runs "520-week horizon" "$BASE" -n 16 --set run.horizon_weeks=520
+expect "520-week horizon: ten fiscal years" test -n "$(cell out/summary.csv team_attainment_fy10 mean)"
+expect "520-week horizon: 520 weeks in weekly.csv" test "$(wc -l <out/weekly.csv)" -eq 521
+refused "longest horizon" "run.horizon_weeks must be a whole number from 1 to 1040, got 1041" "$BASE" \
+    --set run.horizon_weeks=1041
+refused "0-week horizon" "run.horizon_weeks must be a whole number from 1 to 1040, got 0" "$BASE" \
+    --set run.horizon_weeks=0
+
+# --- replications
+refused "0 replications" "run.replications must be a whole number from 1 to 10000000, got 0" "$BASE" -n 0
+refused "too many replications" "run.replications must be a whole number from 1 to 10000000, got 10000001" \
+    "$BASE" -n 10000001
+runs "1 million replications" "$BASE" -n 1000000 --set team.reps=1 --set team.new_hires=0 \
+    --set run.horizon_weeks=4 --set run.warmup_weeks=0
+expect "1 million replications: all counted" test "$(cell out/summary.csv manager_hours_per_week n)" = 1000000
+runs "1 replication" "$BASE" -n 1
+expect "1 replication: no standard error from one value" test -z "$(cell out/summary.csv win_rate stderr)"
+
+# --- win rates and variance
+runs "win rate 0" "$BASE" -n 32 --set pipeline.win_rate=0
+expect "win rate 0: no bookings, 0% attainment" test "$(cell out/summary.csv team_attainment_fy1 p90)" = 0
+expect "win rate 0: won-deal size undefined (empty)" test -z "$(cell out/summary.csv won_deal_size mean)"
+expect "win rate 0: console says n/a" grep -qE "Won-deal size +n/a +n/a +n/a" out.txt
+runs "win rate 1" "$BASE" -n 32 --set pipeline.win_rate=1 --set pipeline.max_win_rate=1
+expect "win rate 1: every deal won" test "$(cell out/summary.csv win_rate p5)" = 100
+runs "zero variance" "$BASE" -n 32 --set rep.skill_cv=0 --set pipeline.deal_size_cv=0 --set pipeline.cycle_cv=0 \
+    --set attrition.annual=0
+expect "zero variance: every won deal the same size" \
+    test "$(cell out/summary.csv won_deal_size p5)" = "$(cell out/summary.csv won_deal_size p95)"
+runs "deal size 1e12" "$BASE" -n 32 --set pipeline.deal_size=1e12
+expect "deal size 1e12: console columns stay apart" grep -qE "Won-deal size +[0-9.]+e\+1[12] +[0-9.]+e\+1[12]" out.txt
+refused "deal size beyond the limit" "pipeline.deal_size must be an amount from 0 to 1000000000000" "$BASE" \
+    --set pipeline.deal_size=2e12
+
+# --- the manager
+runs "manager with no time" "$BASE" -n 32 --set manager.hours_per_week=0
+expect "no time: no coaching in any week" \
+    bash -c "awk -F, 'NR > 1 && \$2 != 0 { bad = 1 } END { exit bad }' out/manager.csv"
+expect "no time: the fixed appointments are overtime" \
+    bash -c "awk -F, 'NR > 1 && (\$8 - \$9) * (\$8 - \$9) > 1e-12 { bad = 1 } END { exit bad }' out/manager.csv"
+runs "manager with no time, deal help always" "$BASE" -n 32 --set manager.hours_per_week=0 \
+    --set deal_help.when=always --set deal_help.style=take_over
+refused "no time, overbooked = error" "the manager's plan needs up to" "$BASE" --set manager.hours_per_week=0 \
+    --set manager.overbooked=error
+
+# --- the calendar and the quota
+runs "start week 51" "$BASE" -n 32 --set run.start_week=51
+expect "start week 51: first quarter is FY1 Q4 with 1 week" \
+    bash -c "sed -n 2p out/quarters.csv | grep -q '^FY1 Q4,1,4,0,1,'"
+refused "start week 52" "run.start_week must be a whole number from 0 to 51, got 52" "$BASE" --set run.start_week=52
+runs "quota 0" "$BASE" -n 32 --set quota.annual=0
+expect "quota 0: attainment empty in summary.csv" test -z "$(cell out/summary.csv team_attainment_fy1 mean)"
+expect "quota 0: no replication defines attainment" test "$(cell out/summary.csv team_attainment_fy1 n)" = 0
+expect "quota 0: bookings still reported" test -n "$(cell out/summary.csv team_bookings_fy1 mean)"
+expect "quota 0: the console says attainment is undefined" grep -q "quota.annual is 0: attainment" out.txt
+
+# --- every value of every enumeration and switch, as `rampsim defaults` lists them
+"$RAMPSIM" defaults | awk '
+    /^\[/ { section = substr($0, 2, length($0) - 2) }
+    /^#   [a-z_]+(, [a-z_]+)* or [a-z_]+; default/ {
+        sub(/^#   /, ""); sub(/;.*/, ""); gsub(/,| or /, " "); choices = $0 }
+    /^[a-z_]+ = / && choices != "" { print section "." $1, choices; choices = "" }' >enums.txt
+expect "defaults lists at least 6 enumerations and 3 switches" test "$(wc -l <enums.txt)" -ge 9
+while read -r key values; do
+    for value in $values; do
+        extra=()
+        [ "$key.$value" = "ramp.curve.table" ] && extra=(--set ramp.table=0,20,50,80,100)
+        runs "$key = $value" "$BASE" -n 16 --set "$key=$value" "${extra[@]}"
+    done
+done <enums.txt
+
+echo "$cases cases, $passed assertions passed, $failed failed"
+exit $((failed > 0))
