@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,8 +168,7 @@ static volatile sig_atomic_t interrupted = 0;
 
 static void on_signal(int signo)
 {
-    (void)signo;
-    interrupted = 1;
+    interrupted = signo;
 }
 
 /* SIGINT and SIGTERM set `interrupted` while a run is under way, so that it
@@ -252,8 +252,9 @@ static rs_status parse_threads(const char *text, int *threads, char *err)
 /* Draws the charts of a directory being written. */
 typedef rs_status (*chart_drawer)(const char *dir, const void *ctx, char *err);
 
-/* Publishes results written into tmp: draws the charts if asked, then moves
- * the directory into place. A chart failure keeps the data. */
+/* Draws the charts into tmp, then publishes it as dir unless a signal came
+ * meanwhile (gnuplot sees a Ctrl-C too). A chart failure still publishes
+ * the data and says so. */
 static rs_status finish_results(const char *tmp, const char *dir, chart_drawer draw, const void *ctx, char *err)
 {
     rs_status plot_status = RS_OK;
@@ -265,12 +266,26 @@ static rs_status finish_results(const char *tmp, const char *dir, chart_drawer d
         else
             plot_status = draw(tmp, ctx, plot_err);
     }
+    if (interrupted)
+        return RS_ERR_INTERRUPTED;
     rs_status st = rs_fs_publish(tmp, dir, err);
     if (st != RS_OK)
         return st;
     if (plot_status != RS_OK)
         return rs_fail(err, plot_status, "%s; the data is written to %s", plot_err, dir);
     return RS_OK;
+}
+
+/* Messages about the temporary directory name the result directory the
+ * user asked for: "cannot write out/weekly.csv: No space left on device". */
+static void name_result_dir(char *err, const char *tmp, const char *dir)
+{
+    char *at = strstr(err, tmp);
+    if (!at)
+        return;
+    char rest[RS_ERRMSG_SIZE];
+    snprintf(rest, sizeof rest, "%s", at + strlen(tmp));
+    snprintf(at, RS_ERRMSG_SIZE - (size_t)(at - err), "%s%s", dir, rest);
 }
 
 static rs_status draw_run(const char *dir, const void *ctx, char *err)
@@ -328,15 +343,28 @@ static rs_status run_job(const result_job *job, char *err)
     if (st == RS_OK)
         st = job->write(job->ctx, tmp, err);
     if (st == RS_OK && interrupted)
-        st = rs_fail(err, RS_ERR_INTERRUPTED, "interrupted");
+        st = RS_ERR_INTERRUPTED;
     if (st == RS_OK)
         st = finish_results(tmp, job->dir, job->draw, job->ctx, err);
-    else
+    if (st != RS_OK) /* nothing to remove once published (a chart failure) */
         rs_fs_remove(tmp);
     release_interrupts(&saved);
-    if (st == RS_ERR_INTERRUPTED)
-        rs_fail(err, st, "interrupted; no results written");
+    if (st == RS_ERR_INTERRUPTED) {
+        struct stat info;
+        char kept[RS_PATH_MAX + 64] = "";
+        if (stat(job->dir, &info) == 0)
+            snprintf(kept, sizeof kept, " (%s/ holds the earlier results, unchanged)", job->dir);
+        rs_fail(err, st, "interrupted by %s; no results written%s", interrupted == SIGTERM ? "SIGTERM" : "SIGINT",
+                kept);
+    } else if (st == RS_ERR_IO) {
+        name_result_dir(err, tmp, job->dir);
+    }
     return st;
+}
+
+int rs_cli_interrupting_signal(void)
+{
+    return interrupted;
 }
 
 static void start_progress(progress_bar *bar)

@@ -20,4 +20,9 @@ extern const rs_command rs_commands[];
 
 void rs_cli_print_help(FILE *out);
 
+/* The signal (SIGINT or SIGTERM) that stopped a command returning
+ * RS_ERR_INTERRUPTED, so that main can end the way the signal would have;
+ * 0 when none came. */
+int rs_cli_interrupting_signal(void);
+
 #endif

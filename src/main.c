@@ -1,6 +1,7 @@
 /* main.c: picks the command, runs it, maps its status to an exit code
  * (0 success, 1 runtime failure, 2 bad usage or input, 130 interrupted). */
 #include <gsl/gsl_errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,13 @@ int main(int argc, char **argv)
         rs_status status = c->run(argc - 1, argv + 1, err);
         if (status != RS_OK && err[0])
             fprintf(stderr, "rampsim: %s\n", err);
+        if (status == RS_ERR_INTERRUPTED && rs_cli_interrupting_signal()) {
+            /* end as the signal would have, so that a calling shell or
+             * script sees it (exit status 130 for SIGINT, 143 for SIGTERM) */
+            fflush(NULL);
+            signal(rs_cli_interrupting_signal(), SIG_DFL);
+            raise(rs_cli_interrupting_signal());
+        }
         return exit_code(status);
     }
     fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);

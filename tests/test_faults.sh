@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# test_faults.sh: interrupted runs and output locations that cannot take the
+# results. In every case rampsim must say what happened, leave no partial
+# or temporary directory, and leave an earlier result directory of the
+# same name as it was. Usage: test_faults.sh RAMPSIM SOURCE_DIR
+set -u
+RAMPSIM=$1
+SRC=$2
+SMALL=$SRC/tests/data/small.ini
+WORK=$(mktemp -d)
+MOUNTED=""
+cleanup() {
+    [ -n "$MOUNTED" ] && umount "$MOUNTED" 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+cd "$WORK" || exit 1
+passed=0
+failed=0
+expect() { # expect DESCRIPTION COMMAND...
+    local what=$1
+    shift
+    if "$@" >/dev/null 2>&1; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        echo "FAIL: $what"
+    fi
+}
+no_leftovers() { # no_leftovers DIR-NAME [PARENT]: no .NAME.tmp-* or .NAME.old-* beside it
+    expect "$1: no temporary directory left" bash -c "! ls -A '${2:-.}' | grep -q '^\.$1\.'"
+}
+
+"$RAMPSIM" run "$SMALL" -n 32 -o earlier -q
+cp -r earlier pristine
+
+# --- SIGINT (Ctrl-C) and SIGTERM during a long run: prompt, says so, no
+# results, the earlier directory unchanged; the exit status is the
+# signal's (130, 143), as for any program a signal stops
+for signal in INT TERM; do
+    for command in run sweep; do
+        args=("$SMALL" -o earlier -q -n 2000000 --threads 2)
+        [ "$command" = sweep ] && args+=(--vary coaching.hours_per_month=1,2,3)
+        "$RAMPSIM" "$command" "${args[@]}" 2>stderr.txt &
+        pid=$!
+        sleep 1
+        start=$(date +%s%N)
+        kill -"$signal" "$pid"
+        wait "$pid"
+        status=$?
+        took_ms=$((($(date +%s%N) - start) / 1000000))
+        code=$((128 + $(kill -l "$signal")))
+        expect "SIG$signal $command: exit $code (got $status)" test "$status" -eq "$code"
+        expect "SIG$signal $command: says so ($(cat stderr.txt))" \
+            grep -qF "interrupted by SIG$signal; no results written (earlier/ holds the earlier results, unchanged)" \
+            stderr.txt
+        # a full run would take minutes; stopping is the next batch away
+        expect "SIG$signal $command: stopped within 5 s (took $took_ms ms)" test "$took_ms" -lt 5000
+        expect "SIG$signal $command: earlier results unchanged" diff -r pristine earlier
+        no_leftovers earlier
+        echo "SIG$signal during $command: exit $status after $took_ms ms"
+    done
+done
+"$RAMPSIM" run "$SMALL" -n 2000000 -o fresh -q 2>stderr.txt &
+pid=$!
+sleep 1
+kill -INT "$pid"
+wait "$pid"
+expect "SIGINT of a first run: no directory" test ! -e fresh
+expect "SIGINT of a first run: says no results written" grep -qxF "rampsim: interrupted by SIGINT; no results written" \
+    stderr.txt
+no_leftovers fresh
+
+# --- an output location under a regular file
+touch plain-file
+"$RAMPSIM" run "$SMALL" -n 32 -o plain-file/out -q 2>stderr.txt
+status=$?
+expect "output under a file: exit 1 (got $status)" test "$status" -eq 1
+expect "output under a file: says why ($(cat stderr.txt))" \
+    grep -qxF "rampsim: cannot write in plain-file: Not a directory" stderr.txt
+
+# --- a read-only location and a full disk: a read-only and a 16 KiB tmpfs
+# when this user may mount them; otherwise the closest honest stand-ins, a
+# directory without write permission (not for root, who ignores it) and a
+# file-size limit (ulimit -f), under which a write fails with EFBIG as a
+# full disk fails with ENOSPC
+mkdir mnt
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=48k tmpfs mnt 2>/dev/null; then
+    MOUNTED=$PWD/mnt
+    full_method="a 48 KiB tmpfs"
+    out=mnt/earlier
+    # a one-week run (32 KiB) fits; a second run beside it does not
+    "$RAMPSIM" run "$SMALL" -n 32 --set run.horizon_weeks=1 -o $out -q
+    cp -r $out pristine-full
+    "$RAMPSIM" run "$SMALL" -n 32 -o $out -q 2>stderr.txt
+    status=$?
+    expected="No space left on device"
+    expect "full disk: earlier results unchanged" diff -r pristine-full $out
+    umount mnt && MOUNTED=""
+    if mount -t tmpfs -o size=1m,ro tmpfs mnt 2>/dev/null; then
+        MOUNTED=$PWD/mnt
+        ro_method="a read-only tmpfs"
+        "$RAMPSIM" run "$SMALL" -n 32 -o mnt/out -q 2>ro.txt
+        ro_status=$?
+        umount mnt && MOUNTED=""
+    fi
+else
+    full_method="a file-size limit (ulimit -f 8)"
+    out=earlier
+    (trap '' XFSZ; ulimit -f 8; exec "$RAMPSIM" run "$SMALL" -n 32 -o $out -q) 2>stderr.txt
+    status=$?
+    expected="File too large"
+    expect "full disk: earlier results unchanged" diff -r pristine $out
+    no_leftovers earlier
+    if [ "$(id -u)" -ne 0 ]; then
+        ro_method="a directory without write permission"
+        chmod 555 mnt
+        "$RAMPSIM" run "$SMALL" -n 32 -o mnt/out -q 2>ro.txt
+        ro_status=$?
+        chmod 755 mnt
+    fi
+fi
+echo "full disk tested with $full_method: $(cat stderr.txt)"
+expect "full disk: exit 1 (got $status)" test "$status" -eq 1
+expect "full disk: names the file and the cause" grep -qxE "rampsim: cannot write $out/[a-z_]+\.(csv|ini): $expected" \
+    stderr.txt
+if [ -n "${ro_method:-}" ]; then
+    echo "read-only location tested with $ro_method: $(cat ro.txt)"
+    expect "read-only: exit 1 (got $ro_status)" test "$ro_status" -eq 1
+    expect "read-only: says why" grep -qE "^rampsim: cannot (create directory|write in) mnt(/out)?: (Read-only file system|Permission denied)$" ro.txt
+else
+    echo "read-only location: not tested (root without permission to mount)"
+fi
+
+echo "$passed passed, $failed failed"
+exit $((failed > 0))
