@@ -1,5 +1,6 @@
 /* cli.c: the commands run, check, defaults and plot. */
 #include "cli.h"
+#include "memory.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -450,7 +451,14 @@ static rs_status cmd_check(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
     if (st != RS_OK)
         return st;
-    printf("# %s is valid; every key resolved:\n\n", argv[optind]);
+    printf("# %s is valid; every key resolved:\n", argv[optind]);
+    int threads = rs_engine_threads(sc, 0);
+    char need[32], available[32];
+    rs_memory_format(rs_engine_memory_estimate((const rs_scenario *const *)&sc, 1, threads), need, sizeof need);
+    const char *limited_by;
+    rs_memory_format(rs_memory_available(threads, &limited_by), available, sizeof available);
+    printf("# a run needs about %s of memory on %d thread%s; %s available (%s)\n\n", need, threads,
+           threads == 1 ? "" : "s", available, limited_by);
     rs_scenario_write(stdout, sc, false);
     rs_scenario_free(sc);
     return RS_OK;

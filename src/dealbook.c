@@ -1,6 +1,7 @@
 /* dealbook.c: open deals on a timing wheel (see dealbook.h). */
 #include "dealbook.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 
 #define MASK (RS_DEALBOOK_WHEEL - 1)
@@ -42,6 +43,8 @@ void rs_deal_book_clear(rs_deal_book *b)
 int32_t rs_deal_book_add(rs_deal_book *b, int week, int close)
 {
     if (b->free_list < 0) {
+        if (b->capacity > INT32_MAX / 2)
+            return -1; /* beyond any memory estimate the engine accepts */
         int32_t capacity = b->capacity * 2;
         rs_deal *deals = realloc(b->deals, (size_t)capacity * sizeof *deals);
         if (!deals)

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "memory.h"
 #include "rampsim/model.h"
 
 /* Blocks run between two merges: at most WINDOW, fewer for large sets so
@@ -245,6 +246,47 @@ static int online_cores(void)
     return n > 0 ? (int)n : 1;
 }
 
+/* One block accumulator's bytes: every scenario's slots, every pair's. */
+static size_t block_bytes(int k, size_t slots, size_t paired)
+{
+    return (size_t)k * slots * sizeof(rs_moments) + (size_t)(k - 1) * paired * sizeof(rs_pair_moments);
+}
+
+/* Blocks per merge window: within WINDOW_BYTES, but at least two a thread. */
+static long long window_blocks(size_t bytes, int threads)
+{
+    long long blocks = bytes ? (long long)(WINDOW_BYTES / bytes) : WINDOW;
+    if (blocks < 2 * threads)
+        blocks = 2 * threads;
+    return blocks > WINDOW ? WINDOW : blocks;
+}
+
+int rs_engine_threads(const rs_scenario *sc, int requested)
+{
+    long long blocks = (sc->run.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
+    int threads = requested > 0 ? requested : online_cores();
+    return threads > blocks ? (int)blocks : threads;
+}
+
+size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threads)
+{
+    size_t total = 0, slots = 0, paired = 0;
+    for (int j = 0; j < k; j++) {
+        rs_layout l;
+        if (rs_layout_init(&l, set[j]) != RS_OK)
+            return SIZE_MAX;
+        size_t sketches = rs_sketches_memory_estimate(l.sketched, l.cum_bookings);
+        /* the results, then each thread's model, outcome and sketches */
+        total += sizeof(rs_results) + l.slots * sizeof(rs_moments) + sketches;
+        total += (size_t)threads * (rs_model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches);
+        slots = l.slots;
+        paired = l.cum_bookings;
+        rs_layout_free(&l);
+    }
+    size_t block = block_bytes(k, slots, paired);
+    return total + (size_t)window_blocks(block, threads) * block + (size_t)(k - 1) * paired * sizeof(rs_pair_moments);
+}
+
 static rs_results *results_new(const rs_scenario *sc)
 {
     rs_results *res = calloc(1, sizeof *res);
@@ -365,9 +407,23 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     shared sh = {.set = set, .k = k, .replications = set[0]->run.replications, .results = results,
                  .options = options};
     sh.blocks = (sh.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
-    int threads = options->threads > 0 ? options->threads : online_cores();
-    if (threads > sh.blocks)
-        threads = (int)sh.blocks;
+    int threads = rs_engine_threads(set[0], options->threads);
+    const char *limited_by;
+    size_t need = rs_engine_memory_estimate(set, k, threads), available = rs_memory_available(threads, &limited_by);
+    if (need > available) {
+        char need_text[32], available_text[32];
+        rs_memory_format(need, need_text, sizeof need_text);
+        rs_memory_format(available, available_text, sizeof available_text);
+        int reps = 0;
+        for (int j = 0; j < k; j++)
+            reps = set[j]->team.reps > reps ? set[j]->team.reps : reps;
+        return rs_fail(err, RS_ERR_INPUT,
+                       "%s needs about %s of memory (%d scenario%s of up to %d reps and %d weeks, on %d thread%s), "
+                       "more than the %s available (%s); use fewer --threads, reps or weeks%s",
+                       set[0]->run.name, need_text, k, k == 1 ? "" : "s", reps, set[0]->run.horizon_weeks, threads,
+                       threads == 1 ? "" : "s", available_text, limited_by,
+                       k > 1 ? ", or fewer scenarios at once" : "");
+    }
     atomic_init(&sh.next_block, 0);
     atomic_init(&sh.stop, 0);
     pthread_mutex_init(&sh.gate_lock, NULL);
@@ -390,14 +446,7 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
             ok = sh.comparison->pairs != NULL;
         }
     }
-    size_t block_bytes = (size_t)k * sh.slots * sizeof(rs_moments) + (size_t)(k - 1) * sh.paired * sizeof(rs_pair_moments);
-    sh.window_blocks = block_bytes ? (long long)(WINDOW_BYTES / block_bytes) : WINDOW;
-    if (sh.window_blocks > WINDOW)
-        sh.window_blocks = WINDOW;
-    if (sh.window_blocks < 2 * threads)
-        sh.window_blocks = 2 * threads;
-    if (sh.window_blocks > WINDOW)
-        sh.window_blocks = WINDOW;
+    sh.window_blocks = window_blocks(block_bytes(k, sh.slots, sh.paired), threads);
     for (int b = 0; ok && b < sh.window_blocks; b++) {
         sh.window[b].moments = malloc((size_t)k * sh.slots * sizeof *sh.window[b].moments);
         sh.window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh.paired * sizeof *sh.window[b].pairs) : NULL;

@@ -107,6 +107,23 @@ static double lognormal_sigma(double cv)
     return sqrt(log1p(cv * cv));
 }
 
+/* Twice the open deals of a team in steady state: a seat holds about
+ * leads x meeting multiplier x conversion x cycle of them. */
+static double open_deals(const rs_scenario *sc)
+{
+    double lead_multiplier = sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, sc->effects.scale) : 1.0;
+    double per_seat = sc->pipeline.leads_per_week * lead_multiplier * sc->pipeline.lead_to_opportunity *
+                          sc->pipeline.cycle_weeks * 2.0 + 16.0;
+    return per_seat * sc->team.reps;
+}
+
+size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
+{
+    size_t H = (size_t)layout->horizon;
+    return sizeof(rs_model) + (size_t)sc->team.reps * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
+           (size_t)open_deals(sc) * sizeof(rs_deal);
+}
+
 rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
 {
     rs_model *m = calloc(1, sizeof *m);
@@ -148,12 +165,9 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->budget = sc->manager.hours_per_week * sc->manager.team_share;
 
     size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
-    /* Open deals of a seat in steady state are about leads x conversion x
-     * cycle; start with room for twice that and grow when a replication
-     * needs more. */
-    double per_seat = sc->pipeline.leads_per_week * m->lead_multiplier * sc->pipeline.lead_to_opportunity *
-                      sc->pipeline.cycle_weeks * 2.0 + 16.0;
-    int32_t capacity = (int32_t)min2(per_seat * (double)reps, 1e6);
+    /* Start with room for twice the steady state's open deals and grow
+     * when a replication needs more. */
+    int32_t capacity = (int32_t)min2(open_deals(sc), 1e6);
     m->closing_capacity = 64;
     m->seats = calloc(reps, sizeof *m->seats);
     m->closing = malloc(m->closing_capacity * sizeof *m->closing);

@@ -99,6 +99,11 @@ void rs_layout_free(rs_layout *l)
     l->quarter_spans = NULL;
 }
 
+size_t rs_outcome_memory(const rs_layout *l)
+{
+    return sizeof(rs_outcome) + l->slots * sizeof(double) + 2 * l->max_hires * sizeof(double);
+}
+
 rs_outcome *rs_outcome_new(const rs_layout *l)
 {
     rs_outcome *o = calloc(1, sizeof *o);

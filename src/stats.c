@@ -126,6 +126,18 @@ rs_sketches *rs_sketches_new(size_t count, size_t fine)
     return s;
 }
 
+/* Bucket counts a sketch's window typically holds (see the header): a
+ * fine bucket is 0.1 % wide, so 2048 of them cover values spread over a
+ * factor of 7.8; a coarse one is 1 % wide, so 512 cover a factor of 170. */
+#define TYPICAL_FINE_BUCKETS 2048
+#define TYPICAL_COARSE_BUCKETS 512
+
+size_t rs_sketches_memory_estimate(size_t count, size_t fine)
+{
+    return sizeof(rs_sketches) + (count + 1) * sizeof(sketch) +
+           (fine * TYPICAL_FINE_BUCKETS + (count - fine) * TYPICAL_COARSE_BUCKETS) * sizeof(uint32_t);
+}
+
 void rs_sketches_free(rs_sketches *s)
 {
     if (!s)

@@ -30,14 +30,26 @@ static rs_status apply(rs_scenario *sc, const char *key, const char *value, cons
     return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s", argument, reason ? reason + 2 : msg);
 }
 
+/* The argument as messages quote it: a list of 200 values is cut, so that
+ * the reason after it still shows. */
+static void quoted(const char *argument, char *buf, size_t size)
+{
+    if (strlen(argument) <= 64)
+        snprintf(buf, size, "%s", argument);
+    else
+        snprintf(buf, size, "%.60s...", argument);
+}
+
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err)
 {
+    char shown[80];
+    quoted(argument, shown, sizeof shown);
     const char *eq = strchr(argument, '=');
     if (!eq || eq == argument || !eq[1] || (size_t)(eq - argument) >= sizeof axis->key)
         return rs_fail(err, RS_ERR_INPUT,
                        "--vary %s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
                        "coaching.hours_per_month=0:10:0.5",
-                       argument);
+                       shown);
     snprintf(axis->key, sizeof axis->key, "%.*s", (int)(eq - argument), argument);
     const char *spec = eq + 1;
     axis->n = 0;
@@ -47,11 +59,11 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         if (sscanf(spec, "%31[^:]:%31[^:]:%31s", a, b, c) != 3 || !rs_parse_real(a, &from) ||
             !rs_parse_real(b, &to) || !rs_parse_real(c, &step) || step <= 0 || to < from)
             return rs_fail(err, RS_ERR_INPUT,
-                           "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %s", argument,
+                           "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %.40s", shown,
                            spec);
         double count = floor((to - from) / step + 1e-9) + 1;
         if (count > RS_SWEEP_MAX_VALUES)
-            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %.0f", argument,
+            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %.0f", shown,
                            RS_SWEEP_MAX_VALUES, count);
         for (int i = 0; i < (int)count; i++)
             snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.10g", from + i * step);
@@ -59,9 +71,12 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         const char *c = spec;
         while (*c) {
             size_t len = strcspn(c, ",");
-            if (len == 0 || len >= sizeof axis->values[0] || axis->n == RS_SWEEP_MAX_VALUES)
-                return rs_fail(err, RS_ERR_INPUT, "--vary %s: expected values separated by commas, at most %d",
-                               argument, RS_SWEEP_MAX_VALUES);
+            if (axis->n == RS_SWEEP_MAX_VALUES)
+                return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got more", shown,
+                               RS_SWEEP_MAX_VALUES);
+            if (len == 0 || len >= sizeof axis->values[0])
+                return rs_fail(err, RS_ERR_INPUT, "--vary %s: expected values separated by commas, each at most %d "
+                               "characters", shown, (int)sizeof axis->values[0] - 1);
             snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.*s", (int)len, c);
             c += len + (c[len] == ',');
         }
@@ -71,7 +86,7 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     rs_status st = RS_OK;
     for (int i = 0; i < axis->n && st == RS_OK; i++)
-        st = apply(probe, axis->key, axis->values[i], argument, err);
+        st = apply(probe, axis->key, axis->values[i], shown, err);
     rs_scenario_free(probe);
     return st;
 }

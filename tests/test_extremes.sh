@@ -2,10 +2,11 @@
 # test_extremes.sh: rampsim at the edges of every size and value. Each case
 # must end with sensible output or a clear error (exit 2, one line naming
 # what is wrong, nothing written), and never with a crash or with NaN or
-# infinity in a CSV file. Usage: test_extremes.sh RAMPSIM SOURCE_DIR
+# infinity in a CSV file. Usage: test_extremes.sh RAMPSIM SOURCE_DIR [sanitized]
 set -u
 RAMPSIM=$1
 SRC=$2
+SANITIZED=${3:-}
 BASE=$SRC/tests/data/small.ini # 6 reps, 60 weeks
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
@@ -146,6 +147,54 @@ while read -r key values; do
         runs "$key = $value" "$BASE" -n 16 --set "$key=$value" "${extra[@]}"
     done
 done <enums.txt
+
+# --- the other documented limits (docs/reliability.md)
+long=$(printf 'x%.0s' $(seq 200))
+printf '[run]\nname = %s\n' "$long" >long-line.ini
+refused "a 200-character line" "long-line.ini:2: line is longer than 199 characters; shorten it" long-line.ini
+refused "a 200-character --set value" "the value is longer than 199 characters" "$BASE" --set "run.name=$long"
+refused "a ramp table of 62 months" "ramp.table must be" "$BASE" --set ramp.curve=table \
+    --set "ramp.table=$(seq -s, 0 1 60),100"
+refused "501 threads" "--threads must be a whole number from 1 to 256, got 501" "$BASE" --threads 501
+refused "a warm-up of 521 weeks" "run.warmup_weeks must be a whole number from 0 to 520, got 521" "$BASE" \
+    --set run.warmup_weeks=521
+"$RAMPSIM" sweep "$BASE" --vary "coaching.hours_per_month=$(seq -s, 0 0.05 10.05)" -o out 2>err.txt
+expect "202 values of one key: exit 2" test $? -eq 2
+expect "202 values of one key: says the limit" grep -qF "at most 201 values" err.txt
+"$RAMPSIM" sweep "$BASE" --vary coaching.hours_per_month=0:10:0.1 --vary rep.skill_cv=0:0.1:0.01 -o out 2>err.txt
+expect "1111 sweep points: exit 2" test $? -eq 2
+expect "1111 sweep points: says the limit" grep -qF "a sweep has at most 1000 points, these --vary give 1111" err.txt
+set17=()
+for i in $(seq 17); do set17+=("$BASE"); done
+"$RAMPSIM" compare "${set17[@]}" -o out 2>err.txt
+expect "17 scenarios compared: exit 2" test $? -eq 2
+expect "17 scenarios compared: says the limit" grep -qF "compare takes at most 16 scenarios, got 17" err.txt
+cases=$((cases + 3))
+
+# --- memory: estimated and refused up front when it would not fit. A
+# limit on the address space (ulimit -v) makes "would not fit" the same on
+# every machine; AddressSanitizer's shadow memory cannot live under one.
+if [ "$SANITIZED" = sanitized ]; then
+    echo "memory limit cases: not run under AddressSanitizer (it needs the address space ulimit -v takes away)"
+else
+    cases=$((cases + 3))
+    heavy=(--set pipeline.leads_per_week=1000 --set pipeline.cycle_weeks=260 --set team.reps=500)
+    (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 32 -o out -q) 2>err.txt
+    expect "1 GB of address space: a small run fits ($(cat err.txt))" test $? -eq 0
+    rm -rf out
+    (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" "${heavy[@]}" -o out) >out.txt 2>err.txt
+    status=$?
+    expect "500 reps with 260-week cycles under 1 GB: exit 2 (got $status)" test "$status" -eq 2
+    expect "500 reps with 260-week cycles under 1 GB: says why ($(cat err.txt))" \
+        grep -qE "^rampsim: small needs about [0-9.]+ GB of memory \(1 scenario of up to 500 reps and 60 weeks, on [0-9]+ threads?\), more than the [0-9]+ MB available \(under ulimit -v" err.txt
+    expect "refused up front: nothing written" test ! -e out -a ! -s out.txt
+    (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 2000 --threads 64 -o out -q) 2>err.txt
+    expect "64 threads under 1 GB: exit 2" test $? -eq 2
+    expect "64 threads under 1 GB: says to use fewer threads" grep -qF "use fewer --threads" err.txt
+    "$RAMPSIM" check "$BASE" >out.txt
+    expect "check tells the memory a run needs" grep -qE "^# a run needs about [0-9]+ MB of memory on [0-9]+ threads?; " out.txt
+    rm -rf out
+fi
 
 echo "$cases cases, $passed assertions passed, $failed failed"
 exit $((failed > 0))

@@ -82,6 +82,18 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
                             rs_results **results, rs_comparison **comparison, char *err);
 void rs_comparison_free(rs_comparison *c);
 
+/* The memory rs_engine_compare would take for these k scenarios on
+ * `threads` threads (after capping them at the number of blocks). It counts
+ * every buffer exactly except the percentile sketches and the open deals,
+ * which grow with the values drawn and are taken at a typical size with a
+ * margin (docs/reliability.md). rs_engine_compare refuses up front, with
+ * RS_ERR_INPUT, a job whose estimate exceeds the memory available. */
+size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threads);
+
+/* The threads a run of sc uses when `requested` (<= 0: one per online core)
+ * are asked for: never more than its blocks of replications. */
+int rs_engine_threads(const rs_scenario *sc, int requested);
+
 /* Replications per block: part of the merge order, so changing it changes
  * results in their last bits (never their meaning). */
 #define RS_ENGINE_BLOCK 16

@@ -17,6 +17,9 @@ typedef struct rs_model rs_model;
  * evaluations). NULL when out of memory. */
 rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like);
 void rs_model_free(rs_model *m);
+/* Bytes a model of sc typically takes while it runs: its fixed parts and
+ * the open deals of a busy replication (twice the steady state). */
+size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout);
 
 /* Runs replication `replication` (its draws depend only on the seed and
  * this number) and fills out. The weekly loop allocates nothing, except

@@ -138,6 +138,8 @@ typedef struct rs_outcome {
 } rs_outcome;
 
 rs_outcome *rs_outcome_new(const rs_layout *layout);
+/* Bytes an outcome of this layout takes. */
+size_t rs_outcome_memory(const rs_layout *layout);
 void rs_outcome_free(rs_outcome *outcome);
 
 #endif

@@ -80,6 +80,11 @@ typedef struct rs_sketches rs_sketches;
 /* `count` empty sketches, the first `fine` of them at RS_SKETCH_ALPHA, the
  * others at RS_SKETCH_ALPHA_COARSE. NULL when out of memory. */
 rs_sketches *rs_sketches_new(size_t count, size_t fine);
+/* The memory `count` sketches (`fine` of them fine) typically reach: their
+ * windows grow with the spread of the values, which a run cannot know in
+ * advance, so this assumes the spread measured over the scenario library
+ * and the extremes test, with a margin (docs/reliability.md). */
+size_t rs_sketches_memory_estimate(size_t count, size_t fine);
 void rs_sketches_free(rs_sketches *s);
 /* Adds x (negative values count as zero) to sketch `which`. Returns false
  * when out of memory (the sketch is then unchanged). */
