@@ -420,7 +420,9 @@ static rs_status cmd_run(int argc, char **argv, char *err)
 static const char check_help[] =
     "Usage: rampsim check SCENARIO.ini [--set SECTION.KEY=VALUE]...\n"
     "Validate the scenario and print it with every key resolved; keys that\n"
-    "differ from the defaults are marked. Exit status 2 if it is not valid.\n";
+    "differ from the defaults are marked. The first lines say how much memory\n"
+    "a run needs on this machine's cores and how much is available. Exit\n"
+    "status 2 if it is not valid.\n";
 
 static rs_status cmd_check(int argc, char **argv, char *err)
 {
