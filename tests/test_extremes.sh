@@ -11,20 +11,8 @@ BASE=$SRC/tests/data/small.ini # 6 reps, 60 weeks
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
-passed=0
-failed=0
+. "$SRC/tests/expect.sh"
 cases=0
-
-expect() { # expect DESCRIPTION COMMAND...: one assertion
-    local what=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $what"
-    fi
-}
 
 # runs ARGS into out/, requiring exit 0, the result files and no NaN or
 # infinity in any of them; the console table is left in out.txt

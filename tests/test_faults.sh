@@ -15,18 +15,7 @@ cleanup() {
 }
 trap cleanup EXIT
 cd "$WORK" || exit 1
-passed=0
-failed=0
-expect() { # expect DESCRIPTION COMMAND...
-    local what=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        echo "FAIL: $what"
-    fi
-}
+. "$SRC/tests/expect.sh"
 no_leftovers() { # no_leftovers DIR-NAME [PARENT]: no .NAME.tmp-* or .NAME.old-* beside it
     expect "$1: no temporary directory left" bash -c "! ls -A '${2:-.}' | grep -q '^\.$1\.'"
 }
