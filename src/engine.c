@@ -287,6 +287,27 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
     return total + (size_t)window_blocks(block, threads) * block + (size_t)(k - 1) * paired * sizeof(rs_pair_moments);
 }
 
+/* Refuses, up front, a job whose memory estimate exceeds what is available. */
+static rs_status check_memory(const rs_scenario *const *set, int k, int threads, char *err)
+{
+    const char *limited_by;
+    size_t need = rs_engine_memory_estimate(set, k, threads), available = rs_memory_available(threads, &limited_by);
+    if (need <= available)
+        return RS_OK;
+    char need_text[32], available_text[32];
+    rs_memory_format(need, need_text, sizeof need_text);
+    rs_memory_format(available, available_text, sizeof available_text);
+    int reps = 0;
+    for (int j = 0; j < k; j++)
+        reps = set[j]->team.reps > reps ? set[j]->team.reps : reps;
+    return rs_fail(err, RS_ERR_INPUT,
+                   "%s needs about %s of memory (%d scenario%s of up to %d reps and %d weeks, on %d thread%s), "
+                   "more than the %s available (%s); use fewer --threads, reps or weeks%s",
+                   set[0]->run.name, need_text, k, k == 1 ? "" : "s", reps, set[0]->run.horizon_weeks, threads,
+                   threads == 1 ? "" : "s", available_text, limited_by,
+                   k > 1 ? ", or fewer scenarios at once" : "");
+}
+
 static rs_results *results_new(const rs_scenario *sc)
 {
     rs_results *res = calloc(1, sizeof *res);
@@ -408,22 +429,9 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
                  .options = options};
     sh.blocks = (sh.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
     int threads = rs_engine_threads(set[0], options->threads);
-    const char *limited_by;
-    size_t need = rs_engine_memory_estimate(set, k, threads), available = rs_memory_available(threads, &limited_by);
-    if (need > available) {
-        char need_text[32], available_text[32];
-        rs_memory_format(need, need_text, sizeof need_text);
-        rs_memory_format(available, available_text, sizeof available_text);
-        int reps = 0;
-        for (int j = 0; j < k; j++)
-            reps = set[j]->team.reps > reps ? set[j]->team.reps : reps;
-        return rs_fail(err, RS_ERR_INPUT,
-                       "%s needs about %s of memory (%d scenario%s of up to %d reps and %d weeks, on %d thread%s), "
-                       "more than the %s available (%s); use fewer --threads, reps or weeks%s",
-                       set[0]->run.name, need_text, k, k == 1 ? "" : "s", reps, set[0]->run.horizon_weeks, threads,
-                       threads == 1 ? "" : "s", available_text, limited_by,
-                       k > 1 ? ", or fewer scenarios at once" : "");
-    }
+    rs_status fits = check_memory(set, k, threads, err);
+    if (fits != RS_OK)
+        return fits;
     atomic_init(&sh.next_block, 0);
     atomic_init(&sh.stop, 0);
     pthread_mutex_init(&sh.gate_lock, NULL);
