@@ -58,7 +58,8 @@ void rs_cli_print_help(FILE *out)
                  "  -V, --version  show the version\n\n"
                  "Example:\n"
                  "  rampsim run scenarios/default.ini --plot\n\n"
-                 "Exit status: 0 success, 1 run-time failure, 2 bad usage or input, 130 interrupted.\n"
+                 "Exit status: 0 success, 1 run-time failure, 2 bad usage or input; stopped by\n"
+                 "Ctrl-C (SIGINT) or SIGTERM, it ends as the signal does (130 or 143 in a shell).\n"
                  "Every scenario key: 'rampsim defaults'. Documentation: README.md and docs/.\n");
 }
 
@@ -329,12 +330,16 @@ static void end_progress(const progress_bar *bar);
 /* Runs a job with a progress bar, stopping cleanly on SIGINT or SIGTERM. */
 static rs_status run_job(const result_job *job, char *err)
 {
-    char tmp[RS_PATH_MAX];
-    rs_status st = rs_fs_prepare(job->dir, tmp, err);
-    if (st != RS_OK)
-        return st;
+    /* Signals are caught before the temporary directory exists, so that
+     * none can leave it behind. */
     saved_signals saved;
     catch_interrupts(&saved);
+    char tmp[RS_PATH_MAX];
+    rs_status st = rs_fs_prepare(job->dir, tmp, err);
+    if (st != RS_OK) {
+        release_interrupts(&saved);
+        return st;
+    }
     progress_bar bar;
     start_progress(&bar);
     rs_engine_options engine = {.threads = job->threads, .progress = show_progress, .progress_ctx = &bar,
