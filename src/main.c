@@ -29,6 +29,40 @@ static int exit_code(rs_status status)
     }
 }
 
+/* Length of the valid UTF-8 sequence at s (1 to 4 bytes), or 0. */
+static int utf8_length(const unsigned char *s)
+{
+    int n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
+            : s[0] >= 0xe0 && s[0] < 0xf0 ? 3
+            : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
+                                           : 0;
+    if (s[0] < 0x80)
+        return 1;
+    for (int i = 1; i < n; i++)
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+    return n;
+}
+
+/* Prints "rampsim: message", with the bytes a terminal would mangle (control
+ * characters, invalid UTF-8, as found in a binary or Latin-1 file) written
+ * as \xNN, so that a message quoting bad input stays one readable line. */
+static void print_message(FILE *out, const char *message)
+{
+    fputs("rampsim: ", out);
+    const unsigned char *s = (const unsigned char *)message;
+    while (*s) {
+        int n = *s < 0x20 || *s == 0x7f ? 0 : utf8_length(s);
+        if (n == 0) {
+            fprintf(out, "\\x%02x", *s++);
+        } else {
+            fwrite(s, 1, (size_t)n, out);
+            s += n;
+        }
+    }
+    fputc('\n', out);
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler(on_gsl_error);
@@ -50,7 +84,7 @@ int main(int argc, char **argv)
         char err[RS_ERRMSG_SIZE] = "";
         rs_status status = c->run(argc - 1, argv + 1, err);
         if (status != RS_OK && err[0])
-            fprintf(stderr, "rampsim: %s\n", err);
+            print_message(stderr, err);
         if (status == RS_ERR_INTERRUPTED && rs_cli_interrupting_signal()) {
             /* end as the signal would have, so that a calling shell or
              * script sees it (exit status 130 for SIGINT, 143 for SIGTERM) */

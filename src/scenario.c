@@ -203,6 +203,8 @@ rs_status rs_scenario_load_stream(rs_scenario *sc, FILE *f, const char *name, ch
 
 rs_status rs_scenario_load(rs_scenario *sc, const char *path, char *err)
 {
+    if (!path[0])
+        return rs_fail(err, RS_ERR_INPUT, "the scenario file name is empty");
     snprintf(sc->source, sizeof sc->source, "%s", path);
     struct stat info;
     if (stat(path, &info) != 0)
