@@ -62,9 +62,13 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
                            "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %.40s", shown,
                            spec);
         double count = floor((to - from) / step + 1e-9) + 1;
-        if (count > RS_SWEEP_MAX_VALUES)
-            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %.0f", shown,
-                           RS_SWEEP_MAX_VALUES, count);
+        if (!(count <= RS_SWEEP_MAX_VALUES)) {
+            char got[32] = "far more";
+            if (count < 1e15)
+                snprintf(got, sizeof got, "%.0f", count);
+            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %s", shown, RS_SWEEP_MAX_VALUES,
+                           got);
+        }
         for (int i = 0; i < (int)count; i++)
             snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.10g", from + i * step);
     } else {
