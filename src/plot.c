@@ -162,11 +162,13 @@ typedef struct variables {
     char *text;
     size_t len;
     FILE *f;
+    const char *dir; /* where the charts go */
 } variables;
 
 static rs_status open_variables(variables *v, const char *dir, char *err)
 {
     v->text = NULL;
+    v->dir = dir;
     v->f = open_memstream(&v->text, &v->len);
     if (!v->f)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
@@ -174,13 +176,13 @@ static rs_status open_variables(variables *v, const char *dir, char *err)
     return RS_OK;
 }
 
-static rs_status draw(const char *const *charts, const char *variables, char *err);
+static rs_status draw(const char *const *charts, const char *variables, const char *dir, char *err);
 
 /* Draws the charts with the variables, then frees them. */
 static rs_status draw_with(const char *const *charts, variables *v, char *err)
 {
     fclose(v->f);
-    rs_status st = draw(charts, v->text, err);
+    rs_status st = draw(charts, v->text, v->dir, err);
     free(v->text);
     return st;
 }
@@ -204,7 +206,7 @@ static void write_preamble(FILE *f, const char *variables, const char *chart, co
         fprintf(f, "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'\n");
     else
         fprintf(f, "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'\n");
-    fprintf(f, "set output datadir.'/%s.%s'\n", chart, format);
+    fprintf(f, "set output datadir.'/.%s.%s.part'\n", chart, format);
     fprintf(f, "set datafile separator ','\nset datafile columnheaders\n"
                "set grid lc rgb '#dddddd'\nset border lw 1.5\nset key opaque box lc rgb '#bbbbbb'\n");
 }
@@ -263,9 +265,10 @@ static rs_status run_gnuplot(const char *variables, const char *chart, const cha
             snprintf(line, sizeof line, "%s", buf);
     fclose(errors);
     line[strcspn(line, "\n")] = '\0';
+    const char *message = line + strspn(line, " \t");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
         return rs_fail(err, RS_ERR_RUNTIME, "gnuplot failed on the %s chart: %s", chart,
-                       line[0] ? line : "no message");
+                       message[0] ? message : "no message");
     return RS_OK;
 }
 
@@ -277,21 +280,42 @@ static const char *script_text(const char *name)
     return NULL;
 }
 
-/* Draws each named chart as PNG and SVG with the given variables. */
-static rs_status draw(const char *const *charts, const char *variables, char *err)
+/* The path of a chart file, or of its part while gnuplot writes it. */
+static void chart_path(char *buf, size_t size, const char *dir, const char *chart, const char *format, bool part)
+{
+    snprintf(buf, size, part ? "%s/.%s.%s.part" : "%s/%s.%s", dir, chart, format);
+}
+
+/* Draws each named chart as PNG and SVG with the given variables into
+ * parts, and puts them in place only when every one is drawn: a failure
+ * (bad data, a signal) leaves the charts of dir as they were. */
+static rs_status draw(const char *const *charts, const char *variables, const char *dir, char *err)
 {
     static const char *const formats[] = {"png", "svg"};
-    for (int c = 0; charts[c]; c++) {
+    rs_status st = RS_OK;
+    int drawn = 0; /* charts x formats whose parts exist */
+    for (int c = 0; st == RS_OK && charts[c]; c++) {
         const char *script = script_text(charts[c]);
         if (!script)
-            return rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", charts[c]);
-        for (int k = 0; k < 2; k++) {
-            rs_status st = run_gnuplot(variables, charts[c], script, formats[k], err);
-            if (st != RS_OK)
-                return st;
+            st = rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", charts[c]);
+        for (int k = 0; st == RS_OK && k < 2; k++) {
+            st = run_gnuplot(variables, charts[c], script, formats[k], err);
+            drawn++; /* a failed run may have left a part too */
         }
     }
-    return RS_OK;
+    char part[RS_PATH_MAX + 64], final[RS_PATH_MAX + 64];
+    for (int i = 0; i < drawn; i++) {
+        const char *chart = charts[i / 2], *format = formats[i % 2];
+        chart_path(part, sizeof part, dir, chart, format, true);
+        chart_path(final, sizeof final, dir, chart, format, false);
+        if (st != RS_OK) {
+            unlink(part);
+        } else if (rename(part, final) != 0) {
+            st = rs_fail(err, RS_ERR_IO, "cannot write %s: %s", final, strerror(errno));
+            unlink(part);
+        }
+    }
+    return st;
 }
 
 rs_status rs_plot_dir(const char *dir, char *err)

@@ -60,6 +60,21 @@ expect "SIGINT of a first run: says no results written" grep -qxF "rampsim: inte
     stderr.txt
 no_leftovers fresh
 
+# --- charts of a damaged result directory: nothing half-drawn, the
+# earlier charts kept
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" run "$SMALL" -n 32 -o charted --plot -q
+    cp -r charted charted-before
+    head -c 300 charted-before/weekly.csv >charted/weekly.csv
+    cp charted/weekly.csv charted-before/weekly.csv
+    "$RAMPSIM" plot charted 2>stderr.txt
+    status=$?
+    expect "plot of a damaged directory: exit 1 (got $status)" test "$status" -eq 1
+    expect "plot of a damaged directory: says which chart ($(cat stderr.txt))" \
+        grep -qE "^rampsim: gnuplot failed on the [a-z_]+ chart: [^ ]" stderr.txt
+    expect "plot of a damaged directory: earlier charts kept, no parts left" diff -r charted-before charted
+fi
+
 # --- an output location under a regular file
 touch plain-file
 "$RAMPSIM" run "$SMALL" -n 32 -o plain-file/out -q 2>stderr.txt
