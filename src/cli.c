@@ -293,7 +293,7 @@ static void name_result_dir(char *err, const char *tmp, const char *dir)
 static rs_status draw_run(const char *dir, const void *ctx, char *err)
 {
     (void)ctx;
-    return rs_plot_dir(dir, err);
+    return rs_plot_dir(dir, NULL, err);
 }
 
 typedef struct run_job_ctx {
@@ -505,7 +505,15 @@ static rs_status cmd_plot(int argc, char **argv, char *err)
         return usage_error(err, "plot", argc < 2 ? "missing the result directory" : "too many arguments");
     if (!rs_plot_available())
         return rs_fail(err, RS_ERR_RUNTIME, "gnuplot not found; install it (apt-get install gnuplot-nox)");
-    rs_status st = rs_plot_dir(argv[1], err);
+    /* Ctrl-C reaches gnuplot too; catching it here lets the half-drawn
+     * parts be removed before rampsim ends. */
+    saved_signals saved;
+    catch_interrupts(&saved);
+    rs_status st = rs_plot_dir(argv[1], &interrupted, err);
+    release_interrupts(&saved);
+    if (interrupted)
+        return rs_fail(err, RS_ERR_INTERRUPTED, "interrupted by %s; the charts of %s are as they were",
+                       interrupted == SIGTERM ? "SIGTERM" : "SIGINT", argv[1]);
     if (st == RS_OK)
         printf("Charts in %s/\n", argv[1]);
     return st;

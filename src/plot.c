@@ -163,12 +163,14 @@ typedef struct variables {
     size_t len;
     FILE *f;
     const char *dir; /* where the charts go */
+    const volatile sig_atomic_t *stop; /* set: keep the earlier charts; may be NULL */
 } variables;
 
 static rs_status open_variables(variables *v, const char *dir, char *err)
 {
     v->text = NULL;
     v->dir = dir;
+    v->stop = NULL;
     v->f = open_memstream(&v->text, &v->len);
     if (!v->f)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
@@ -176,13 +178,13 @@ static rs_status open_variables(variables *v, const char *dir, char *err)
     return RS_OK;
 }
 
-static rs_status draw(const char *const *charts, const char *variables, const char *dir, char *err);
+static rs_status draw(const char *const *charts, const variables *v, char *err);
 
 /* Draws the charts with the variables, then frees them. */
 static rs_status draw_with(const char *const *charts, variables *v, char *err)
 {
     fclose(v->f);
-    rs_status st = draw(charts, v->text, v->dir, err);
+    rs_status st = draw(charts, v, err);
     free(v->text);
     return st;
 }
@@ -287,10 +289,12 @@ static void chart_path(char *buf, size_t size, const char *dir, const char *char
 }
 
 /* Draws each named chart as PNG and SVG with the given variables into
- * parts, and puts them in place only when every one is drawn: a failure
- * (bad data, a signal) leaves the charts of dir as they were. */
-static rs_status draw(const char *const *charts, const char *variables, const char *dir, char *err)
+ * parts, and puts them in place only when every one is drawn and no stop
+ * was asked for: a failure (bad data, a signal) leaves the charts of dir
+ * as they were. */
+static rs_status draw(const char *const *charts, const variables *v, char *err)
 {
+    const char *dir = v->dir;
     static const char *const formats[] = {"png", "svg"};
     rs_status st = RS_OK;
     int drawn = 0; /* charts x formats whose parts exist */
@@ -299,10 +303,12 @@ static rs_status draw(const char *const *charts, const char *variables, const ch
         if (!script)
             st = rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", charts[c]);
         for (int k = 0; st == RS_OK && k < 2; k++) {
-            st = run_gnuplot(variables, charts[c], script, formats[k], err);
+            st = run_gnuplot(v->text, charts[c], script, formats[k], err);
             drawn++; /* a failed run may have left a part too */
         }
     }
+    if (st == RS_OK && v->stop && *v->stop)
+        st = RS_ERR_INTERRUPTED;
     char part[RS_PATH_MAX + 64], final[RS_PATH_MAX + 64];
     for (int i = 0; i < drawn; i++) {
         const char *chart = charts[i / 2], *format = formats[i % 2];
@@ -318,7 +324,7 @@ static rs_status draw(const char *const *charts, const char *variables, const ch
     return st;
 }
 
-rs_status rs_plot_dir(const char *dir, char *err)
+rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err)
 {
     chart_facts facts;
     rs_status st = read_facts(dir, &facts, err);
@@ -339,6 +345,7 @@ rs_status rs_plot_dir(const char *dir, char *err)
     variables v;
     if ((st = open_variables(&v, dir, err)) != RS_OK)
         return st;
+    v.stop = stop;
     facts_variables(v.f, &facts);
     return draw_with(charts, &v, err);
 }

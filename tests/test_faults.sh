@@ -73,6 +73,25 @@ if command -v gnuplot >/dev/null; then
     expect "plot of a damaged directory: says which chart ($(cat stderr.txt))" \
         grep -qE "^rampsim: gnuplot failed on the [a-z_]+ chart: [^ ]" stderr.txt
     expect "plot of a damaged directory: earlier charts kept, no parts left" diff -r charted-before charted
+
+    # a signal while charts are drawn: the earlier ones stay (same files)
+    "$RAMPSIM" run "$SMALL" -n 32 -o charted --plot -q
+    ls -i charted | sort >inodes-before
+    "$RAMPSIM" plot charted 2>stderr.txt &
+    pid=$!
+    # signal once the first of ten chart files is being drawn
+    for _ in $(seq 500); do
+        ls -A charted | grep -q '\.part$' && break
+        sleep 0.01
+    done
+    kill -TERM "$pid"
+    wait "$pid"
+    status=$?
+    ls -i charted | sort >inodes-after
+    expect "SIGTERM during plot: exit 143 (got $status)" test "$status" -eq 143
+    expect "SIGTERM during plot: says so ($(cat stderr.txt))" \
+        grep -qxF "rampsim: interrupted by SIGTERM; the charts of charted are as they were" stderr.txt
+    expect "SIGTERM during plot: the same chart files, no parts" diff inodes-before inodes-after
 fi
 
 # --- an output location under a regular file

@@ -3,6 +3,7 @@
 #ifndef RAMPSIM_PLOT_H
 #define RAMPSIM_PLOT_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 #include "rampsim/scenario.h"
@@ -19,10 +20,12 @@ extern const char *const rs_plot_tornado_charts[];
 bool rs_plot_available(void);
 
 /* Draws every chart of the results in dir (which holds the CSV files and
- * scenario.ini of one run) into dir. RS_ERR_RUNTIME with gnuplot's first
- * complaint when it fails; RS_ERR_INPUT when dir is not a result
- * directory. */
-rs_status rs_plot_dir(const char *dir, char *err);
+ * scenario.ini of one run) into dir. The new charts replace the earlier
+ * ones all together, and only when every one is drawn and *stop (when stop
+ * is not NULL) is still 0 at the end; RS_ERR_INTERRUPTED otherwise.
+ * RS_ERR_RUNTIME with gnuplot's complaint when it fails; RS_ERR_INPUT when
+ * dir is not a result directory. */
+rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err);
 
 /* Draws the calibration charts of a directory written by rampsim calibrate
  * (calibrate.csv, calibrate-c6.csv); replications goes into the titles,
