@@ -30,6 +30,12 @@ static int listed(const char *name, const char *const *list, size_t len)
 int rs_fs_is_result_file(const char *name)
 {
     size_t n = strlen(name);
+    /* a chart part that a killed `rampsim plot` left: .fan.png.part */
+    if (name[0] == '.' && n > 6 && n < 256 && strcmp(name + n - 5, ".part") == 0) {
+        char chart[256];
+        snprintf(chart, sizeof chart, "%.*s", (int)(n - 6), name + 1);
+        return chart[0] != '.' && rs_fs_is_result_file(chart);
+    }
     /* compare writes each scenario as scenario-<label>.ini */
     if (n > 13 && strncmp(name, "scenario-", 9) == 0 && strcmp(name + n - 4, ".ini") == 0)
         return 1;

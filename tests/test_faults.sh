@@ -92,6 +92,13 @@ if command -v gnuplot >/dev/null; then
     expect "SIGTERM during plot: says so ($(cat stderr.txt))" \
         grep -qxF "rampsim: interrupted by SIGTERM; the charts of charted are as they were" stderr.txt
     expect "SIGTERM during plot: the same chart files, no parts" diff inodes-before inodes-after
+
+    # a part left by a plot killed outright (SIGKILL) does not make the
+    # directory look foreign to the next run, which replaces it
+    touch charted/.fan.png.part
+    "$RAMPSIM" run "$SMALL" -n 32 -o charted -q 2>stderr.txt
+    expect "a leftover chart part: the next run replaces the directory ($(cat stderr.txt))" \
+        test ! -e charted/.fan.png.part -a -s charted/summary.csv
 fi
 
 # --- an output location under a regular file
