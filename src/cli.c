@@ -1,6 +1,5 @@
 /* cli.c: the commands run, check, defaults and plot. */
 #include "cli.h"
-#include "memory.h"
 
 #include <getopt.h>
 #include <signal.h>
@@ -12,6 +11,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "memory.h"
 #include "rampsim/calibrate.h"
 #include "rampsim/compare.h"
 #include "rampsim/sweep.h"
@@ -171,6 +171,12 @@ static volatile sig_atomic_t interrupted = 0;
 static void on_signal(int signo)
 {
     interrupted = signo;
+}
+
+/* The name of the signal that interrupted, for messages. */
+static const char *interrupting_signal_name(void)
+{
+    return interrupted == SIGTERM ? "SIGTERM" : "SIGINT";
 }
 
 /* SIGINT and SIGTERM set `interrupted` while a run is under way, so that it
@@ -360,7 +366,7 @@ static rs_status run_job(const result_job *job, char *err)
         char kept[RS_PATH_MAX + 64] = "";
         if (stat(job->dir, &info) == 0)
             snprintf(kept, sizeof kept, " (%s/ holds the earlier results, unchanged)", job->dir);
-        rs_fail(err, st, "interrupted by %s; no results written%s", interrupted == SIGTERM ? "SIGTERM" : "SIGINT",
+        rs_fail(err, st, "interrupted by %s; no results written%s", interrupting_signal_name(),
                 kept);
     } else if (st == RS_ERR_IO) {
         name_result_dir(err, tmp, job->dir);
@@ -513,7 +519,7 @@ static rs_status cmd_plot(int argc, char **argv, char *err)
     release_interrupts(&saved);
     if (interrupted)
         return rs_fail(err, RS_ERR_INTERRUPTED, "interrupted by %s; the charts of %s are as they were",
-                       interrupted == SIGTERM ? "SIGTERM" : "SIGINT", argv[1]);
+                       interrupting_signal_name(), argv[1]);
     if (st == RS_OK)
         printf("Charts in %s/\n", argv[1]);
     return st;

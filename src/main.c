@@ -1,5 +1,6 @@
 /* main.c: picks the command, runs it, maps its status to an exit code
- * (0 success, 1 runtime failure, 2 bad usage or input, 130 interrupted). */
+ * (0 success, 1 runtime failure, 2 bad usage or input; a run stopped by
+ * SIGINT or SIGTERM ends by that signal, 130 or 143 in a shell). */
 #include <gsl/gsl_errno.h>
 #include <signal.h>
 #include <stdio.h>

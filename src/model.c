@@ -107,12 +107,17 @@ static double lognormal_sigma(double cv)
     return sqrt(log1p(cv * cv));
 }
 
+/* The weekly meeting's effect on leads, effects-scaled (1 without one). */
+static double meeting_lead_multiplier(const rs_scenario *sc)
+{
+    return sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, sc->effects.scale) : 1.0;
+}
+
 /* Twice the open deals of a team in steady state: a seat holds about
  * leads x meeting multiplier x conversion x cycle of them. */
 static double open_deals(const rs_scenario *sc)
 {
-    double lead_multiplier = sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, sc->effects.scale) : 1.0;
-    double per_seat = sc->pipeline.leads_per_week * lead_multiplier * sc->pipeline.lead_to_opportunity *
+    double per_seat = sc->pipeline.leads_per_week * meeting_lead_multiplier(sc) * sc->pipeline.lead_to_opportunity *
                           sc->pipeline.cycle_weeks * 2.0 + 16.0;
     return per_seat * sc->team.reps;
 }
@@ -141,7 +146,7 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
         cadence_power = 0.5;
     m->leave_prob = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / 52.0);
     m->selling_hours = sc->rep.hours_per_week * sc->rep.selling_share;
-    m->lead_multiplier = sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, e) : 1.0;
+    m->lead_multiplier = meeting_lead_multiplier(sc);
     m->win_multiplier = pow(sc->one_on_one.win_multiplier, e * cadence_power);
     m->cycle_multiplier = pow(sc->one_on_one.cycle_multiplier, e * cadence_power);
     m->size_multiplier = pow(sc->one_on_one.deal_size_multiplier, e * cadence_power);
