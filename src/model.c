@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dealbook.h"
+#include "effects.h"
 #include "rampsim/ramp.h"
 #include "rampsim/rng.h"
 #include "rampsim/samplers.h"
@@ -18,20 +19,33 @@
 #define WEEKS_PER_MONTH (52.0 / 12.0)
 #define MAX_OPPORTUNITIES_PER_WEEK 65535u /* the index field of an opportunity's stream */
 
+/* How a rep left, for the first-year exits by cause. */
+typedef enum { EXIT_ATTRITION, EXIT_REVIEW, EXIT_CAUSES } exit_cause;
+
 typedef struct seat {
     bool active, veteran;
     bool tracked;     /* hired within the horizon: ramp and first win recorded */
+    bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
+    bool pooled;      /* its ramp time and first win go into the pooled metrics */
     bool ramped, won_any;
     bool fy_present;  /* present since the current fiscal year's first week */
     uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
     int hire_week, vacant_until;
-    double open_value;   /* value of the seat's open deals */
+    int next_review;     /* index of the rep's next early review */
+    int open_deals;      /* the seat's open opportunities */
+    double open_value;   /* and their value */
     rs_stream stream;    /* this week's stream of the seat */
     rs_poisson_cache opportunity_cache, lost_cache;
     double skill, experience, stock;
+    double ramp_factor;  /* a hire's ramp takes about this many times the curve's */
+    double selling_hours; /* last week's (attention is taken from them) */
     double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
+    double hire_bookings, hire_quota; /* since hire, for the early reviews */
     /* this week's hours: */
     double coaching, onboarding, deal_coaching;
+    /* this week's odds of the deals closing (step 3): the capped win
+     * probability before deal help, and the attention it is worked with */
+    double close_win, attention;
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */
@@ -47,15 +61,12 @@ struct rs_model {
     rs_ramp ramp;
     philox4x32_key_t key;
     uint32_t replication;
-    rs_quantile_table deal_value, cycle, skill; /* mean-1 shapes */
+    rs_quantile_table deal_value, cycle, skill, ramp_factor; /* mean-1 shapes */
+    rs_effects effects; /* what the practices do, by coaching stock */
 
     /* constants derived from the scenario once */
     double leave_prob;            /* weekly */
     double selling_hours;         /* undisturbed selling hours of a rep */
-    double lead_multiplier;       /* weekly meeting, effects-scaled */
-    double win_multiplier, cycle_multiplier, size_multiplier; /* one-on-ones */
-    double coaching_ceiling;      /* A of the Hill curve, effects-scaled */
-    double half_effect_pow;       /* K^n */
     double stock_rate;            /* 1 - exp(-1 / memory) */
     double onboarding_gain;       /* weeks of experience per onboarding hour */
     double one_on_one_hours;      /* per rep per week */
@@ -79,9 +90,10 @@ struct rs_model {
     rs_model_draws draws; /* over the workspace's life */
 
     /* running totals of the replication */
-    long leads, closed, won, helped_deals, departures, hires;
+    long leads, closed, won, helped_deals, departures, hires, review_exits;
+    long first_year_hires, first_year_exits[EXIT_CAUSES];
     double won_cycle_sum, won_value_sum;
-    double selling_share_sum, stock_sum;
+    double selling_share_sum, stock_sum, attention_sum;
     long rep_weeks;
     double pipeline_ratio_sum;
     int pipeline_ratio_n;
@@ -107,7 +119,8 @@ static double lognormal_sigma(double cv)
     return sqrt(log1p(cv * cv));
 }
 
-/* The weekly meeting's effect on leads, effects-scaled (1 without one). */
+/* The weekly meeting's effect on leads, effects-scaled (1 without one):
+ * the most it can be, as overlap only shrinks it. */
 static double meeting_lead_multiplier(const rs_scenario *sc)
 {
     return sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, sc->effects.scale) : 1.0;
@@ -137,23 +150,12 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->sc = sc;
     m->layout = layout;
     rs_ramp_init(&m->ramp, sc);
+    rs_effects_init(&m->effects, sc);
 
-    double e = sc->effects.scale;
-    double cadence_power = 0.0; /* share of the full one-on-one effect on a log scale */
-    if (sc->one_on_one.cadence == RS_CADENCE_BIWEEKLY || sc->one_on_one.cadence == RS_CADENCE_WEEKLY)
-        cadence_power = 1.0;
-    else if (sc->one_on_one.cadence == RS_CADENCE_MONTHLY)
-        cadence_power = 0.5;
     m->leave_prob = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / 52.0);
     m->selling_hours = sc->rep.hours_per_week * sc->rep.selling_share;
-    m->lead_multiplier = meeting_lead_multiplier(sc);
-    m->win_multiplier = pow(sc->one_on_one.win_multiplier, e * cadence_power);
-    m->cycle_multiplier = pow(sc->one_on_one.cycle_multiplier, e * cadence_power);
-    m->size_multiplier = pow(sc->one_on_one.deal_size_multiplier, e * cadence_power);
-    m->coaching_ceiling = pow(1.0 + sc->coaching.max_uplift, e) - 1.0;
-    m->half_effect_pow = pow(sc->coaching.half_effect_hours, sc->coaching.steepness);
     m->stock_rate = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
-    m->onboarding_gain = sc->ramp.onboarding_hour_weeks * e;
+    m->onboarding_gain = sc->ramp.onboarding_hour_weeks * sc->effects.scale;
     m->one_on_one_hours = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours;
     m->meeting_hours = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
     m->ride_along_equiv = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
@@ -163,6 +165,8 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
                            like ? &like->deal_value : NULL);
     rs_quantile_table_like(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv),
                            like ? &like->skill : NULL);
+    rs_quantile_table_like(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
+                           like ? &like->ramp_factor : NULL);
     m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
     if (m->cycle_shape > 0)
         rs_quantile_table_like(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape,
@@ -222,28 +226,6 @@ static double seat_quota(const rs_model *m, const seat *s, int tenure)
     return m->weekly_quota * rs_ramp_rho(&m->ramp, tenure);
 }
 
-/* x^n, by multiplication for the whole exponents scenarios use. */
-static double power(double x, double n)
-{
-    if (n == 4.0) {
-        double x2 = x * x;
-        return x2 * x2;
-    }
-    if (n == 2.0)
-        return x * x;
-    if (n == 1.0)
-        return x;
-    return pow(x, n);
-}
-
-static double coaching_multiplier(const rs_model *m, double stock)
-{
-    if (m->coaching_ceiling == 0.0 || stock <= 0.0)
-        return 1.0;
-    double sn = power(stock, m->sc->coaching.steepness);
-    return 1.0 + m->coaching_ceiling * sn / (sn + m->half_effect_pow);
-}
-
 static bool recording(int week)
 {
     return week >= 0;
@@ -252,9 +234,9 @@ static bool recording(int week)
 static void hire(rs_model *m, int index, int week, bool veteran)
 {
     seat *s = &m->seats[index];
+    int draw_week = veteran ? RS_RNG_INITIAL_WEEK : week;
     rs_stream draws;
-    rs_stream_start(&draws, m->key, m->replication, RS_RNG_SKILL, (unsigned)index,
-                    veteran ? RS_RNG_INITIAL_WEEK : week, 0);
+    rs_stream_start(&draws, m->key, m->replication, RS_RNG_SKILL, (unsigned)index, draw_week, 0);
     m->draws.hires++;
     uint32_t generation = s->generation;
     rs_stream stream = s->stream;
@@ -264,9 +246,22 @@ static void hire(rs_model *m, int index, int week, bool veteran)
     s->active = true;
     s->veteran = veteran;
     s->skill = rs_quantile(&m->skill, rs_stream_uniform(&draws));
+    s->ramp_factor = 1.0;
+    if (!veteran) {
+        /* a purpose of its own, so that no other draw moves */
+        rs_stream_start(&draws, m->key, m->replication, RS_RNG_RAMP_FACTOR, (unsigned)index, draw_week, 0);
+        s->ramp_factor = rs_quantile(&m->ramp_factor, rs_stream_uniform(&draws));
+    }
     s->hire_week = week;
+    s->selling_hours = m->selling_hours; /* undisturbed in the first week */
     s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
+    s->first_year_seen = s->tracked && week + 52 < m->layout->horizon;
+    /* Late hires would bring only their fast ramps and early wins: the
+     * pooled metrics take the hires whose first year lies in the horizon
+     * (every hire when the horizon is shorter than a year). */
+    s->pooled = m->layout->horizon > 52 ? s->first_year_seen : s->tracked;
+    m->first_year_hires += s->first_year_seen;
     if (s->tracked) {
         m->hires++;
         m->observed[0]++; /* at hire: no weeks of tenure, productivity rho(0) */
@@ -276,22 +271,55 @@ static void hire(rs_model *m, int index, int week, bool veteran)
 
 /* ---- the weekly steps ---------------------------------------------------- */
 
-/* Step 1: departures, then hires into seats whose lag has run out. */
+/* A rep leaves: the seat stays empty for the hiring lag, and the leaver's
+ * open deals are dropped (they become stale). */
+static void depart(rs_model *m, seat *s, int week, exit_cause cause)
+{
+    s->active = false;
+    s->fy_present = false;
+    s->generation++;
+    s->open_deals = 0;
+    s->open_value = 0.0;
+    s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
+    m->departures++;
+    m->review_exits += cause == EXIT_REVIEW;
+    if (s->first_year_seen && week - s->hire_week <= 52)
+        m->first_year_exits[cause]++;
+}
+
+/* Whether the rep in seat `index` has an early review this week and is
+ * behind at it. Initial veterans have none; a review is decided at the
+ * start of the week in which its tenure is reached, on the bookings and
+ * quota since hire through last week. */
+static bool at_risk_at_review(rs_model *m, seat *s, int week)
+{
+    const rs_scenario *sc = m->sc;
+    if (s->veteran || s->next_review >= sc->attrition.review_count ||
+        week - s->hire_week != sc->attrition.review_weeks[s->next_review])
+        return false;
+    s->next_review++;
+    return s->hire_bookings < sc->attrition.review_below * s->hire_quota;
+}
+
+/* Step 1: departures (attrition, then early reviews), then hires into
+ * seats whose lag has run out. The warm-up has none of them. */
 static void step_staffing(rs_model *m, int week)
 {
-    for (int i = 0; i < m->sc->team.reps; i++) {
+    const rs_scenario *sc = m->sc;
+    for (int i = 0; i < sc->team.reps; i++) {
         seat *s = &m->seats[i];
         rs_stream_start(&s->stream, m->key, m->replication, RS_RNG_SEAT_WEEK, (unsigned)i, week, 0);
-        if (s->active && recording(week) && rs_stream_uniform(&s->stream) < m->leave_prob) {
-            /* the leaver's open deals are dropped: they become stale */
-            s->active = false;
-            s->fy_present = false;
-            s->generation++;
-            s->open_value = 0.0;
-            s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
-            m->departures++;
+        if (!recording(week))
+            continue;
+        if (s->active && rs_stream_uniform(&s->stream) < m->leave_prob) {
+            depart(m, s, week, EXIT_ATTRITION);
+        } else if (s->active && at_risk_at_review(m, s, week)) {
+            rs_stream review;
+            rs_stream_start(&review, m->key, m->replication, RS_RNG_REVIEW, (unsigned)i, week, 0);
+            if (rs_stream_uniform(&review) < sc->attrition.review_exit)
+                depart(m, s, week, EXIT_REVIEW);
         }
-        if (!s->active && s->vacant_until <= week && recording(week))
+        if (!s->active && s->vacant_until <= week)
             hire(m, i, week, false);
     }
 }
@@ -361,13 +389,14 @@ static void book_win(rs_model *m, const rs_deal *d, int week, rs_outcome *out)
     seat *s = &m->seats[d->seat];
     s->qtd_bookings += d->value;
     s->fy_bookings += d->value;
+    s->hire_bookings += d->value;
     if (!recording(week))
         return;
     m->week_bookings[week] += d->value;
     m->won++;
     m->won_cycle_sum += week - d->created;
     m->won_value_sum += d->value;
-    if (s->tracked && !s->won_any) {
+    if (s->pooled && !s->won_any) {
         s->won_any = true;
         out->first_win_weeks[out->n_first_win_weeks++] = week - s->hire_week;
     }
@@ -395,11 +424,34 @@ static void account_deal_help(const rs_model *m, plan *p, double help_hours)
                       h[RS_ACT_ONBOARDING] + h[RS_ACT_DEAL_HELP];
 }
 
+/* The odds each rep's deals closing this week are decided with, from the
+ * state at the start of the week: the win probability the practices give
+ * (capped), and the attention the rep's pipeline gets: last week's selling
+ * hours against what the open opportunities, this week's closing ones
+ * included, need. */
+static void closing_odds(rs_model *m, int week)
+{
+    const rs_scenario *sc = m->sc;
+    double need_per_deal = sc->rep.hours_per_open_deal;
+    for (int i = 0; i < sc->team.reps; i++) {
+        seat *s = &m->seats[i];
+        if (!s->active)
+            continue;
+        rs_practice_effects fx = rs_effects_at(&m->effects, s->stock);
+        s->close_win = min2(sc->pipeline.win_rate * fx.win, sc->pipeline.max_win_rate);
+        double need = s->open_deals * need_per_deal;
+        s->attention = need > s->selling_hours ? s->selling_hours / need : 1.0;
+        if (recording(week))
+            m->attention_sum += s->attention;
+    }
+}
+
 /* Step 3: deals closing this week are decided with the state at the start
  * of the week; deal help happens here and displaces planned coaching. */
 static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
+    closing_odds(m, week);
     int32_t list = rs_deal_book_take(&m->book, week);
     size_t n = 0;
     for (int32_t i = list; i >= 0; i = m->book.deals[i].next) {
@@ -407,6 +459,7 @@ static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p,
         seat *s = &m->seats[d->seat];
         if (d->generation != s->generation)
             continue; /* its rep has left */
+        s->open_deals--;
         s->open_value -= d->value;
         if (n == m->closing_capacity) {
             closing *grown = realloc(m->closing, 2 * m->closing_capacity * sizeof *grown);
@@ -429,25 +482,22 @@ static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p,
     double style_multiplier = sc->deal_help.style == RS_STYLE_TAKE_OVER ? sc->deal_help.take_over_win_multiplier
                                                                         : sc->deal_help.coach_win_multiplier;
     int helped_now = 0, run_seat = -1, run_count = 0;
-    double seat_multiplier = 1.0;
     for (size_t c = 0; c < n; c++) {
         const rs_deal *d = &m->book.deals[m->closing[c].index];
         seat *s = &m->seats[d->seat];
         if (d->seat != run_seat) {
             run_seat = d->seat;
             run_count = 0;
-            seat_multiplier = coaching_multiplier(m, s->stock) * m->win_multiplier;
         }
-        double p_win = sc->pipeline.win_rate * seat_multiplier;
+        double p_win = s->close_win;
         if (help && run_count < sc->deal_help.max_deals_per_week && behind(s, sc->deal_help.below_attainment)) {
             run_count++;
             helped_now++;
-            p_win *= style_multiplier;
+            p_win = min2(p_win * style_multiplier, sc->pipeline.max_win_rate);
             if (sc->deal_help.style == RS_STYLE_COACH)
                 s->deal_coaching += sc->deal_help.hours_per_deal;
         }
-        p_win = min2(p_win, sc->pipeline.max_win_rate);
-        bool won = d->win_u < p_win;
+        bool won = d->win_u < p_win * s->attention;
         if (recording(week))
             m->closed++;
         if (won)
@@ -490,15 +540,18 @@ static void step_coaching(rs_model *m, int week, const plan *p)
 static rs_status step_pipeline(rs_model *m, int week)
 {
     const rs_scenario *sc = m->sc;
-    double size_mean = sc->pipeline.deal_size * m->size_multiplier;
-    double cycle_mean = sc->pipeline.cycle_weeks * m->cycle_multiplier;
     for (int i = 0; i < sc->team.reps; i++) {
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
         double rep_hours = m->one_on_one_hours + m->meeting_hours + s->coaching + s->onboarding + s->deal_coaching;
         double selling = max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
-        double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * m->lead_multiplier;
+        s->selling_hours = m->selling_hours * selling;
+        /* the practices' effects with the stock this week's coaching left */
+        rs_practice_effects fx = rs_effects_at(&m->effects, s->stock);
+        double size_mean = sc->pipeline.deal_size * fx.size;
+        double cycle_mean = sc->pipeline.cycle_weeks * fx.cycle;
+        double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx.lead;
         /* Leads ~ Poisson(mu), each an opportunity with probability p, is
          * the same as independent Poisson(mu p) opportunities and
          * Poisson(mu (1 - p)) lost leads (thinning, docs/model.md). */
@@ -538,6 +591,7 @@ static rs_status step_pipeline(rs_model *m, int week)
             d->value = size_mean * rs_quantile(&m->deal_value, u_value);
             d->seat = i;
             d->generation = s->generation;
+            s->open_deals++;
             s->open_value += d->value;
         }
     }
@@ -554,7 +608,7 @@ static void step_experience(rs_model *m, int week, rs_outcome *out)
         if (!s->active || s->veteran)
             continue;
         double before = s->experience;
-        s->experience += 1.0 + m->onboarding_gain * s->onboarding;
+        s->experience += (1.0 + m->onboarding_gain * s->onboarding) / s->ramp_factor;
         if (!s->tracked)
             continue;
         int tenure = week + 1 - s->hire_week; /* completed weeks */
@@ -562,7 +616,8 @@ static void step_experience(rs_model *m, int week, rs_outcome *out)
         if (!s->ramped && s->experience >= target) {
             s->ramped = true;
             /* experience grows evenly within the week: interpolate */
-            out->ramp_weeks[out->n_ramp_weeks++] = tenure - 1 + (target - before) / (s->experience - before);
+            if (s->pooled)
+                out->ramp_weeks[out->n_ramp_weeks++] = tenure - 1 + (target - before) / (s->experience - before);
         }
         if (tenure < H) {
             m->observed[tenure]++;
@@ -605,6 +660,7 @@ static void step_quota(rs_model *m, int week, int week_in_quarter)
         if (s->active) {
             s->qtd_quota += q;
             s->fy_quota += q;
+            s->hire_quota += q;
         }
     }
     if (!recording(week))
@@ -666,8 +722,10 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     memset(m->productivity_sum, 0, H * sizeof(double));
     memset(m->observed, 0, H * sizeof(int));
     memset(m->ramped_count, 0, H * sizeof(int));
-    m->leads = m->closed = m->won = m->helped_deals = m->departures = m->hires = 0;
-    m->won_cycle_sum = m->won_value_sum = m->selling_share_sum = m->stock_sum = 0.0;
+    m->leads = m->closed = m->won = m->helped_deals = m->departures = m->hires = m->review_exits = 0;
+    m->first_year_hires = 0;
+    memset(m->first_year_exits, 0, sizeof m->first_year_exits);
+    m->won_cycle_sum = m->won_value_sum = m->selling_share_sum = m->stock_sum = m->attention_sum = 0.0;
     m->rep_weeks = 0;
     m->pipeline_ratio_sum = 0.0;
     m->pipeline_ratio_n = 0;
@@ -744,7 +802,16 @@ static void summarise(rs_model *m, rs_outcome *out)
     v[RS_M_MANAGER_OVERTIME] = m->manager_total[RS_ACT_OVERTIME] / H;
     v[RS_M_COACHING_SHORTFALL] = m->manager_total[RS_ACT_SHORTFALL] / H;
     v[RS_M_DEAL_HELP_DEALS] = (double)m->helped_deals;
+    v[RS_M_ATTENTION] = m->rep_weeks > 0 ? 100.0 * m->attention_sum / m->rep_weeks : NAN;
     v[RS_M_DEPARTURES] = (double)m->departures;
+    v[RS_M_REVIEW_EXITS] = (double)m->review_exits;
+    if (m->first_year_hires > 0) {
+        double share = 100.0 / m->first_year_hires;
+        long attrition = m->first_year_exits[EXIT_ATTRITION], review = m->first_year_exits[EXIT_REVIEW];
+        v[RS_M_FIRST_YEAR_EXITS] = share * (double)(attrition + review);
+        v[RS_M_FIRST_YEAR_EXITS_ATTRITION] = share * (double)attrition;
+        v[RS_M_FIRST_YEAR_EXITS_REVIEW] = share * (double)review;
+    }
     v[RS_M_HIRES] = (double)m->hires;
     double bookings = 0.0;
     for (int w = 0; w < H; w++)

@@ -50,6 +50,11 @@ const rs_param rs_params[] = {
      "share of a rep's hours spent selling", "reps spend about a third of their time selling"},
     {"rep", "meeting_cost", RS_P_FRACTION, OFF(rep.meeting_cost), 0, 1, NULL, "0.5", "selling hours per meeting hour",
      "selling hours lost per hour a rep spends in one-on-ones, team meetings and coaching", NULL},
+    {"rep", "hours_per_open_deal", RS_P_HOURS, OFF(rep.hours_per_open_deal), 0, 40, NULL, "1.5",
+     "selling hours/week per open opportunity",
+     "selling hours an open opportunity needs each week to be worked properly; a rep with more pipeline than "
+     "hours wins a smaller share of it (0: no limit)",
+     "reference model: a ramped rep's steady pipeline of about 10 open deals about fills their 16 selling hours"},
     /* [ramp] */
     {"ramp", "curve", RS_P_ENUM, OFF(ramp.curve), 0, 0, curve_names, "scurve", "",
      "shape of productivity against experience: scurve, exponential, linear or table", NULL},
@@ -61,6 +66,11 @@ const rs_param rs_params[] = {
      "weeks of experience per onboarding hour",
      "extra experience a week gains per extra onboarding coaching hour",
      "seed: one extra hour a week for 8 weeks shortens the ramp by a month (52/12/8)"},
+    {"ramp", "time_cv", RS_P_REAL, OFF(ramp.time_cv), 0, 2, NULL, "0.35", "coefficient of variation",
+     "spread of the lognormal ramp-time factor (mean 1) each hire draws: a rep ramps in about weeks_to_ramped "
+     "x the factor (0: every hire ramps alike)",
+     "ramp time varies by rep (Xactly; SBI: from under 3 to over 12 months across companies); 0.35 gives a "
+     "middle 80% of about 13 to 33 weeks around 22"},
     {"ramp", "table", RS_P_TABLE, OFF(ramp.table), 0, 100, NULL, "0,25,50,75,100", "percent per month",
      "curve = table: productivity at months 0, 1, 2, ... as spreadsheet capacity models write it", NULL},
     /* [pipeline] */
@@ -102,13 +112,18 @@ const rs_param rs_params[] = {
      "time constant with which the coaching stock follows what a rep receives (fades over about a quarter)", NULL},
     {"coaching", "prior_hours_per_month", RS_P_AUTO, OFF(coaching.prior_hours_per_month), 0, 1000, NULL, "auto",
      "hours/month", "coaching stock veterans start with; auto = the plan's steady state", NULL},
-    {"coaching", "max_uplift", RS_P_REAL, OFF(coaching.max_uplift), 0, 10, NULL, "0.37", "share",
+    {"coaching", "max_uplift", RS_P_REAL, OFF(coaching.max_uplift), 0, 10, NULL, "0.9", "share",
      "ceiling of the coaching multiplier on the win rate, less one",
      "calibrated: reference team 90%, coaching 3h/month 107% (SEED-CLAIMS.md C1)"},
     {"coaching", "half_effect_hours", RS_P_REAL, OFF(coaching.half_effect_hours), 0.01, 1000, NULL, "3", "hours/month",
      "coaching stock at which half the uplift is reached", "seed: a threshold near 3 hours a month"},
     {"coaching", "steepness", RS_P_REAL, OFF(coaching.steepness), 0.1, 20, NULL, "4", "Hill exponent",
      "how sharply the uplift rises around half_effect_hours", "seed: a threshold, so S-shaped"},
+    {"coaching", "quality", RS_P_REAL, OFF(coaching.quality), 0, 1.5, NULL, "1", "factor",
+     "how good the manager is at coaching: the power of the coaching multiplier (ride-along and deal coaching "
+     "included); the hours cost the same (0: coaching costs time and does nothing, 1: the research's coach)",
+     "Dahling et al. 2016 (1,246 reps, 136 teams): more coaching lowers attainment under managers low in "
+     "coaching skill"},
     /* [onboarding] */
     {"onboarding", "extra_hours_per_week", RS_P_HOURS, OFF(onboarding.extra_hours_per_week), 0, 40, NULL, "0",
      "hours/week", "extra coaching each new hire gets in each onboarding week", NULL},
@@ -119,27 +134,29 @@ const rs_param rs_params[] = {
      "one-on-one meetings with each rep: none, monthly, biweekly or weekly", "the typical manager of SEED-CLAIMS.md"},
     {"one_on_one", "hours", RS_P_HOURS, OFF(one_on_one.hours), 0, 8, NULL, "0.5", "hours/meeting",
      "length of one one-on-one", NULL},
-    {"one_on_one", "win_multiplier", RS_P_REAL, OFF(one_on_one.win_multiplier), 0.1, 10, NULL, "1.37", "factor",
-     "win rate at biweekly or weekly cadence (monthly: half on a log scale)", "seed: win rates +37%"},
-    {"one_on_one", "cycle_multiplier", RS_P_REAL, OFF(one_on_one.cycle_multiplier), 0.1, 10, NULL, "0.86", "factor",
-     "sales cycle at biweekly or weekly cadence", "seed: sales cycle -14%"},
-    {"one_on_one", "deal_size_multiplier", RS_P_REAL, OFF(one_on_one.deal_size_multiplier), 0.1, 10, NULL, "1.12",
-     "factor", "deal size at biweekly or weekly cadence", "seed: average deal size +12%"},
+    {"one_on_one", "win_multiplier", RS_P_REAL, OFF(one_on_one.win_multiplier), 0.1, 10, NULL, "1.31", "factor",
+     "win rate at biweekly or weekly cadence (monthly: half on a log scale)",
+     "calibrated: with attention and overlap, bi-weekly one-on-ones show win rates +37% (SEED-CLAIMS.md C3)"},
+    {"one_on_one", "cycle_multiplier", RS_P_REAL, OFF(one_on_one.cycle_multiplier), 0.1, 10, NULL, "0.845", "factor",
+     "sales cycle at biweekly or weekly cadence", "calibrated: the won-deal cycle shows -14% (C3)"},
+    {"one_on_one", "deal_size_multiplier", RS_P_REAL, OFF(one_on_one.deal_size_multiplier), 0.1, 10, NULL, "1.127",
+     "factor", "deal size at biweekly or weekly cadence", "calibrated: the won-deal size shows +12% (C3)"},
     /* [team_meeting] */
     {"team_meeting", "weekly", RS_P_BOOL, OFF(team_meeting.weekly), NONE, "no", "",
      "whether the team holds a weekly sales meeting", "the typical manager of SEED-CLAIMS.md"},
     {"team_meeting", "hours", RS_P_HOURS, OFF(team_meeting.hours), 0, 40, NULL, "1", "hours/meeting",
      "length of the meeting, for the manager and every rep", NULL},
-    {"team_meeting", "lead_multiplier", RS_P_REAL, OFF(team_meeting.lead_multiplier), 0.1, 10, NULL, "1.8", "factor",
-     "leads per rep with the weekly meeting", "seed: pipeline-to-quota ratio 1.8x"},
+    {"team_meeting", "lead_multiplier", RS_P_REAL, OFF(team_meeting.lead_multiplier), 0.1, 10, NULL, "2.3", "factor",
+     "leads per rep with the weekly meeting",
+     "calibrated: pipeline-to-quota shows 1.8x once the meeting's selling time is paid (C4)"},
     /* [ride_along] */
     {"ride_along", "calls_per_month", RS_P_REAL, OFF(ride_along.calls_per_month), 0, 40, NULL, "0.5", "calls/rep/month",
      "customer calls the manager joins per rep", "the typical manager of SEED-CLAIMS.md"},
     {"ride_along", "hours", RS_P_HOURS, OFF(ride_along.hours), 0, 40, NULL, "2", "hours/call",
      "manager hours per ride-along call", NULL},
-    {"ride_along", "coaching_equiv_hours", RS_P_HOURS, OFF(ride_along.coaching_equiv_hours), 0, 40, NULL, "0.5",
+    {"ride_along", "coaching_equiv_hours", RS_P_HOURS, OFF(ride_along.coaching_equiv_hours), 0, 40, NULL, "0.54",
      "hours/call", "coaching-stock hours each call is worth to the rep",
-     "calibrated: 2 calls/rep/month give 72% (SEED-CLAIMS.md C2)"},
+     "calibrated: 2 calls/rep/month give 72%, about a point more than without them (SEED-CLAIMS.md C2)"},
     /* [deal_help] */
     {"deal_help", "when", RS_P_ENUM, OFF(deal_help.when), 0, 0, when_names, "off", "",
      "when the manager steps into closing deals: off, quarter_end (last weeks of each quarter) or always", NULL},
@@ -162,8 +179,18 @@ const rs_param rs_params[] = {
      "chance that a rep leaves within a year", "published sales turnover of 26-35%"},
     {"attrition", "hiring_lag_weeks", RS_P_INT, OFF(attrition.hiring_lag_weeks), 0, 520, NULL, "10", "weeks",
      "weeks a seat stays empty before its new hire starts", NULL},
+    {"attrition", "review_weeks", RS_P_WEEK_LIST, OFF(attrition.review_weeks), 1, RS_MAX_HORIZON, NULL, "26,39,52",
+     "weeks of tenure", "tenure weeks of the early reviews at which a new rep far behind their ramped quota may "
+     "leave (none: no reviews)",
+     "with cycles of ten weeks, nothing a new rep opened has closed much before half a year"},
+    {"attrition", "review_below", RS_P_FRACTION, OFF(attrition.review_below), 0, 10, NULL, "0.5", "share of quota",
+     "at a review, a rep whose bookings since hire are below this share of their quota since hire is at risk",
+     NULL},
+    {"attrition", "review_exit", RS_P_FRACTION, OFF(attrition.review_exit), 0, 1, NULL, "0.1", "share",
+     "chance that a rep at risk at a review leaves (managed out, or gone of their own accord)",
+     "25-30% of field sales hires fail (Skok); 55% of new hires succeed (Sales Management Association)"},
     /* [quota] */
-    {"quota", "annual", RS_P_MONEY, OFF(quota.annual), 0, 1e13, NULL, "418000", "currency/year",
+    {"quota", "annual", RS_P_MONEY, OFF(quota.annual), 0, 1e13, NULL, "360000", "currency/year",
      "annual quota of a ramped rep", "calibrated: the reference team's median first-year attainment is 90%"},
     {"quota", "ramped", RS_P_BOOL, OFF(quota.ramped), NONE, "yes", "",
      "new hires' quota follows the ramp curve at their tenure (no: full quota from day one)", NULL},
@@ -171,8 +198,14 @@ const rs_param rs_params[] = {
      "empty seats carry a full quota", NULL},
     /* [effects] */
     {"effects", "scale", RS_P_REAL, OFF(effects.scale), 0, 2, NULL, "1", "factor",
-     "scales every practice's effect on a log scale: 0.5 half, 0 none (practices only cost time)",
+     "scales every practice's effect on a log scale: 0.5 half, 0 none (practices only cost time); deal help's "
+     "take-over and coach multipliers are the manager's own selling, not survey figures, and are not scaled",
      "for users who treat survey correlations with caution"},
+    {"effects", "overlap", RS_P_FRACTION, OFF(effects.overlap), 0, 0.95, NULL, "0.7", "share",
+     "how much the practices' effects overlap: they combine as a norm of their strengths instead of multiplying "
+     "(0: they multiply freely); one practice alone is unchanged",
+     "each survey figure compares managers who do one practice with those who don't, and good managers do "
+     "several"},
 };
 
 const size_t rs_param_count = sizeof rs_params / sizeof rs_params[0];
@@ -300,6 +333,10 @@ void rs_param_expectation(const rs_param *p, char *buf, size_t size)
         snprintf(buf, size, "2 to %d comma-separated, non-decreasing percentages from 0 to 100, one per month "
                             "(such as 0,25,50,75,100)", RS_RAMP_TABLE_MAX);
         break;
+    case RS_P_WEEK_LIST:
+        snprintf(buf, size, "none or 1 to %d comma-separated, increasing whole numbers of weeks from %.0f to %.0f "
+                            "(such as 26,39,52)", RS_REVIEW_MAX, p->min, p->max);
+        break;
     case RS_P_NAME:
         snprintf(buf, size, "a name of 1 to %d letters, digits, '.', '_' or '-'", RS_NAME_MAX - 1);
         break;
@@ -315,42 +352,77 @@ static rs_status reject(const rs_param *p, const char *text, char *err)
     return rs_fail(err, RS_ERR_INPUT, "%s.%s must be %s, got nothing", p->section, p->key, expect);
 }
 
-static rs_status parse_table(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+/* Splits a comma-separated list into at most `max` items, each trimmed of
+ * blanks; returns how many, or -1 when an item is empty or too long, or
+ * there are more than max. */
+#define LIST_ITEM 32
+static int split_list(const char *text, char items[][LIST_ITEM], int max)
 {
-    double values[RS_RAMP_TABLE_MAX], previous = 0;
     int n = 0;
     const char *c = text;
     while (*c) {
-        char item[32];
         size_t len = strcspn(c, ",");
-        if (len == 0 || len >= sizeof item || n == RS_RAMP_TABLE_MAX)
-            return reject(p, text, err);
+        if (len == 0 || len >= LIST_ITEM || n == max)
+            return -1;
+        char *item = items[n++];
         memcpy(item, c, len);
         item[len] = '\0';
-        char *s = item;
-        while (*s == ' ')
-            s++;
-        size_t l = strlen(s);
-        while (l > 0 && s[l - 1] == ' ')
-            s[--l] = '\0';
-        if (l > 0 && s[l - 1] == '%')
-            s[--l] = '\0';
-        double v;
-        if (!rs_parse_real(s, &v) || v < 0 || v > 100 || (n > 0 && v < previous))
-            return reject(p, text, err);
-        previous = v;
-        values[n++] = v / 100.0;
+        char *start = item + strspn(item, " ");
+        size_t l = strlen(start);
+        while (l > 0 && start[l - 1] == ' ')
+            start[--l] = '\0';
+        if (l == 0)
+            return -1;
+        memmove(item, start, l + 1);
         c += len;
-        if (*c == ',') {
-            c++;
-            if (!*c)
-                return reject(p, text, err);
-        }
+        if (*c == ',' && !*++c)
+            return -1; /* a trailing comma */
     }
+    return n;
+}
+
+static rs_status parse_table(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+{
+    char items[RS_RAMP_TABLE_MAX][LIST_ITEM];
+    double values[RS_RAMP_TABLE_MAX];
+    int n = split_list(text, items, RS_RAMP_TABLE_MAX);
     if (n < 2)
         return reject(p, text, err);
+    for (int i = 0; i < n; i++) {
+        char *s = items[i];
+        size_t l = strlen(s);
+        if (s[l - 1] == '%')
+            s[--l] = '\0';
+        double v;
+        if (!rs_parse_real(s, &v) || v < 0 || v > 100 || (i > 0 && v / 100.0 < values[i - 1]))
+            return reject(p, text, err);
+        values[i] = v / 100.0;
+    }
     memcpy(sc->ramp.table, values, sizeof(double) * (size_t)n);
     sc->ramp.table_len = n;
+    return RS_OK;
+}
+
+/* "26,39,52", or "none" for an empty list. */
+static rs_status parse_week_list(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+{
+    if (strcmp(text, "none") == 0) {
+        sc->attrition.review_count = 0;
+        return RS_OK;
+    }
+    char items[RS_REVIEW_MAX][LIST_ITEM];
+    int weeks[RS_REVIEW_MAX];
+    int n = split_list(text, items, RS_REVIEW_MAX);
+    if (n < 1)
+        return reject(p, text, err);
+    for (int i = 0; i < n; i++) {
+        long long w;
+        if (!rs_parse_integer(items[i], &w) || w < p->min || w > p->max || (i > 0 && w <= weeks[i - 1]))
+            return reject(p, text, err);
+        weeks[i] = (int)w;
+    }
+    memcpy(sc->attrition.review_weeks, weeks, sizeof(int) * (size_t)n);
+    sc->attrition.review_count = n;
     return RS_OK;
 }
 
@@ -418,6 +490,8 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
         return reject(p, text, err);
     case RS_P_TABLE:
         return parse_table(p, sc, text, err);
+    case RS_P_WEEK_LIST:
+        return parse_week_list(p, sc, text, err);
     case RS_P_NAME:
         if (!valid_name(text))
             return reject(p, text, err);
@@ -502,6 +576,13 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
             format_percent(sc->ramp.table[i], num, sizeof num);
             len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "", num);
         }
+        break;
+    }
+    case RS_P_WEEK_LIST: {
+        size_t len = 0;
+        snprintf(buf, size, "none");
+        for (int i = 0; i < sc->attrition.review_count && len < size; i++)
+            len += (size_t)snprintf(buf + len, size - len, "%s%d", i ? "," : "", sc->attrition.review_weeks[i]);
         break;
     }
     case RS_P_NAME:

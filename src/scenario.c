@@ -407,6 +407,27 @@ rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding
 
 /* ---- writing ----------------------------------------------------------- */
 
+/* Writes text as comment lines of at most 78 columns, broken between words:
+ * the first line starts with `first`, the others with `next`. */
+static void put_comment(FILE *out, const char *first, const char *next, const char *text)
+{
+    const size_t width = 78;
+    const char *prefix = first;
+    while (*text) {
+        size_t room = width - strlen(prefix), len = strlen(text);
+        if (len > room) {
+            size_t cut = room;
+            while (cut > 0 && text[cut] != ' ')
+                cut--;
+            len = cut > 0 ? cut : strcspn(text, " "); /* a word longer than the line stays whole */
+        }
+        fprintf(out, "%s%.*s\n", prefix, (int)len, text);
+        text += len;
+        text += strspn(text, " ");
+        prefix = next;
+    }
+}
+
 void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
 {
     const char *section = "";
@@ -422,11 +443,15 @@ void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
         if (document) {
             char expect[256];
             rs_param_expectation(p, expect, sizeof expect);
-            fprintf(out, "# %s\n", p->help);
-            fprintf(out, "#   %s%s%s%s; default %s\n", expect, p->unit[0] ? " (" : "", p->unit, p->unit[0] ? ")" : "",
-                    p->def[0] ? p->def : "(derived)");
-            if (p->source)
-                fprintf(out, "#   source: %s\n", p->source);
+            char line[1024];
+            put_comment(out, "# ", "# ", p->help);
+            snprintf(line, sizeof line, "%s%s%s%s; default %s", expect, p->unit[0] ? " (" : "", p->unit,
+                     p->unit[0] ? ")" : "", p->def[0] ? p->def : "(derived)");
+            put_comment(out, "#   ", "#     ", line);
+            if (p->source) {
+                snprintf(line, sizeof line, "source: %s", p->source);
+                put_comment(out, "#   ", "#     ", line);
+            }
         } else if (defaults) {
             rs_param_format(p, defaults, def, sizeof def);
             if (strcmp(def, value) != 0)

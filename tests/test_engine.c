@@ -57,13 +57,16 @@ static void test_same_seed_same_results(void **state)
 static void test_thread_count_does_not_matter(void **state)
 {
     (void)state;
-    rs_results *one = tu_run(scenario, 1), *two = tu_run(scenario, 2), *five = tu_run(scenario, 5);
-    assert_true(identical(one, two));
-    assert_true(identical(one, five));
+    rs_results *one = tu_run(scenario, 1);
+    const int threads[] = {2, 3, 7};
+    for (int t = 0; t < 3; t++) {
+        rs_results *other = tu_run(scenario, threads[t]);
+        if (!identical(one, other))
+            fail_msg("%d threads give other results than 1", threads[t]);
+        rs_results_free(other);
+    }
     assert_int_equal(one->moments[RS_M_WIN_RATE].n, 300);
     rs_results_free(one);
-    rs_results_free(two);
-    rs_results_free(five);
 }
 
 static void test_other_seed_other_results(void **state)
@@ -79,13 +82,14 @@ static void test_other_seed_other_results(void **state)
     rs_scenario_free(other);
 }
 
-/* A change that alters no decision (the quota) leaves every draw, and so
- * every booking, exactly as it was: the draws are keyed by what they mean,
- * not by the order in which they happen. */
+/* A change that alters no decision (the quota, with the early reviews that
+ * compare bookings with it off) leaves every draw, and so every booking,
+ * exactly as it was: the draws are keyed by what they mean, not by the
+ * order in which they happen. */
 static void test_common_random_numbers(void **state)
 {
     (void)state;
-    rs_scenario *base = tu_scenario("[run]\nreplications = 200\n");
+    rs_scenario *base = tu_scenario("[run]\nreplications = 200\n[attrition]\nreview_exit = 0\n");
     rs_scenario *other = rs_scenario_clone(base);
     tu_set(other, "quota.annual=523000", NULL);
     rs_results *a = tu_run(base, 2), *b = tu_run(other, 2);

@@ -88,10 +88,10 @@ runs "win rate 0" "$BASE" -n 32 --set pipeline.win_rate=0
 expect "win rate 0: no bookings, 0% attainment" test "$(cell out/summary.csv team_attainment_fy1 p90)" = 0
 expect "win rate 0: won-deal size undefined (empty)" test -z "$(cell out/summary.csv won_deal_size mean)"
 expect "win rate 0: console says n/a" grep -qE "Won-deal size +n/a +n/a +n/a" out.txt
-runs "win rate 1" "$BASE" -n 32 --set pipeline.win_rate=1 --set pipeline.max_win_rate=1
+runs "win rate 1" "$BASE" -n 32 --set pipeline.win_rate=1 --set pipeline.max_win_rate=1 --set rep.hours_per_open_deal=0
 expect "win rate 1: every deal won" test "$(cell out/summary.csv win_rate p5)" = 100
 runs "zero variance" "$BASE" -n 32 --set rep.skill_cv=0 --set pipeline.deal_size_cv=0 --set pipeline.cycle_cv=0 \
-    --set attrition.annual=0
+    --set attrition.annual=0 --set ramp.time_cv=0 --set effects.overlap=0
 expect "zero variance: every won deal the same size" \
     test "$(cell out/summary.csv won_deal_size p5)" = "$(cell out/summary.csv won_deal_size p95)"
 runs "deal size 1e12" "$BASE" -n 32 --set pipeline.deal_size=1e12

@@ -20,6 +20,7 @@ typedef enum {
     RS_P_BOOL,     /* bool; yes/no, true/false, on/off, 1/0 */
     RS_P_ENUM,     /* int index into choices */
     RS_P_TABLE,    /* ramp table: monthly percentages "0,25,50,75,100" */
+    RS_P_WEEK_LIST, /* early-review weeks: "26,39,52" or "none" */
     RS_P_NAME      /* char[RS_NAME_MAX] of letters, digits, '.', '_', '-' */
 } rs_param_type;
 

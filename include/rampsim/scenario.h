@@ -27,6 +27,7 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 #define RS_MAX_WARMUP 520
 #define RS_MAX_REPLICATIONS 10000000LL
 #define RS_RAMP_TABLE_MAX 61 /* monthly points: five years */
+#define RS_REVIEW_MAX 12      /* early-review weeks */
 #define RS_NAME_MAX 64
 #define RS_LINE_MAX 199 /* characters in a scenario file's line or a --set value */
 #define RS_PATH_MAX 4096
@@ -49,10 +50,10 @@ typedef struct rs_scenario {
         uint64_t seed;
     } run;
     struct { int reps, new_hires; } team;
-    struct { double skill_cv, hours_per_week, selling_share, meeting_cost; } rep;
+    struct { double skill_cv, hours_per_week, selling_share, meeting_cost, hours_per_open_deal; } rep;
     struct {
         int curve; /* rs_ramp_curve */
-        double weeks_to_ramped, ramped_at, onboarding_hour_weeks;
+        double weeks_to_ramped, ramped_at, onboarding_hour_weeks, time_cv;
         int table_len;
         double table[RS_RAMP_TABLE_MAX]; /* fractions 0..1, one per month */
     } ramp;
@@ -67,6 +68,7 @@ typedef struct rs_scenario {
         double memory_weeks;
         double prior_hours_per_month; /* NAN means "auto": the plan's steady state */
         double max_uplift, half_effect_hours, steepness;
+        double quality; /* scales the coaching multiplier on a log scale */
     } coaching;
     struct { double extra_hours_per_week; int weeks; } onboarding;
     struct {
@@ -83,9 +85,15 @@ typedef struct rs_scenario {
         int max_deals_per_week;
         double take_over_win_multiplier, coach_win_multiplier;
     } deal_help;
-    struct { double annual; int hiring_lag_weeks; } attrition;
+    struct {
+        double annual;
+        int hiring_lag_weeks;
+        int review_count;                /* early reviews: 0 = none */
+        int review_weeks[RS_REVIEW_MAX]; /* tenure weeks, increasing */
+        double review_below, review_exit;
+    } attrition;
     struct { double annual; bool ramped, vacant_seats_count; } quota;
-    struct { double scale; } effects;
+    struct { double scale, overlap; } effects;
 
     /* Provenance, for messages and for the resolved scenario file. */
     char source[RS_PATH_MAX]; /* the scenario file, or "" for defaults only */

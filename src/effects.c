@@ -1,0 +1,112 @@
+/* effects.c: the practices' multipliers and how they combine (MODEL.md
+ * section 5; docs/model.md, "Practices overlap"). */
+#include "effects.h"
+
+#include <math.h>
+#include <stdbool.h>
+
+/* x^n, by multiplication for the whole exponents scenarios use. */
+static double power(double x, double n)
+{
+    if (n == 4.0) {
+        double x2 = x * x;
+        return x2 * x2;
+    }
+    if (n == 2.0)
+        return x * x;
+    if (n == 1.0)
+        return x;
+    return pow(x, n);
+}
+
+double rs_effects_hill(const rs_effects *e, double stock)
+{
+    if (stock <= 0.0)
+        return 0.0;
+    double sn = power(stock, e->steepness);
+    return sn / (sn + e->half_effect_pow);
+}
+
+double rs_effects_overlap_scale(const double *t, int n, double overlap)
+{
+    double sum = 0.0, largest = 0.0;
+    int positive = 0;
+    for (int i = 0; i < n; i++) {
+        sum += t[i];
+        largest = t[i] > largest ? t[i] : largest;
+        positive += t[i] > 0.0;
+    }
+    if (overlap == 0.0 || positive <= 1)
+        return 1.0;
+    /* T = (sum t^q)^(1/q), computed on t / largest so that no power
+     * underflows or overflows */
+    double q = 1.0 / (1.0 - overlap), norm = 0.0;
+    for (int i = 0; i < n; i++)
+        norm += pow(t[i] / largest, q);
+    return largest * pow(norm, 1.0 / q) / sum;
+}
+
+/* The coaching multiplier (1 + A x)^quality, and its log. */
+static double coaching_log(const rs_effects *e, double x)
+{
+    return e->quality * log1p(e->coaching_ceiling * x);
+}
+
+/* Every practice's log multipliers scaled by the overlap scale, at Hill
+ * fraction x. */
+static rs_practice_effects combine(const rs_effects *e, double x)
+{
+    double lk = coaching_log(e, x);
+    double t[3] = {fabs(lk), fabs(e->log_win) + fabs(e->log_cycle) + fabs(e->log_size), fabs(e->log_lead)};
+    double s = rs_effects_overlap_scale(t, 3, e->overlap);
+    rs_practice_effects r = {exp(s * (lk + e->log_win)), exp(s * e->log_lead), exp(s * e->log_cycle),
+                             exp(s * e->log_size)};
+    return r;
+}
+
+rs_practice_effects rs_effects_exact(const rs_effects *e, double stock)
+{
+    double x = rs_effects_hill(e, stock);
+    if (e->mode != RS_EFFECTS_INDEPENDENT)
+        return combine(e, x);
+    /* s = 1: coaching's multiplier times the others' */
+    rs_practice_effects r = e->constant;
+    double coaching = 1.0 + e->coaching_ceiling * x;
+    r.win *= e->quality == 1.0 ? coaching : pow(coaching, e->quality);
+    return r;
+}
+
+void rs_effects_init(rs_effects *e, const rs_scenario *sc)
+{
+    double scale = sc->effects.scale;
+    /* share of the full one-on-one effect on a log scale: monthly gets half */
+    double cadence = 0.0;
+    if (sc->one_on_one.cadence == RS_CADENCE_BIWEEKLY || sc->one_on_one.cadence == RS_CADENCE_WEEKLY)
+        cadence = 1.0;
+    else if (sc->one_on_one.cadence == RS_CADENCE_MONTHLY)
+        cadence = 0.5;
+    e->coaching_ceiling = pow(1.0 + sc->coaching.max_uplift, scale) - 1.0;
+    e->half_effect_pow = power(sc->coaching.half_effect_hours, sc->coaching.steepness);
+    e->steepness = sc->coaching.steepness;
+    e->quality = sc->coaching.quality;
+    e->log_win = scale * cadence * log(sc->one_on_one.win_multiplier);
+    e->log_cycle = scale * cadence * log(sc->one_on_one.cycle_multiplier);
+    e->log_size = scale * cadence * log(sc->one_on_one.deal_size_multiplier);
+    e->log_lead = sc->team_meeting.weekly ? scale * log(sc->team_meeting.lead_multiplier) : 0.0;
+    e->overlap = sc->effects.overlap;
+
+    bool coaching = e->coaching_ceiling > 0.0 && e->quality > 0.0;
+    bool others = e->log_win != 0.0 || e->log_cycle != 0.0 || e->log_size != 0.0 || e->log_lead != 0.0;
+    if (!coaching) {
+        e->mode = RS_EFFECTS_CONSTANT; /* formula with no coaching strength */
+        e->constant = rs_effects_exact(e, 0.0);
+    } else if (!others || e->overlap == 0.0) {
+        e->mode = RS_EFFECTS_INDEPENDENT;
+        rs_practice_effects r = {exp(e->log_win), exp(e->log_lead), exp(e->log_cycle), exp(e->log_size)};
+        e->constant = r;
+    } else {
+        e->mode = RS_EFFECTS_TABLE;
+        for (int i = 0; i <= RS_EFFECTS_POINTS; i++)
+            e->table[i] = combine(e, (double)i / RS_EFFECTS_POINTS);
+    }
+}
