@@ -46,6 +46,10 @@ typedef struct seat {
     /* this week's odds of the deals closing (step 3): the capped win
      * probability before deal help, and the attention it is worked with */
     double close_win, attention;
+    /* the practices' multipliers at coaching stock effects_stock: the stock
+     * of a rep whose coaching is steady stays put, so they are kept */
+    double effects_stock;
+    rs_practice_effects effects;
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */
@@ -211,6 +215,16 @@ void rs_model_free(rs_model *m)
 
 /* ---- helpers ------------------------------------------------------------ */
 
+/* The practices' multipliers for a rep at their coaching stock now. */
+static const rs_practice_effects *seat_effects(const rs_model *m, seat *s)
+{
+    if (s->stock != s->effects_stock) {
+        s->effects = rs_effects_at(&m->effects, s->stock);
+        s->effects_stock = s->stock;
+    }
+    return &s->effects;
+}
+
 static double productivity(const rs_model *m, const seat *s)
 {
     return s->veteran ? 1.0 : rs_ramp_rho(&m->ramp, s->experience);
@@ -254,6 +268,7 @@ static void hire(rs_model *m, int index, int week, bool veteran)
     }
     s->hire_week = week;
     s->selling_hours = m->selling_hours; /* undisturbed in the first week */
+    s->effects_stock = NAN;              /* nothing kept yet */
     s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
     s->first_year_seen = s->tracked && week + 52 < m->layout->horizon;
@@ -437,8 +452,7 @@ static void closing_odds(rs_model *m, int week)
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
-        rs_practice_effects fx = rs_effects_at(&m->effects, s->stock);
-        s->close_win = min2(sc->pipeline.win_rate * fx.win, sc->pipeline.max_win_rate);
+        s->close_win = min2(sc->pipeline.win_rate * seat_effects(m, s)->win, sc->pipeline.max_win_rate);
         double need = s->open_deals * need_per_deal;
         s->attention = need > s->selling_hours ? s->selling_hours / need : 1.0;
         if (recording(week))
@@ -548,10 +562,10 @@ static rs_status step_pipeline(rs_model *m, int week)
         double selling = max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
         s->selling_hours = m->selling_hours * selling;
         /* the practices' effects with the stock this week's coaching left */
-        rs_practice_effects fx = rs_effects_at(&m->effects, s->stock);
-        double size_mean = sc->pipeline.deal_size * fx.size;
-        double cycle_mean = sc->pipeline.cycle_weeks * fx.cycle;
-        double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx.lead;
+        const rs_practice_effects *fx = seat_effects(m, s);
+        double size_mean = sc->pipeline.deal_size * fx->size;
+        double cycle_mean = sc->pipeline.cycle_weeks * fx->cycle;
+        double mu = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead;
         /* Leads ~ Poisson(mu), each an opportunity with probability p, is
          * the same as independent Poisson(mu p) opportunities and
          * Poisson(mu (1 - p)) lost leads (thinning, docs/model.md). */
