@@ -107,6 +107,6 @@ void rs_effects_init(rs_effects *e, const rs_scenario *sc)
     } else {
         e->mode = RS_EFFECTS_TABLE;
         for (int i = 0; i <= RS_EFFECTS_POINTS; i++)
-            e->table[i] = combine(e, (double)i / RS_EFFECTS_POINTS);
+            e->table[i] = combine(e, ((double)i / RS_EFFECTS_POINTS) * ((double)i / RS_EFFECTS_POINTS));
     }
 }

@@ -4,9 +4,11 @@
 #include "testutil.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 
+#include "effects.h"
 #include "rampsim/output.h"
 
 static const rs_moments *metric(const rs_results *r, size_t slot)
@@ -193,6 +195,195 @@ static void test_claim_c5_onboarding(void **state)
     }
 }
 
+/* Attention: a rep whose open opportunities need twice the selling hours
+ * they have wins half as often at the same base probability. With fixed
+ * cycles of 8 weeks, the open deals at a week's start (this week's closing
+ * ones included) are 8 weeks of Poisson(5) opportunities, N ~ Poisson(40);
+ * a closing deal is won with probability p min(1, H / (N h)), so the win
+ * rate is p E[min(N, H/h)] / E[N]: with H/h = 20, about p / 2. */
+static void test_attention_halves_the_win_rate(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario(PLAIN_TEAM);
+    /* 45 x 0.35 = 15.75 selling hours; 15.75 / 20 per open deal */
+    tu_set(sc, "pipeline.leads_per_week=10", "pipeline.lead_to_opportunity=0.5", "pipeline.cycle_weeks=8",
+           "pipeline.cycle_cv=0", "rep.hours_per_open_deal=0.7875", NULL);
+    rs_results *r = tu_run(sc, 2);
+    double covered = 0.0; /* E[min(N, 20)] */
+    for (unsigned n = 0; n < 200; n++)
+        covered += gsl_ran_poisson_pdf(n, 40.0) * (n < 20 ? n : 20);
+    assert_mean_within(metric(r, RS_M_WIN_RATE), 27.19 * covered / 40.0, "win rate at half the hours needed");
+    tu_assert_near(covered / 40.0, 0.5, 0.001); /* "half as often" */
+    /* attention is the covered share itself: E[min(1, 20 / N)] over rep-weeks */
+    double attention = 0.0;
+    for (unsigned n = 0; n < 200; n++)
+        attention += gsl_ran_poisson_pdf(n, 40.0) * (n <= 20 ? 1.0 : 20.0 / n);
+    assert_mean_within(metric(r, RS_M_ATTENTION), 100.0 * attention, "attention");
+    rs_results_free(r);
+    /* hours_per_open_deal = 0: no limit, the base win rate */
+    tu_set(sc, "rep.hours_per_open_deal=0", NULL);
+    r = tu_run(sc, 2);
+    assert_mean_within(metric(r, RS_M_WIN_RATE), 27.19, "win rate without the limit");
+    tu_assert_near(metric(r, RS_M_ATTENTION)->mean, 100.0, 0);
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
+/* The model applies the combined practices where MODEL.md says: the win
+ * multiplier to the win rate, the deal-size multiplier to the value of new
+ * deals (the coaching stock stays at the plan's steady state, so both are
+ * constant here), at overlap 0, 0.5 and 0.9; and coaching alone is the
+ * same at any overlap, to the last bit. */
+static void test_practices_reach_the_deals(void **state)
+{
+    (void)state;
+    const char *overlaps[] = {"0", "0.5", "0.9"};
+    for (int k = 0; k < 3; k++) {
+        rs_scenario *sc = tu_scenario(PLAIN_TEAM);
+        char overlap[64];
+        snprintf(overlap, sizeof overlap, "effects.overlap=%s", overlaps[k]);
+        tu_set(sc, "coaching.hours_per_month=2.385", "one_on_one.cadence=biweekly", overlap, NULL);
+        rs_effects fx;
+        rs_effects_init(&fx, sc);
+        rs_practice_effects e = rs_effects_exact(&fx, 2.385);
+        rs_results *r = tu_run(sc, 2);
+        assert_mean_within(metric(r, RS_M_WIN_RATE), 100.0 * 0.2719 * e.win, "win rate with the practices");
+        assert_mean_within(metric(r, RS_M_WON_DEAL_SIZE), 31234 * e.size, "won-deal size with the practices");
+        if (k > 0) /* overlap shrinks what the two do together */
+            assert_true(e.win < exp(log(1.0 + (1.9 - 1.0) * pow(2.385, 4) / (pow(2.385, 4) + 81.0)) +
+                                    log(sc->one_on_one.win_multiplier)));
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+    rs_scenario *a = tu_scenario(PLAIN_TEAM), *b = tu_scenario(PLAIN_TEAM);
+    tu_set(a, "coaching.hours_per_month=2.385", "effects.overlap=0", NULL);
+    tu_set(b, "coaching.hours_per_month=2.385", "effects.overlap=0.9", NULL);
+    rs_results *ra = tu_run(a, 2), *rb = tu_run(b, 2);
+    assert_memory_equal(ra->moments, rb->moments, ra->layout.slots * sizeof *ra->moments);
+    rs_results_free(ra);
+    rs_results_free(rb);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+/* coaching.quality = 0: coaching costs the reps selling time and does
+ * nothing for their deals. */
+static void test_coaching_quality_zero(void **state)
+{
+    (void)state;
+    rs_scenario *coached = tu_scenario(PLAIN_TEAM), *plain = tu_scenario(PLAIN_TEAM);
+    tu_set(coached, "coaching.hours_per_month=5", "coaching.quality=0", NULL);
+    rs_results *rc = tu_run(coached, 2), *rp = tu_run(plain, 2);
+    assert_mean_within(metric(rc, RS_M_WIN_RATE), 27.19, "win rate under a coach of quality 0");
+    /* 5 hours a month is 1.15 hours a week, half of it out of 15.75 */
+    double selling = 35.0 * (1.0 - 0.5 * 5 * 12 / 52.0 / 15.75);
+    tu_assert_near(metric(rc, RS_M_SELLING_TIME_SHARE)->mean, selling, 1e-9);
+    /* bookings follow the leads, cut by the hours; both runs' errors count */
+    size_t fy1 = rs_layout_fy_slot(&rc->layout, 0, RS_FY_BOOKINGS);
+    const rs_moments *bc = metric(rc, fy1), *bp = metric(rp, fy1);
+    double ratio = selling / 35.0;
+    double se = sqrt(pow(rs_moments_stderr(bc), 2) + pow(ratio * rs_moments_stderr(bp), 2));
+    tu_assert_near(bc->mean, ratio * bp->mean, 4 * se);
+    rs_results_free(rc);
+    rs_results_free(rp);
+    rs_scenario_free(coached);
+    rs_scenario_free(plain);
+}
+
+/* Each hire's ramp-time factor: lognormal with mean 1 and the CV set, so
+ * with no onboarding coaching a hire ramps in exactly weeks_to_ramped x
+ * factor; mean 22 weeks, CV as set, median 22 exp(-sigma^2 / 2). Nobody
+ * leaves here, so no slow rampers go missing. */
+static void test_ramp_time_factor(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("[run]\nreplications = 2000\n[team]\nnew_hires = 8\n[ramp]\ntime_cv = 0.3137\n"
+                                  "[attrition]\nannual = 0\nreview_exit = 0\n");
+    rs_results *r = tu_run(sc, 2);
+    const rs_moments *ramp = metric(r, RS_M_RAMP_WEEKS);
+    assert_int_equal((int)ramp->n, 8 * 2000);
+    assert_mean_within(ramp, 22.0, "mean ramp time");
+    double sigma2 = log1p(0.3137 * 0.3137);
+    /* the standard error of a sample CV, from the lognormal's kurtosis */
+    double kurtosis = exp(4 * sigma2) + 2 * exp(3 * sigma2) + 3 * exp(2 * sigma2) - 6;
+    double cv = sqrt(rs_moments_variance(ramp)) / ramp->mean;
+    tu_assert_near(cv, 0.3137, 4 * 0.5 * sqrt((kurtosis + 2) / ramp->n) * 0.3137);
+    double median = rs_sketches_quantile(r->sketches, RS_M_RAMP_WEEKS, 0.5);
+    /* the median of n values has SE about 1 / (2 f(m) sqrt(n)) */
+    double density = 1.0 / (22.0 * exp(-sigma2 / 2) * sqrt(2 * M_PI * sigma2));
+    tu_assert_near(median, 22.0 * exp(-sigma2 / 2), 4 / (2 * density * sqrt(ramp->n)));
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
+/* The factor comes from a stream of its own: with attrition on (and no
+ * reviews, which look at bookings), the departures and hires of every
+ * replication are those of a team whose hires all ramp alike. */
+static void test_ramp_time_factor_draws_alone(void **state)
+{
+    (void)state;
+    rs_scenario *alike = tu_scenario("[run]\nreplications = 300\n[ramp]\ntime_cv = 0\n[attrition]\nreview_exit = 0\n");
+    rs_scenario *spread = rs_scenario_clone(alike);
+    tu_set(spread, "ramp.time_cv=0.35", NULL);
+    const rs_scenario *set[2] = {alike, spread};
+    rs_results *res[2];
+    rs_comparison *cmp;
+    rs_engine_options opt = {.threads = 2};
+    char err[RS_ERRMSG_SIZE];
+    assert_int_equal(rs_engine_compare(set, 2, &opt, res, &cmp, err), RS_OK);
+    const rs_metric which[] = {RS_M_DEPARTURES, RS_M_HIRES};
+    for (int k = 0; k < 2; k++) {
+        const rs_pair_moments *p = rs_comparison_pair(cmp, 1, which[k]);
+        assert_true(p->n == 300 && p->b_above == 0 && p->b_below == 0);
+    }
+    assert_true(res[1]->moments[RS_M_RAMP_WEEKS].mean != res[0]->moments[RS_M_RAMP_WEEKS].mean);
+    for (int j = 0; j < 2; j++)
+        rs_results_free(res[j]);
+    rs_comparison_free(cmp);
+    rs_scenario_free(alike);
+    rs_scenario_free(spread);
+}
+
+/* Early reviews: a rep with no bookings at a review week leaves with the
+ * set probability. Eight hires at week 0 with no bookings at all (win rate
+ * 0) and no attrition; a backfill starts after 60 weeks, too late for its
+ * first year to be seen, so every replication's share is over the same 8. */
+static void test_early_reviews(void **state)
+{
+    (void)state;
+    const char *weeks[] = {"26", "26,39,52"};
+    for (int k = 0; k < 2; k++) {
+        char ini[512];
+        snprintf(ini, sizeof ini,
+                 "[run]\nreplications = 2000\n[team]\nnew_hires = 8\n[pipeline]\nwin_rate = 0\n"
+                 "[attrition]\nannual = 0\nhiring_lag_weeks = 60\nreview_weeks = %s\nreview_exit = 0.2385\n",
+                 weeks[k]);
+        rs_scenario *sc = tu_scenario(ini);
+        rs_results *r = tu_run(sc, 2);
+        double gone = 100.0 * (1.0 - pow(1.0 - 0.2385, k == 0 ? 1 : 3));
+        assert_mean_within(metric(r, RS_M_FIRST_YEAR_EXITS), gone, "hires gone within a year");
+        assert_true(metric(r, RS_M_FIRST_YEAR_EXITS_REVIEW)->mean == metric(r, RS_M_FIRST_YEAR_EXITS)->mean);
+        tu_assert_near(metric(r, RS_M_FIRST_YEAR_EXITS_ATTRITION)->mean, 0.0, 0);
+        assert_mean_within(metric(r, RS_M_REVIEW_EXITS), 8 * gone / 100.0, "review exits");
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+    /* nobody is behind below 0% of quota; everybody is below 1000% */
+    const char *thresholds[] = {"0", "10"};
+    for (int k = 0; k < 2; k++) {
+        char ini[512];
+        snprintf(ini, sizeof ini,
+                 "[run]\nreplications = 200\n[team]\nnew_hires = 8\n[attrition]\nannual = 0\nhiring_lag_weeks = 60\n"
+                 "review_below = %s\nreview_exit = 1\n",
+                 thresholds[k]);
+        rs_scenario *sc = tu_scenario(ini);
+        rs_results *r = tu_run(sc, 2);
+        tu_assert_near(metric(r, RS_M_FIRST_YEAR_EXITS)->mean, k == 0 ? 0.0 : 100.0, 0);
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+}
+
 /* effects.scale = 0: practices cost time but do nothing. With meetings
  * costing no selling time, bi-weekly one-on-ones then change nothing at
  * all, to the last bit (the draws are shared). */
@@ -271,6 +462,12 @@ int main(void)
         cmocka_unit_test(test_deal_help_costs_hours),
         cmocka_unit_test(test_claim_c3_one_on_ones),
         cmocka_unit_test(test_claim_c5_onboarding),
+        cmocka_unit_test(test_attention_halves_the_win_rate),
+        cmocka_unit_test(test_practices_reach_the_deals),
+        cmocka_unit_test(test_coaching_quality_zero),
+        cmocka_unit_test(test_ramp_time_factor),
+        cmocka_unit_test(test_ramp_time_factor_draws_alone),
+        cmocka_unit_test(test_early_reviews),
         cmocka_unit_test(test_effects_scale_zero),
         cmocka_unit_test(test_start_week_and_ytd),
         cmocka_unit_test(test_every_curve_and_focus),
