@@ -17,7 +17,7 @@
 #include "embedded.h"
 
 const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
-const char *const rs_plot_calibration_charts[] = {"calibration", "c6", NULL};
+const char *const rs_plot_calibration_charts[] = {"calibration", "c6", "practices", NULL};
 const char *const rs_plot_compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
 const char *const rs_plot_sweep_charts[] = {"sweep", "sweep_heatmap", NULL};
 const char *const rs_plot_tornado_charts[] = {"tornado", NULL};
@@ -350,15 +350,18 @@ rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *
     return draw_with(charts, &v, err);
 }
 
-rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err)
+rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, int claims, int bounds,
+                              char *err)
 {
-    if (data_rows(dir, "calibrate.csv") <= 0 || data_rows(dir, "calibrate-c6.csv") <= 0)
+    if (data_rows(dir, "calibrate.csv") <= 0 || data_rows(dir, "calibrate-c6.csv") <= 0 ||
+        data_rows(dir, "calibrate-practices.csv") <= 0)
         return rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim calibration directory", dir);
     variables v;
     rs_status st = open_variables(&v, dir, err);
     if (st != RS_OK)
         return st;
-    fprintf(v.f, "replications = %lld\nquarters = %d\n", replications, quarters);
+    fprintf(v.f, "replications = %lld\nquarters = %d\nclaims = %d\nbounds = %d\n", replications, quarters, claims,
+            bounds);
     return draw_with(rs_plot_calibration_charts, &v, err);
 }
 

@@ -28,9 +28,11 @@ bool rs_plot_available(void);
 rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err);
 
 /* Draws the calibration charts of a directory written by rampsim calibrate
- * (calibrate.csv, calibrate-c6.csv); replications goes into the titles,
- * quarters is the number of quarters in calibrate-c6.csv. */
-rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, char *err);
+ * (calibrate.csv, calibrate-c6.csv, calibrate-practices.csv); replications
+ * goes into the titles, quarters is the number of quarters in
+ * calibrate-c6.csv, claims and bounds the rows of each in calibrate.csv. */
+rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, int claims, int bounds,
+                              char *err);
 
 /* Draws the comparison charts of a directory written by rampsim compare,
  * for k scenarios of which the first `years` fiscal years are covered. */
