@@ -301,6 +301,7 @@ void rs_output_print_table(FILE *out, const rs_results *r)
     if (l->fiscal_years == 0)
         fprintf(out, "  (the horizon ends before the first fiscal year does: see quarters.csv)\n");
     row(out, r, "Ramp time of new hires (weeks)", RS_M_RAMP_WEEKS, "%.1f");
+    row(out, r, "New hires gone within a year", RS_M_FIRST_YEAR_EXITS, "%.0f%%");
     row(out, r, "Win rate", RS_M_WIN_RATE, "%.1f%%");
     row(out, r, "Won-deal cycle (weeks)", RS_M_WON_CYCLE_WEEKS, "%.1f");
     row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, NULL);
