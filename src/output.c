@@ -29,6 +29,59 @@ void rs_csv_cell(FILE *f, double x)
     put_number(f, x);
 }
 
+/* The power of ten of x > 0, as an int (0 for anything else). */
+static int magnitude(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 0;
+    return (int)floor(log10(x));
+}
+
+/* x with its sign and `decimals` decimals; a figure that rounds to zero
+ * without a sign, since "-0.00" reads as a loss that is not there. */
+static void signed_figure(char *buf, size_t size, double x, int decimals)
+{
+    char text[400]; /* the widest double, and the decimals of the smallest */
+    snprintf(text, sizeof text, "%+.*f", decimals, x);
+    if (strspn(text + 1, "0.") == strlen(text + 1))
+        snprintf(text, sizeof text, "%.*f", decimals, 0.0);
+    snprintf(buf, size, "%s", text);
+}
+
+static int clamp(int x, int lo, int hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+void rs_format_difference(char *buf, size_t size, double difference, double low, double high, int decimals)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    if (isnan(difference))
+        return;
+    decimals = decimals > 0 ? decimals : 0;
+    /* two significant digits of the half-width (or of a constant), but no
+     * more than the 15 digits a double holds at the figures' magnitude */
+    double largest = fmax(fabs(difference), fmax(fabs(low), fabs(high)));
+    int precise = largest > 0 ? 14 - magnitude(largest) : 0;
+    precise = precise > decimals ? precise : decimals;
+    char d[400], a[400], b[400];
+    if (!(high > low)) { /* zero width, or no interval */
+        if (difference == 0.0) {
+            snprintf(buf, size, "0 (all replications equal)");
+            return;
+        }
+        signed_figure(d, sizeof d, difference, clamp(1 - magnitude(fabs(difference)), decimals, precise));
+        snprintf(buf, size, low == high ? "%s (in every replication)" : "%s", d);
+        return;
+    }
+    int shown = clamp(1 - magnitude((high - low) / 2), decimals, precise);
+    signed_figure(d, sizeof d, difference, shown);
+    signed_figure(a, sizeof a, low, shown);
+    signed_figure(b, sizeof b, high, shown);
+    snprintf(buf, size, "%s (%s to %s)", d, a, b);
+}
+
 /* ",mean,stderr,p5,...,p95" for one slot. */
 static void put_distribution(FILE *f, const rs_results *r, size_t slot)
 {
