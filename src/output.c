@@ -53,6 +53,24 @@ static int clamp(int x, int lo, int hi)
     return x < lo ? lo : x > hi ? hi : x;
 }
 
+/* The decimals that show two significant digits of `scale` (at least
+ * `decimals`), within the 15 digits a double holds at `largest`. */
+static int decimals_for(double scale, double largest, int decimals)
+{
+    int precise = largest > 0 ? 14 - magnitude(largest) : 0;
+    return clamp(1 - magnitude(scale), decimals, precise > decimals ? precise : decimals);
+}
+
+void rs_format_signed(char *buf, size_t size, double x, int decimals)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    if (isnan(x))
+        return;
+    decimals = decimals > 0 ? decimals : 0;
+    signed_figure(buf, size, x, decimals_for(fabs(x), fabs(x), decimals));
+}
+
 void rs_format_difference(char *buf, size_t size, double difference, double low, double high, int decimals)
 {
     if (size > 0)
@@ -60,22 +78,21 @@ void rs_format_difference(char *buf, size_t size, double difference, double low,
     if (isnan(difference))
         return;
     decimals = decimals > 0 ? decimals : 0;
-    /* two significant digits of the half-width (or of a constant), but no
-     * more than the 15 digits a double holds at the figures' magnitude */
-    double largest = fmax(fabs(difference), fmax(fabs(low), fabs(high)));
-    int precise = largest > 0 ? 14 - magnitude(largest) : 0;
-    precise = precise > decimals ? precise : decimals;
-    char d[400], a[400], b[400];
     if (!(high > low)) { /* zero width, or no interval */
-        if (difference == 0.0) {
+        char d[400];
+        rs_format_signed(d, sizeof d, difference, decimals);
+        if (low != high)
+            snprintf(buf, size, "%s", d);
+        else if (difference == 0.0)
             snprintf(buf, size, "0 (all replications equal)");
-            return;
-        }
-        signed_figure(d, sizeof d, difference, clamp(1 - magnitude(fabs(difference)), decimals, precise));
-        snprintf(buf, size, low == high ? "%s (in every replication)" : "%s", d);
+        else
+            snprintf(buf, size, "%s (in every replication)", d);
         return;
     }
-    int shown = clamp(1 - magnitude((high - low) / 2), decimals, precise);
+    /* two significant digits of the half-width */
+    double largest = fmax(fabs(difference), fmax(fabs(low), fabs(high)));
+    int shown = decimals_for((high - low) / 2, largest, decimals);
+    char d[400], a[400], b[400];
     signed_figure(d, sizeof d, difference, shown);
     signed_figure(a, sizeof a, low, shown);
     signed_figure(b, sizeof b, high, shown);

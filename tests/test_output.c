@@ -57,6 +57,30 @@ static void test_zero_and_constant_differences(void **state)
     assert_string_equal(small, "+805 (+");
 }
 
+/* A figure without an interval (the extra hours of compare's return
+ * table): two significant digits at least, 0 unsigned. */
+static void test_signed_figures(void **state)
+{
+    (void)state;
+    char buf[64];
+    static const struct {
+        double x;
+        int decimals;
+        const char *text;
+    } cases[] = {
+        {1.800891923, 0, "+1.8"}, {805.3594522, 0, "+805"}, {-0.4, 0, "-0.40"},
+        {0.0, 0, "0"},           {-0.0, 1, "0.0"},         {-2385.2, 1, "-2385.2"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rs_format_signed(buf, sizeof buf, cases[i].x, cases[i].decimals);
+        assert_string_equal(buf, cases[i].text);
+    }
+    rs_format_signed(buf, sizeof buf, NAN, 0);
+    assert_string_equal(buf, "");
+    /* a difference with no interval prints as its figure alone */
+    assert_string_equal(formatted(-0.4, NAN, NAN, 0), "-0.40");
+}
+
 /* True when s holds a figure that is a signed zero: "-0", "+0.00", ... */
 static bool signed_zero(const char *s)
 {
@@ -103,6 +127,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_narrow_intervals_get_their_digits),
         cmocka_unit_test(test_zero_and_constant_differences),
+        cmocka_unit_test(test_signed_figures),
         cmocka_unit_test(test_nonzero_intervals_never_print_as_one_value),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -34,6 +34,11 @@ void rs_csv_cell(FILE *f, double x);
  * truncates. */
 void rs_format_difference(char *buf, size_t size, double difference, double low, double high, int decimals);
 
+/* Writes x with its sign into buf, as rs_format_difference writes a
+ * difference without an interval: at least `decimals` decimals and two
+ * significant digits, 0 unsigned, an empty string when x is NAN. */
+void rs_format_signed(char *buf, size_t size, double x, int decimals);
+
 /* The percentiles every distribution is reported at. */
 #define RS_PERCENTILE_COUNT 7
 extern const double rs_percentiles[RS_PERCENTILE_COUNT];
