@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "rampsim/compare.h"
+#include "rampsim/output.h"
 
 /* Where the mean-difference cell of a table row starts: after the label
  * (2 + 36) and the median cell (1 + 24 + 1). */
@@ -151,6 +152,16 @@ static void test_small_change_gives_nonzero_intervals(void **state)
     print_message("first-year attainment: %.0f of 400 pairs differ, interval %.4g to %.4g\n",
                   p->b_above + p->b_below, low, high);
     assert_true(p->b_above + p->b_below > 0 && high > low);
+    /* the table shows that interval: with 17 pairs differing it is the
+     * count-based one, wider than the normal interval */
+    double d = rs_pair_difference_interval(p, &low, &high);
+    char expected[128], *row = strstr(c.table, "Team attainment, fiscal year 1");
+    rs_format_difference(expected, sizeof expected, d, low, high, 1);
+    assert_non_null(row);
+    row = strstr(row, "\n  other ");
+    assert_non_null(row);
+    assert_memory_equal(row + 1 + DIFF_COLUMN, expected, strlen(expected));
+    assert_true(high - low > 1.01 * 2 * 1.959963984540054 * rs_pair_difference_stderr(p));
     assert_true(differing_slots > 10);
     assert_true(each_difference(c.table, nonzero_width) >= 8);
     assert_false(signed_zero(c.table));
