@@ -7,14 +7,13 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-#define Z95 1.959963984540054
-
 const char *const rs_compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
                                         "compare-manager.csv", "compare-return.csv", NULL};
 
-/* Scenario j against the first: difference of means with its interval, and
- * the share of replications in which j did better (NAN for a metric that
- * has no better direction, or no pairs). */
+/* Scenario j against the first: the mean of the paired differences with
+ * its interval (rs_pair_difference_interval), and the share of
+ * replications in which j did better (NAN for a metric that has no better
+ * direction, or no pairs). */
 typedef struct versus {
     double difference, low, high, better_share, worse_share;
 } versus;
@@ -27,10 +26,7 @@ static versus against_first(const rs_compare_set *set, int j, const rs_reported_
     const rs_pair_moments *p = rs_comparison_pair(set->comparison, j, row->slot);
     if (p->n < 2)
         return v;
-    double se = rs_pair_difference_stderr(p);
-    v.difference = p->mean_b - p->mean_a;
-    v.low = v.difference - Z95 * se;
-    v.high = v.difference + Z95 * se;
+    v.difference = rs_pair_difference_interval(p, &v.low, &v.high);
     if (row->info->better != 0) {
         double above = 100.0 * p->b_above / p->n, below = 100.0 * p->b_below / p->n;
         v.better_share = row->info->better > 0 ? above : below;
@@ -61,40 +57,33 @@ static manager_return return_against_first(const rs_compare_set *set, int j)
     const rs_pair_moments *v = rs_comparison_pair(set->comparison, j, RS_M_NET_VALUE);
     if (h->n < 2)
         return r;
-    r.extra_hours = h->mean_b - h->mean_a;
-    r.extra_bookings = b->mean_b - b->mean_a;
-    r.bookings_low = r.extra_bookings - Z95 * rs_pair_difference_stderr(b);
-    r.bookings_high = r.extra_bookings + Z95 * rs_pair_difference_stderr(b);
+    double low, high;
+    r.extra_hours = rs_pair_difference_interval(h, &low, &high);
+    r.extra_bookings = rs_pair_difference_interval(b, &r.bookings_low, &r.bookings_high);
     r.per_hour = fabs(r.extra_hours) > 1e-9 ? r.extra_bookings / r.extra_hours : NAN;
-    r.net = v->mean_b - v->mean_a;
-    r.net_low = r.net - Z95 * rs_pair_difference_stderr(v);
-    r.net_high = r.net + Z95 * rs_pair_difference_stderr(v);
+    r.net = rs_pair_difference_interval(v, &r.net_low, &r.net_high);
     return r;
 }
 
 /* ---- the table ---------------------------------------------------------- */
 
+/* The metrics of the table, with the decimals of their medians (a mean
+ * difference takes more when its interval needs them). */
 static const struct {
-    const char *name, *label, *format;
+    const char *name, *label;
+    int decimals;
 } table_rows[] = {
-    {"team_attainment_fy1", "Team attainment, fiscal year 1 (%)", "%.1f"},
-    {"team_attainment_fy2", "Team attainment, fiscal year 2 (%)", "%.1f"},
-    {"reps_at_quota_share_fy1", "Reps at quota, fiscal year 1 (%)", "%.0f"},
-    {"win_rate", "Win rate (%)", "%.1f"},
-    {"won_cycle_weeks", "Won-deal cycle (weeks)", "%.2f"},
-    {"won_deal_size", "Won-deal size", "%.0f"},
-    {"pipeline_to_quota", "Pipeline-to-quota at quarter start", "%.2f"},
-    {"ramp_weeks", "Ramp time of new hires (weeks)", "%.1f"},
-    {"manager_hours_per_week", "Manager hours a week", "%.1f"},
-    {"coaching_shortfall_per_week", "Coaching not delivered (hours a week)", "%.2f"},
+    {"team_attainment_fy1", "Team attainment, fiscal year 1 (%)", 1},
+    {"team_attainment_fy2", "Team attainment, fiscal year 2 (%)", 1},
+    {"reps_at_quota_share_fy1", "Reps at quota, fiscal year 1 (%)", 0},
+    {"win_rate", "Win rate (%)", 1},
+    {"won_cycle_weeks", "Won-deal cycle (weeks)", 2},
+    {"won_deal_size", "Won-deal size", 0},
+    {"pipeline_to_quota", "Pipeline-to-quota at quarter start", 2},
+    {"ramp_weeks", "Ramp time of new hires (weeks)", 1},
+    {"manager_hours_per_week", "Manager hours a week", 1},
+    {"coaching_shortfall_per_week", "Coaching not delivered (hours a week)", 2},
 };
-
-static void signed_figure(char *buf, size_t size, const char *format, double x)
-{
-    char f[16];
-    snprintf(f, sizeof f, "%s%s", x >= 0 ? "+" : "", format);
-    snprintf(buf, size, f, x);
-}
 
 void rs_compare_print(FILE *out, const rs_compare_set *set)
 {
@@ -103,8 +92,8 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
     size_t n = rs_layout_reported_metrics(&first->layout, rows, 256);
     fprintf(out, "compare: %lld replications of %d weeks, seed %llu, common random numbers\n",
             first->replications, first->layout.horizon, (unsigned long long)first->scenario->run.seed);
-    fprintf(out, "differences are against %s, paired by replication; \"better / worse\" are the\n"
-                 "shares of replications in which the scenario did better or worse than %s\n",
+    fprintf(out, "mean differences are against %s, paired by replication; \"better / worse\" are\n"
+                 "the shares of replications in which the scenario did better or worse than %s\n",
             set->labels[0], set->labels[0]);
     for (size_t t = 0; t < sizeof table_rows / sizeof table_rows[0]; t++) {
         const rs_reported_metric *row = NULL;
@@ -113,34 +102,25 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
                 row = &rows[i];
         if (!row)
             continue;
-        fprintf(out, "\n%-38s %-24s %-28s %s\n", table_rows[t].label, "median (95% interval)",
-                "difference (95% interval)", "better / worse");
+        fprintf(out, "\n%-38s %-24s %-36s %s\n", table_rows[t].label, "median (95% interval)",
+                "mean difference (95% interval)", "better / worse");
         for (int j = 0; j < set->k; j++) {
             const rs_results *r = set->results[j];
             double med, lo, hi;
             rs_results_median(r, row->slot, &med, &lo, &hi);
-            char a[32], b[32], c[32], cell[112] = "", diff[112] = "", share[32] = "";
-            snprintf(a, sizeof a, table_rows[t].format, med);
-            snprintf(b, sizeof b, table_rows[t].format, lo);
-            snprintf(c, sizeof c, table_rows[t].format, hi);
+            int dec = table_rows[t].decimals;
+            char cell[112] = "n/a", diff[112], share[32] = "";
             if (!isnan(med))
-                snprintf(cell, sizeof cell, "%s (%s to %s)", a, b, c);
-            else
-                snprintf(cell, sizeof cell, "n/a");
+                snprintf(cell, sizeof cell, "%.*f (%.*f to %.*f)", dec, med, dec, lo, dec, hi);
             versus v = against_first(set, j, row);
-            if (!isnan(v.difference)) {
-                signed_figure(a, sizeof a, table_rows[t].format, v.difference);
-                signed_figure(b, sizeof b, table_rows[t].format, v.low);
-                signed_figure(c, sizeof c, table_rows[t].format, v.high);
-                snprintf(diff, sizeof diff, "%s (%s to %s)", a, b, c);
-            }
+            rs_format_difference(diff, sizeof diff, v.difference, v.low, v.high, dec);
             if (!isnan(v.better_share))
                 snprintf(share, sizeof share, "%.0f%% / %.0f%%", v.better_share, v.worse_share);
-            fprintf(out, "  %-36s %-24s %-28s %s\n", set->labels[j], cell, diff, share);
+            fprintf(out, "  %-36s %-24s %-36s %s\n", set->labels[j], cell, diff, share);
         }
     }
     const rs_scenario *sc = first->scenario;
-    fprintf(out, "\nReturn on the manager's hours over the %d weeks, against %s\n"
+    fprintf(out, "\nReturn on the manager's hours over the %d weeks, against %s, means over the replications\n"
                  "(net return = %.0f%% gross margin on the extra bookings - %.0f an hour for the extra hours)\n",
             first->layout.horizon, set->labels[0], sc->pipeline.gross_margin * 100, sc->manager.hourly_cost);
     fprintf(out, "  %-36s %10s %12s %16s %16s  %s\n", "", "hours", "extra hours", "extra bookings", "per extra hour",
@@ -151,11 +131,13 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
             fprintf(out, "  %-36s %10.0f\n", set->labels[j], r.hours);
             continue;
         }
-        char per[32] = "n/a";
+        char per[32] = "n/a", hours[48], bookings[48], net[112];
         if (!isnan(r.per_hour))
             snprintf(per, sizeof per, "%.0f", r.per_hour);
-        fprintf(out, "  %-36s %10.0f %+12.0f %+16.0f %16s  %+.0f (%+.0f to %+.0f)\n", set->labels[j], r.hours,
-                r.extra_hours, r.extra_bookings, per, r.net, r.net_low, r.net_high);
+        rs_format_signed(hours, sizeof hours, r.extra_hours, 0);
+        rs_format_signed(bookings, sizeof bookings, r.extra_bookings, 0);
+        rs_format_difference(net, sizeof net, r.net, r.net_low, r.net_high, 0);
+        fprintf(out, "  %-36s %10.0f %12s %16s %16s  %s\n", set->labels[j], r.hours, hours, bookings, per, net);
     }
 }
 

@@ -29,6 +29,76 @@ void rs_csv_cell(FILE *f, double x)
     put_number(f, x);
 }
 
+/* The power of ten of x > 0, as an int (0 for anything else). */
+static int magnitude(double x)
+{
+    if (!(x > 0) || !isfinite(x))
+        return 0;
+    return (int)floor(log10(x));
+}
+
+/* x with its sign and `decimals` decimals; a figure that rounds to zero
+ * without a sign, since "-0.00" reads as a loss that is not there. */
+static void signed_figure(char *buf, size_t size, double x, int decimals)
+{
+    char text[400]; /* the widest double, and the decimals of the smallest */
+    snprintf(text, sizeof text, "%+.*f", decimals, x);
+    if (strspn(text + 1, "0.") == strlen(text + 1))
+        snprintf(text, sizeof text, "%.*f", decimals, 0.0);
+    snprintf(buf, size, "%s", text);
+}
+
+static int clamp(int x, int lo, int hi)
+{
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* The decimals that show two significant digits of `scale` (at least
+ * `decimals`), within the 15 digits a double holds at `largest`. */
+static int decimals_for(double scale, double largest, int decimals)
+{
+    int precise = largest > 0 ? 14 - magnitude(largest) : 0;
+    return clamp(1 - magnitude(scale), decimals, precise > decimals ? precise : decimals);
+}
+
+void rs_format_signed(char *buf, size_t size, double x, int decimals)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    if (isnan(x))
+        return;
+    decimals = decimals > 0 ? decimals : 0;
+    signed_figure(buf, size, x, decimals_for(fabs(x), fabs(x), decimals));
+}
+
+void rs_format_difference(char *buf, size_t size, double difference, double low, double high, int decimals)
+{
+    if (size > 0)
+        buf[0] = '\0';
+    if (isnan(difference))
+        return;
+    decimals = decimals > 0 ? decimals : 0;
+    if (!(high > low)) { /* zero width, or no interval */
+        char d[400];
+        rs_format_signed(d, sizeof d, difference, decimals);
+        if (low != high)
+            snprintf(buf, size, "%s", d);
+        else if (difference == 0.0)
+            snprintf(buf, size, "0 (all replications equal)");
+        else
+            snprintf(buf, size, "%s (in every replication)", d);
+        return;
+    }
+    /* two significant digits of the half-width */
+    double largest = fmax(fabs(difference), fmax(fabs(low), fabs(high)));
+    int shown = decimals_for((high - low) / 2, largest, decimals);
+    char d[400], a[400], b[400];
+    signed_figure(d, sizeof d, difference, shown);
+    signed_figure(a, sizeof a, low, shown);
+    signed_figure(b, sizeof b, high, shown);
+    snprintf(buf, size, "%s (%s to %s)", d, a, b);
+}
+
 /* ",mean,stderr,p5,...,p95" for one slot. */
 static void put_distribution(FILE *f, const rs_results *r, size_t slot)
 {

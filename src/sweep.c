@@ -10,7 +10,6 @@
 #include "rampsim/output.h"
 #include "valueparse.h"
 
-#define Z95 1.959963984540054
 /* Points run in one engine pass; a batch also re-runs the point before it
  * (identical, by common random numbers) to pair across the boundary. */
 #define BATCH 12
@@ -161,12 +160,7 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
         v->difference = v->low = v->high = NAN;
         if (paired && rows[m].paired) {
             const rs_pair_moments *pair = rs_comparison_pair(cmp, local, rows[m].slot);
-            if (pair->n >= 2) {
-                double se = rs_pair_difference_stderr(pair);
-                v->difference = pair->mean_b - pair->mean_a;
-                v->low = v->difference - Z95 * se;
-                v->high = v->difference + Z95 * se;
-            }
+            v->difference = rs_pair_difference_interval(pair, &v->low, &v->high);
         }
     }
 }
@@ -274,11 +268,12 @@ static void print_return(FILE *out, const rs_sweep *s, int w)
         const rs_sweep_value *h = rs_sweep_at(s, p, hours), *v = rs_sweep_at(s, p, net);
         fprintf(out, "  %-*s  %12.0f", w, s->axes[0].values[p], h->mean);
         if (!isnan(h->difference)) {
-            char per[32] = "n/a";
+            char per[32] = "n/a", hours[48], net_return[112];
             if (!isnan(per_extra_hour(s, p)))
                 snprintf(per, sizeof per, "%.0f", per_extra_hour(s, p));
-            fprintf(out, " %+12.0f %16s  %+.0f (%+.0f to %+.0f)", h->difference, per, v->difference, v->low,
-                    v->high);
+            rs_format_signed(hours, sizeof hours, h->difference, 0);
+            rs_format_difference(net_return, sizeof net_return, v->difference, v->low, v->high, 0);
+            fprintf(out, " %12s %16s  %s", hours, per, net_return);
         }
         fputc('\n', out);
     }
@@ -294,10 +289,9 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
                 "mean difference from the row above (95% interval)");
         for (int p = 0; p < s->points; p++) {
             const rs_sweep_value *v = rs_sweep_at(s, p, metric);
-            char cell[96], diff[96] = "";
+            char cell[96], diff[112];
             snprintf(cell, sizeof cell, "%.2f (%.2f to %.2f)", v->p50, v->p10, v->p90);
-            if (!isnan(v->difference))
-                snprintf(diff, sizeof diff, "%+.2f (%+.2f to %+.2f)", v->difference, v->low, v->high);
+            rs_format_difference(diff, sizeof diff, v->difference, v->low, v->high, 2);
             fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].values[p], cell, diff);
         }
         print_return(out, s, w);

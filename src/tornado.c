@@ -10,7 +10,6 @@
 #include "rampsim/params.h"
 #include "valueparse.h"
 
-#define Z95 1.959963984540054
 #define BATCH_KEYS 10 /* keys per engine pass: base + 2 scenarios each */
 
 const char *const rs_tornado_files[] = {"tornado.csv", NULL};
@@ -158,14 +157,11 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
             rs_tornado_bar *b = &t->bar[first + j];
             const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row.slot);
             const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row.slot);
-            double sl = Z95 * rs_pair_difference_stderr(pl), sh = Z95 * rs_pair_difference_stderr(ph);
             t->base = pl->mean_a;
             b->low = pl->mean_b;
             b->high = ph->mean_b;
-            b->low_lo = pl->mean_b - pl->mean_a - sl;
-            b->low_hi = pl->mean_b - pl->mean_a + sl;
-            b->high_lo = ph->mean_b - ph->mean_a - sh;
-            b->high_hi = ph->mean_b - ph->mean_a + sh;
+            rs_pair_difference_interval(pl, &b->low_lo, &b->low_hi);
+            rs_pair_difference_interval(ph, &b->high_lo, &b->high_hi);
             b->swing = fabs(b->high - b->low);
         }
         for (int j = 0; st == RS_OK && j < 1 + 2 * keys; j++)

@@ -1,7 +1,8 @@
 /* rampsim/compare.h: the report of scenarios run together on common random
  * numbers (rs_engine_compare): each scenario's median with its interval,
- * and against the first scenario the paired difference with its interval
- * and the share of replications in which it did better. */
+ * and against the first scenario the mean of the paired differences with
+ * its interval (rs_pair_difference_interval) and the share of replications
+ * in which it did better. */
 #ifndef RAMPSIM_COMPARE_H
 #define RAMPSIM_COMPARE_H
 

@@ -22,6 +22,23 @@ void rs_output_print_table(FILE *out, const rs_results *r);
  * is undefined (NAN) or infinite. */
 void rs_csv_cell(FILE *f, double x);
 
+/* Writes a signed mean difference with its 95 % interval into buf, as
+ * "+1.23 (+0.98 to +1.48)", for the tables of compare and sweep: with at
+ * least `decimals` decimals, and as many more as the interval's half-width
+ * needs to show two significant digits, so that a nonzero interval never
+ * prints as a single value (within the 15 significant digits of a double).
+ * A zero-width interval prints as "0 (all replications equal)", or as
+ * "+1.5 (in every replication)" for a constant difference that is not
+ * zero. A figure that rounds to zero prints as 0, unsigned: never "-0".
+ * An empty string when difference is NAN; truncated to size as snprintf
+ * truncates. */
+void rs_format_difference(char *buf, size_t size, double difference, double low, double high, int decimals);
+
+/* Writes x with its sign into buf, as rs_format_difference writes a
+ * difference without an interval: at least `decimals` decimals and two
+ * significant digits, 0 unsigned, an empty string when x is NAN. */
+void rs_format_signed(char *buf, size_t size, double x, int decimals);
+
 /* The percentiles every distribution is reported at. */
 #define RS_PERCENTILE_COUNT 7
 extern const double rs_percentiles[RS_PERCENTILE_COUNT];

@@ -38,10 +38,19 @@ double rs_moments_stderr(const rs_moments *a);
 
 /* Paired values (a, b) of one replication under two scenarios: means,
  * squared deviations and the co-moment (bivariate Welford), plus how often
- * b exceeds a and falls short of it. Merges like rs_moments. */
+ * b exceeds a and falls short of it. Merges like rs_moments.
+ *
+ * For rs_pair_difference_interval it also keeps the distribution of the
+ * differences d = b - a by direction: the smallest and largest d, and the
+ * sum of |d| and of d^2 over the pairs with d > 0 (above) and d < 0
+ * (below). Counts, minima and maxima merge exactly; the sums, like the
+ * means, are the same to the last bit for a given merge order, which the
+ * engine fixes (block order). */
 typedef struct rs_pair_moments {
     double n, mean_a, mean_b, m2_a, m2_b, c_ab;
     double b_above, b_below;
+    double d_min, d_max;
+    double above_sum, above_sq, below_sum, below_sq;
 } rs_pair_moments;
 
 static inline void rs_pair_add(rs_pair_moments *p, double a, double b)
@@ -56,11 +65,45 @@ static inline void rs_pair_add(rs_pair_moments *p, double a, double b)
     p->c_ab += da * (b - p->mean_b);
     p->b_above += b > a;
     p->b_below += b < a;
+    double d = b - a; /* zero exactly when b == a */
+    if (p->n == 1.0 || d < p->d_min)
+        p->d_min = d;
+    if (p->n == 1.0 || d > p->d_max)
+        p->d_max = d;
+    if (d > 0) {
+        p->above_sum += d;
+        p->above_sq += d * d;
+    } else if (d < 0) {
+        p->below_sum -= d;
+        p->below_sq += d * d;
+    }
 }
 
 void rs_pair_merge(rs_pair_moments *into, const rs_pair_moments *from);
 /* Standard error of mean(b) - mean(a); NAN with fewer than two pairs. */
 double rs_pair_difference_stderr(const rs_pair_moments *p);
+
+/* From this many differing pairs (b != a) on, or when more than 1 pair in
+ * 20 differs, rs_pair_difference_interval is the normal interval. */
+#define RS_PAIR_NORMAL_MIN_DIFFERING 50
+
+/* The mean of the paired differences, mean(b) - mean(a), returned, with a
+ * 95 % interval for it in *low and *high; all three NAN with fewer than
+ * two pairs. Cannot fail, and calls no GSL function that could reach its
+ * error handler (gamma quantiles of shape 1 to 51 only).
+ *
+ * - Every pair has the same difference (all b == a, or a constant shift):
+ *   that difference, exactly, and a zero-width interval. A scenario
+ *   compared with itself gives 0 and [0, 0]; an interval is zero-width in
+ *   no other case.
+ * - At least RS_PAIR_NORMAL_MIN_DIFFERING pairs differ, or more than 1 in
+ *   20: the normal interval, mean +- 1.96 standard errors.
+ * - Fewer differ (a handful out of thousands, where the normal interval
+ *   is too narrow): the outer ends of the normal interval and of one built
+ *   from how many pairs differ in each direction and by how much (stats.c
+ *   gives the formula and its sources, docs/outputs.md a summary). */
+double rs_pair_difference_interval(const rs_pair_moments *p, double *low, double *high);
+
 /* mean(b) / mean(a) and its standard error by the delta method, using the
  * covariance of the pairs. */
 double rs_pair_ratio(const rs_pair_moments *p);

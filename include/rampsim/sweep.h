@@ -24,8 +24,9 @@ typedef struct rs_sweep_axis {
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err);
 
 /* What a sweep keeps of each point, for every metric of summary.csv except
- * the weekly series: mean, P10, P50, P90, and the paired difference of the
- * means with the previous point along the first axis (NAN at the first). */
+ * the weekly series: mean, P10, P50, P90, and the mean of the paired
+ * differences from the previous point along the first axis with its 95 %
+ * interval (rs_pair_difference_interval; NAN at the first). */
 typedef struct rs_sweep_value {
     double mean, p10, p50, p90;
     double difference, low, high;
