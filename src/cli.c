@@ -18,6 +18,7 @@
 #include "rampsim/tornado.h"
 #include "valueparse.h"
 #include "rampsim/engine.h"
+#include "rampsim/evidence.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
@@ -105,6 +106,17 @@ static rs_status load_scenario(const char *path, const scenario_options *opt, rs
     }
     *out = sc;
     return RS_OK;
+}
+
+/* Says on standard error, before any result, when a scenario takes a lever
+ * beyond what the research covers (rampsim/evidence.h): one line, kept by
+ * -q, as it is a warning about the results rather than a part of them.
+ * varied: the keys a sweep replaces, left to its axis notes; or NULL. */
+static void note_evidence(const rs_scenario *sc, const char *label, const char *const *varied)
+{
+    char note[RS_EVIDENCE_NOTE_MAX];
+    if (rs_evidence_note(sc, label, varied, note, sizeof note) > 0)
+        fprintf(stderr, "rampsim: %s\n", note);
 }
 
 /* ---- options the simulating commands share ------------------------------ */
@@ -410,6 +422,7 @@ static rs_status cmd_run(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &o.scenario, &sc, err);
     if (st != RS_OK)
         return st;
+    note_evidence(sc, sc->run.name, NULL);
     char dir[RS_PATH_MAX];
     snprintf(dir, sizeof dir, o.output ? "%s" : "results/%s", o.output ? o.output : sc->run.name);
     run_job_ctx ctx = {.scenario = sc};
@@ -464,6 +477,7 @@ static rs_status cmd_check(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
     if (st != RS_OK)
         return st;
+    note_evidence(sc, sc->run.name, NULL);
     printf("# %s is valid; every key resolved:\n", argv[optind]);
     int threads = rs_engine_threads(sc, 0);
     char need[32], available[32];
@@ -753,6 +767,8 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
         st = load_scenario(argv[optind + j], &o.scenario, &job->scenarios[j], err);
     if (st == RS_OK)
         st = align_runs(job, argv + optind, err);
+    for (int j = 0; j < k && st == RS_OK; j++)
+        note_evidence(job->scenarios[j], job->labels[j], NULL);
     if (st == RS_OK) {
         result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_compare,
                           .write = write_compare, .draw = o.plot ? draw_compare : NULL, .ctx = job};
