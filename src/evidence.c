@@ -54,7 +54,7 @@ const rs_evidence rs_evidence_table[] = {
     /* 1 takes every survey figure at face value, which already reads a
      * correlation as an effect; 0 to 1 is for doubting it. Above 1 believes
      * more than the research found. */
-    {"effects.scale", 0, 1, NULL, "", "1 takes the research at face value; above 1 assumes more than it found",
+    {"effects.scale", 0, 1, NULL, "", "1 is the research taken at face value",
      "1 = the survey figures as published"},
 };
 
@@ -132,7 +132,7 @@ static bool listed(const char *key, const char *const *keys)
 }
 
 /* Where the model's answer comes from once it is beyond. */
-static const char extrapolates[] = "the model extrapolates there, see docs/model.md";
+static const char extrapolates[] = "the model extrapolates there (docs/model.md)";
 
 int rs_evidence_note(const rs_scenario *sc, const char *label, const char *const *varied, char *buf, size_t size)
 {

@@ -120,14 +120,14 @@ static void test_each_lever_beyond_is_named(void **state)
     } cases[] = {
         {"coaching.hours_per_month=6", NULL,
          "note: dana: beyond the evidence: coaching.hours_per_month = 6 (the research covers 0 to 4 hours a month); "
-         "the model extrapolates there, see docs/model.md"},
+         "the model extrapolates there (docs/model.md)"},
         {"coaching.hours_per_month=4.001", NULL, "coaching.hours_per_month = 4.001 (the research covers 0 to 4"},
         {"ride_along.calls_per_month=3.5", NULL, "ride_along.calls_per_month = 3.5 (the research covers 0 to 3 calls"},
         {"onboarding.extra_hours_per_week=2.385", NULL,
          "onboarding.extra_hours_per_week = 2.385 (the research covers 0 to 1 extra hour a week)"},
         {"onboarding.extra_hours_per_week=0.5", "onboarding.weeks=12",
          "onboarding.weeks = 12 (the research covers extra hours in the first 8 weeks)"},
-        {"effects.scale=1.5", NULL, "effects.scale = 1.5 (1 takes the research at face value"},
+        {"effects.scale=1.5", NULL, "effects.scale = 1.5 (1 is the research taken at face value)"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         assert_int_equal(note_of(cases[i].set1, cases[i].set2, note), 1);
@@ -144,8 +144,8 @@ static void test_several_levers_one_line(void **state)
     char note[RS_EVIDENCE_NOTE_MAX];
     assert_int_equal(note_of("effects.scale=1.5", "coaching.hours_per_month=7.25", note), 2);
     assert_string_equal(note, "note: dana: beyond the evidence: coaching.hours_per_month = 7.25 (the research covers "
-                              "0 to 4 hours a month), effects.scale = 1.5 (1 takes the research at face value; "
-                              "above 1 assumes more than it found); the model extrapolates there, see docs/model.md");
+                              "0 to 4 hours a month), effects.scale = 1.5 (1 is the research taken at face value); "
+                              "the model extrapolates there (docs/model.md)");
     assert_null(strchr(note, '\n'));
     /* a small buffer cuts the note rather than overflowing */
     rs_scenario *sc = tu_scenario("[coaching]\nhours_per_month = 7.25\n[effects]\nscale = 1.5\n");
@@ -202,7 +202,7 @@ static void test_axis_split(void **state)
                      RS_OK);
     assert_true(!beyond[0] && !beyond[1] && beyond[2]);
     assert_string_equal(note, "note: beyond the evidence: effects.scale above 1 (point 1.25); the model extrapolates "
-                              "there, see docs/model.md");
+                              "there (docs/model.md)");
     /* values as a user writes them, in any order */
     assert_int_equal(rs_evidence_axis(sc, "coaching.hours_per_month", AXIS("6h", "1", "4", "5", "2", "9", "12"), true,
                                       beyond, note, sizeof note, err),
