@@ -817,6 +817,7 @@ typedef struct sweep_job_ctx {
     int n_axes;
     const char *metric;
     rs_sweep *sweep;
+    bool beyond[RS_SWEEP_MAX_AXES][RS_SWEEP_MAX_VALUES]; /* values beyond the evidence, shaded on the chart */
 } sweep_job_ctx;
 
 static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char *err)
@@ -838,8 +839,38 @@ static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
 {
     const sweep_job_ctx *job = ctx;
     int m = rs_sweep_metric(job->sweep, job->metric);
+    rs_plot_beyond beyond = {.x = job->beyond[0], .nx = job->axes[0].n};
+    if (job->n_axes > 1) {
+        beyond.y = job->beyond[1];
+        beyond.ny = job->axes[1].n;
+    }
     return rs_plot_sweep(dir, job->metric, job->sweep->metric_units[m], job->axes[0].key,
-                         job->n_axes > 1 ? job->axes[1].key : NULL, err);
+                         job->n_axes > 1 ? job->axes[1].key : NULL, &beyond, err);
+}
+
+/* The notes of a sweep beyond the evidence: the base's, without the varied
+ * keys, then a line for each axis with values beyond, which the chart
+ * shades (job->beyond). */
+static rs_status note_sweep_evidence(sweep_job_ctx *job, bool charted, char *err)
+{
+    const char *varied[RS_SWEEP_MAX_AXES + 1] = {NULL};
+    for (int a = 0; a < job->n_axes; a++)
+        varied[a] = job->axes[a].key;
+    note_evidence(job->base, job->base->run.name, varied);
+    for (int a = 0; a < job->n_axes; a++) {
+        const rs_sweep_axis *axis = &job->axes[a];
+        const char *values[RS_SWEEP_MAX_VALUES];
+        for (int i = 0; i < axis->n; i++)
+            values[i] = axis->values[i];
+        char note[RS_EVIDENCE_NOTE_MAX];
+        rs_status st = rs_evidence_axis(job->base, axis->key, values, axis->n, charted, job->beyond[a], note,
+                                        sizeof note, err);
+        if (st != RS_OK)
+            return st;
+        if (note[0])
+            fprintf(stderr, "rampsim: %s\n", note);
+    }
+    return RS_OK;
 }
 
 /* The metric must be one summary.csv reports for this scenario. */
@@ -892,6 +923,8 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
         st = rs_fail(err, RS_ERR_INPUT, "--vary %s: the two --vary must name different keys", varies[1]);
     if (st == RS_OK)
         st = check_metric(base, metric, err);
+    if (st == RS_OK)
+        st = note_sweep_evidence(&job, o.plot && rs_plot_available(), err);
     if (st == RS_OK) {
         result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_sweep, .write = write_sweep,
                           .draw = o.plot ? draw_sweep : NULL, .ctx = &job};
