@@ -23,13 +23,13 @@ const rs_evidence rs_evidence_table[] = {
      * just above the threshold. One hour past it is as far as the group
      * plausibly reaches; beyond, the Hill curve keeps climbing (and selling
      * time keeps falling) on no data. */
-    {"coaching.hours_per_month", 0, 4, NULL, "hours a month", "the research covers 0 to 4 hours a month",
+    {"coaching.hours_per_month", 0, 4, NULL, "hours a month", NULL,
      "the coaching research compared under 2 hours a month with 3+ (SEED-CLAIMS.md C1)"},
     /* Onboarding: the seed names one dose, "one extra hour of coaching per
      * week during the first 8 weeks" (claim C5), against none. Less is
      * between the two; more is the model's straight line, which would take
      * five months off a five-month ramp at 5 hours a week. */
-    {"onboarding.extra_hours_per_week", 0, 1, NULL, "hour a week", "the research covers 0 to 1 extra hour a week",
+    {"onboarding.extra_hours_per_week", 0, 1, NULL, "extra hour a week", NULL,
      "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
     /* The same claim's 8 weeks: fewer weeks are a smaller dose of the same
      * programme, more were not observed. Without extra hours the onboarding
@@ -49,7 +49,7 @@ const rs_evidence rs_evidence_table[] = {
      * above 2, like coaching's "3+": a call takes the manager 2 hours, so
      * its managers are near the threshold. One call past it, as for
      * coaching. */
-    {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", "the research covers 0 to 3 calls a month",
+    {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", NULL,
      "managers with 2+ customer calls per rep a month (SEED-CLAIMS.md C2)"},
     /* 1 takes every survey figure at face value, which already reads a
      * correlation as an effect; 0 to 1 is for doubting it. Above 1 believes
@@ -123,6 +123,20 @@ __attribute__((format(printf, 4, 5))) static void append(char *buf, size_t size,
         *len = *len + (size_t)n < size ? *len + (size_t)n : size - 1;
 }
 
+/* What the research covers, as the notes say it: the row's own words, or
+ * "the research covers 0 to 4 hours a month" from its range. */
+static void covers_text(const rs_evidence *row, char *buf, size_t size)
+{
+    char low[32], high[32];
+    if (row->covers) {
+        snprintf(buf, size, "%s", row->covers);
+        return;
+    }
+    rs_format_real(row->low, low, sizeof low);
+    rs_format_real(row->high, high, sizeof high);
+    snprintf(buf, size, "the research covers %s to %s%s%s", low, high, row->unit[0] ? " " : "", row->unit);
+}
+
 static bool listed(const char *key, const char *const *keys)
 {
     for (; keys && *keys; keys++)
@@ -144,13 +158,14 @@ int rs_evidence_note(const rs_scenario *sc, const char *label, const char *const
         const rs_evidence *row = &rs_evidence_table[r];
         if (listed(row->key, varied) || listed(row->when, varied) || !rs_evidence_beyond(row, sc))
             continue;
-        char value[64];
+        char value[64], covers[160];
         rs_param_format(lever_param(row->key), sc, value, sizeof value);
+        covers_text(row, covers, sizeof covers);
         if (count++ == 0)
             append(buf, size, &len, "note: %s: beyond the evidence: ", label);
         else
             append(buf, size, &len, ", ");
-        append(buf, size, &len, "%s = %s (%s)", row->key, value, row->covers);
+        append(buf, size, &len, "%s = %s (%s)", row->key, value, covers);
     }
     if (count > 0)
         append(buf, size, &len, "; %s", extrapolates);
@@ -258,12 +273,14 @@ rs_status rs_evidence_axis(const rs_scenario *base, const char *key, const char 
                 const rs_evidence *row = &rs_evidence_table[r];
                 if (!responsible[r])
                     continue;
+                char covers[160];
+                covers_text(row, covers, sizeof covers);
                 if ((int)r == own) {
-                    append(note, note_size, &len, "%s%s", sep, row->covers);
+                    append(note, note_size, &len, "%s%s", sep, covers);
                 } else {
                     char value[64];
                     rs_param_format(lever_param(row->key), probe, value, sizeof value);
-                    append(note, note_size, &len, "%swith %s = %s, %s", sep, row->key, value, row->covers);
+                    append(note, note_size, &len, "%swith %s = %s, %s", sep, row->key, value, covers);
                 }
                 sep = "; ";
             }

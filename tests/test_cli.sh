@@ -203,6 +203,10 @@ check "coaching 6: the results as usual" grep -q "Team attainment, fiscal year 1
 check "coaching 6: the note is not in the table" bash -c "! grep -q 'beyond the evidence' ev-table.txt"
 "$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run -q --set coaching.hours_per_month=6 2>stderr.txt
 check "coaching 6: -q keeps the note" test "$(cat stderr.txt)" = "$note6"
+"$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run -q --set coaching.hours_per_month=6 --set effects.scale=1.5 \
+    --set onboarding.extra_hours_per_week=1 --set onboarding.weeks=12 2>stderr.txt
+check "three levers beyond: one line naming each" bash -c "test \$(wc -l <stderr.txt) -eq 1 &&
+    grep -F 'coaching.hours_per_month = 6 (' stderr.txt | grep -F 'effects.scale = 1.5 (' | grep -qF 'onboarding.weeks = 12 ('"
 "$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run --set coaching.hours_per_month=4 >/dev/null 2>stderr.txt
 check "coaching 4, the end of the range: no note" test ! -s stderr.txt
 "$RAMPSIM" run "$SRC/scenarios/default.ini" -n 16 -o ev-default >/dev/null 2>stderr.txt

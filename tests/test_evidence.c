@@ -55,7 +55,12 @@ static void test_table(void **state)
         if (p->type != RS_P_ENUM && p->type != RS_P_BOOL)
             assert_true(row->low >= p->min && row->high <= p->max);
         assert_non_null(row->unit);
-        assert_true(row->covers && row->covers[0]);
+        /* words of a row's own name its range's end, so that they change with it */
+        if (row->covers && p->type != RS_P_ENUM && p->type != RS_P_BOOL) {
+            char high[32];
+            snprintf(high, sizeof high, "%g", row->high);
+            assert_non_null(strstr(row->covers, high));
+        }
         assert_true(row->source && row->source[0]);
         for (size_t s = 0; s < r; s++)
             assert_string_not_equal(rs_evidence_table[s].key, row->key);

@@ -20,7 +20,8 @@ typedef struct rs_evidence {
     double low, high;   /* the values the evidence covers, both included */
     const char *when;   /* NULL, or a key: the range applies only while that key is above 0 */
     const char *unit;   /* of low and high, for "above 4 hours a month"; "" when none */
-    const char *covers; /* what the research covers, as the notes say it */
+    const char *covers; /* what the research covers, as the notes say it; NULL
+                           for "the research covers <low> to <high> <unit>" */
     const char *source; /* where the range comes from */
 } rs_evidence;
 
