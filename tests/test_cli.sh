@@ -222,7 +222,8 @@ sed -e 's/^name = small-coach$/name = coach6/' -e 's/^hours_per_month = 3$/hours
 check "compare: exits 0 with its table" bash -c "test $? -eq 0 && grep -q 'fiscal year 1' ev-cmp.txt"
 check "compare: one line, for the scenario beyond only" test "$(cat stderr.txt)" = \
     "rampsim: note: coach6: beyond the evidence: coaching.hours_per_month = 6 (the research covers 0 to 4 hours a month); the model extrapolates there (docs/model.md)"
-"$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:6:1 -n 16 -o ev-sw >ev-sw.txt 2>stderr.txt
+"$RAMPSIM" sweep "$DATA/small.ini" --set coaching.hours_per_month=6 --vary coaching.hours_per_month=0:6:1 -n 16 \
+    -o ev-sw >ev-sw.txt 2>stderr.txt
 check "sweep: exits 0 with its table" bash -c "test $? -eq 0 && grep -q '^  6 ' ev-sw.txt"
 check "sweep: the axis line, and no note of the base's coaching" test "$(cat stderr.txt)" = \
     "rampsim: note: beyond the evidence: coaching.hours_per_month above 4 hours a month (points 5 to 6); the model extrapolates there (docs/model.md)"
