@@ -179,7 +179,9 @@ static void test_note_leaves_varied_keys(void **state)
     rs_scenario_free(sc);
 }
 
-#define AXIS(...) ((const char *const[]){__VA_ARGS__}), (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *))
+/* The values of an axis and how many: AXIS("1", "2") is two arguments. */
+#define AXIS(...)                                                                                              \
+    ((const char *const[]){__VA_ARGS__}), (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(char *))
 
 /* Axis values split at the range's end, which is within; the note names the
  * values beyond as a run. */
