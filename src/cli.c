@@ -18,6 +18,7 @@
 #include "rampsim/tornado.h"
 #include "valueparse.h"
 #include "rampsim/engine.h"
+#include "rampsim/evidence.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
@@ -105,6 +106,17 @@ static rs_status load_scenario(const char *path, const scenario_options *opt, rs
     }
     *out = sc;
     return RS_OK;
+}
+
+/* Says on standard error, before any result, when a scenario takes a lever
+ * beyond what the research covers (rampsim/evidence.h): one line, kept by
+ * -q, as it is a warning about the results rather than a part of them.
+ * varied: the keys a sweep replaces, left to its axis notes; or NULL. */
+static void note_evidence(const rs_scenario *sc, const char *label, const char *const *varied)
+{
+    char note[RS_EVIDENCE_NOTE_MAX];
+    if (rs_evidence_note(sc, label, varied, note, sizeof note) > 0)
+        fprintf(stderr, "rampsim: %s\n", note);
 }
 
 /* ---- options the simulating commands share ------------------------------ */
@@ -410,6 +422,7 @@ static rs_status cmd_run(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &o.scenario, &sc, err);
     if (st != RS_OK)
         return st;
+    note_evidence(sc, sc->run.name, NULL);
     char dir[RS_PATH_MAX];
     snprintf(dir, sizeof dir, o.output ? "%s" : "results/%s", o.output ? o.output : sc->run.name);
     run_job_ctx ctx = {.scenario = sc};
@@ -464,6 +477,7 @@ static rs_status cmd_check(int argc, char **argv, char *err)
     rs_status st = load_scenario(argv[optind], &sopt, &sc, err);
     if (st != RS_OK)
         return st;
+    note_evidence(sc, sc->run.name, NULL);
     printf("# %s is valid; every key resolved:\n", argv[optind]);
     int threads = rs_engine_threads(sc, 0);
     char need[32], available[32];
@@ -770,6 +784,8 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
         st = load_scenario(argv[optind + j], &o.scenario, &job->scenarios[j], err);
     if (st == RS_OK)
         st = align_runs(job, argv + optind, err);
+    for (int j = 0; j < k && st == RS_OK; j++)
+        note_evidence(job->scenarios[j], job->labels[j], NULL);
     if (st == RS_OK) {
         result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_compare,
                           .write = write_compare, .draw = o.plot ? draw_compare : NULL, .ctx = job};
@@ -818,6 +834,7 @@ typedef struct sweep_job_ctx {
     int n_axes;
     const char *metric;
     rs_sweep *sweep;
+    bool beyond[RS_SWEEP_MAX_AXES][RS_SWEEP_MAX_VALUES]; /* values beyond the evidence, shaded on the chart */
 } sweep_job_ctx;
 
 static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char *err)
@@ -839,8 +856,38 @@ static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
 {
     const sweep_job_ctx *job = ctx;
     int m = rs_sweep_metric(job->sweep, job->metric);
+    rs_plot_beyond beyond = {.x = job->beyond[0], .nx = job->axes[0].n};
+    if (job->n_axes > 1) {
+        beyond.y = job->beyond[1];
+        beyond.ny = job->axes[1].n;
+    }
     return rs_plot_sweep(dir, job->metric, job->sweep->metric_units[m], job->axes[0].key,
-                         job->n_axes > 1 ? job->axes[1].key : NULL, err);
+                         job->n_axes > 1 ? job->axes[1].key : NULL, &beyond, err);
+}
+
+/* The notes of a sweep beyond the evidence: the base's, without the varied
+ * keys, then a line for each axis with values beyond, which the chart
+ * shades (job->beyond). */
+static rs_status note_sweep_evidence(sweep_job_ctx *job, bool charted, char *err)
+{
+    const char *varied[RS_SWEEP_MAX_AXES + 1] = {NULL};
+    for (int a = 0; a < job->n_axes; a++)
+        varied[a] = job->axes[a].key;
+    note_evidence(job->base, job->base->run.name, varied);
+    for (int a = 0; a < job->n_axes; a++) {
+        const rs_sweep_axis *axis = &job->axes[a];
+        const char *values[RS_SWEEP_MAX_VALUES];
+        for (int i = 0; i < axis->n; i++)
+            values[i] = axis->values[i];
+        char note[RS_EVIDENCE_NOTE_MAX];
+        rs_status st = rs_evidence_axis(job->base, axis->key, values, axis->n, charted, job->beyond[a], note,
+                                        sizeof note, err);
+        if (st != RS_OK)
+            return st;
+        if (note[0])
+            fprintf(stderr, "rampsim: %s\n", note);
+    }
+    return RS_OK;
 }
 
 /* The metric must be one summary.csv reports for this scenario. */
@@ -893,6 +940,8 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
         st = rs_fail(err, RS_ERR_INPUT, "--vary %s: the two --vary must name different keys", varies[1]);
     if (st == RS_OK)
         st = check_metric(base, metric, err);
+    if (st == RS_OK)
+        st = note_sweep_evidence(&job, o.plot && rs_plot_available(), err);
     if (st == RS_OK) {
         result_job run = {.dir = o.output, .threads = o.threads, .compute = compute_sweep, .write = write_sweep,
                           .draw = o.plot ? draw_sweep : NULL, .ctx = &job};

@@ -384,8 +384,25 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
     return draw_with(charts, &v, err);
 }
 
+/* The positions (x_index or y_index of sweep-chart.csv) of the values
+ * marked in flags, as a gnuplot string of words: '4 5 6', '' for none. */
+static rs_status put_positions(FILE *f, const char *name, const bool *flags, int n, char *err)
+{
+    char *list = malloc((size_t)(n > 0 ? n : 0) * 12 + 1);
+    if (!list)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    size_t len = 0;
+    list[0] = '\0';
+    for (int i = 0; flags && i < n; i++)
+        if (flags[i])
+            len += (size_t)sprintf(list + len, "%s%d", len ? " " : "", i);
+    put_string(f, name, list);
+    free(list);
+    return RS_OK;
+}
+
 rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
-                        char *err)
+                        const rs_plot_beyond *beyond, char *err)
 {
     variables v;
     rs_status st = open_variables(&v, dir, err);
@@ -395,6 +412,18 @@ rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, c
     put_string(v.f, "unit", unit);
     put_string(v.f, "xkey", xkey);
     put_string(v.f, "ykey", ykey ? ykey : "");
+    /* what the charts mark as beyond the evidence */
+    const rs_plot_beyond none = {0};
+    if (!beyond)
+        beyond = &none;
+    st = put_positions(v.f, "beyond_x", beyond->x, beyond->nx, err);
+    if (st == RS_OK)
+        st = put_positions(v.f, "beyond_y", beyond->y, beyond->ny, err);
+    if (st != RS_OK) {
+        fclose(v.f);
+        free(v.text);
+        return st;
+    }
     const char *charts[2] = {ykey ? "sweep_heatmap" : "sweep", NULL};
     return draw_with(charts, &v, err);
 }

@@ -194,6 +194,56 @@ if command -v gnuplot >/dev/null; then
         --vary coaching.hours_per_month=1,3 -o sw-map --plot -q && test -s sw-map/sweep_heatmap.png"
 fi
 
+# --- beyond the evidence: one line on stderr per scenario, results as usual
+note6="rampsim: note: small: beyond the evidence: coaching.hours_per_month = 6 (the research covers 0 to 4 hours a month); the model extrapolates there (docs/model.md)"
+"$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run --set coaching.hours_per_month=6 >ev-table.txt 2>stderr.txt
+check "coaching 6: run exits 0" test $? -eq 0
+check "coaching 6: the note, alone on stderr" test "$(cat stderr.txt)" = "$note6"
+check "coaching 6: the results as usual" grep -q "Team attainment, fiscal year 1" ev-table.txt
+check "coaching 6: the note is not in the table" bash -c "! grep -q 'beyond the evidence' ev-table.txt"
+"$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run -q --set coaching.hours_per_month=6 2>stderr.txt
+check "coaching 6: -q keeps the note" test "$(cat stderr.txt)" = "$note6"
+"$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run -q --set coaching.hours_per_month=6 --set effects.scale=1.5 \
+    --set onboarding.extra_hours_per_week=1 --set onboarding.weeks=12 2>stderr.txt
+check "three levers beyond: one line naming each" bash -c "test \$(wc -l <stderr.txt) -eq 1 &&
+    grep -F 'coaching.hours_per_month = 6 (' stderr.txt | grep -F 'effects.scale = 1.5 (' | grep -qF 'onboarding.weeks = 12 ('"
+"$RAMPSIM" run "$DATA/small.ini" -n 16 -o ev-run --set coaching.hours_per_month=4 >/dev/null 2>stderr.txt
+check "coaching 4, the end of the range: no note" test ! -s stderr.txt
+"$RAMPSIM" run "$SRC/scenarios/default.ini" -n 16 -o ev-default >/dev/null 2>stderr.txt
+check "the default scenario: no note" test ! -s stderr.txt
+"$RAMPSIM" check "$DATA/small.ini" --set coaching.hours_per_month=6 >ev-checked.ini 2>stderr.txt
+check "check: the note" test "$(cat stderr.txt)" = "$note6"
+check "check: the scenario it prints is still valid" "$RAMPSIM" check ev-checked.ini
+"$RAMPSIM" check "$DATA/small.ini" --set effects.scale=1.5 >/dev/null 2>stderr.txt
+check "check: effects.scale above 1 is named" grep -qxF "rampsim: note: small: beyond the evidence: effects.scale = 1.5 (1 is the research taken at face value); the model extrapolates there (docs/model.md)" stderr.txt
+sed -e 's/^name = small-coach$/name = coach6/' -e 's/^hours_per_month = 3$/hours_per_month = 6/' \
+    "$DATA/small-coach.ini" >coach6.ini
+"$RAMPSIM" compare "$DATA/small.ini" coach6.ini -n 16 -o ev-cmp >ev-cmp.txt 2>stderr.txt
+check "compare: exits 0 with its table" bash -c "test $? -eq 0 && grep -q 'fiscal year 1' ev-cmp.txt"
+check "compare: one line, for the scenario beyond only" test "$(cat stderr.txt)" = \
+    "rampsim: note: coach6: beyond the evidence: coaching.hours_per_month = 6 (the research covers 0 to 4 hours a month); the model extrapolates there (docs/model.md)"
+"$RAMPSIM" sweep "$DATA/small.ini" --set coaching.hours_per_month=6 --vary coaching.hours_per_month=0:6:1 -n 16 \
+    -o ev-sw >ev-sw.txt 2>stderr.txt
+check "sweep: exits 0 with its table" bash -c "test $? -eq 0 && grep -q '^  6 ' ev-sw.txt"
+check "sweep: the axis line, and no note of the base's coaching" test "$(cat stderr.txt)" = \
+    "rampsim: note: beyond the evidence: coaching.hours_per_month above 4 hours a month (points 5 to 6); the model extrapolates there (docs/model.md)"
+"$RAMPSIM" sweep "$DATA/small.ini" --vary team.reps=4,6 --set effects.scale=2 -n 16 -o ev-sw -q 2>stderr.txt
+check "sweep: the base's note when the axis is within" grep -qxF \
+    "rampsim: note: small: beyond the evidence: effects.scale = 2 (1 is the research taken at face value); the model extrapolates there (docs/model.md)" stderr.txt
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:6:1 -n 16 -o ev-chart --plot -q 2>stderr.txt
+    check "sweep --plot: the chart shades them" grep -qF "(points 5 to 6); the chart shades them" stderr.txt
+    check "sweep chart: the region is labelled" grep -qF "beyond the evidence" ev-chart/sweep.svg
+    "$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:4:1 -n 16 -o ev-chart0 --plot -q 2>stderr.txt
+    check "sweep within the evidence: no note" test ! -s stderr.txt
+    check "sweep chart within the evidence: no region" bash -c "! grep -qF 'beyond the evidence' ev-chart0/sweep.svg"
+    "$RAMPSIM" sweep "$DATA/small.ini" --vary team.reps=4,6 --vary coaching.hours_per_month=3,5 -n 16 -o ev-map \
+        --plot -q 2>/dev/null
+    check "heat map: the hatching is named on the axis beyond" grep -qF \
+        "coaching.hours_per_month   (hatched: beyond the evidence)" ev-map/sweep_heatmap.svg
+    check "heat map: not on the axis within" bash -c "! grep -qF 'team.reps   (hatched' ev-map/sweep_heatmap.svg"
+fi
+
 # --- tornado: every numeric key moved, ranked
 "$RAMPSIM" tornado "$DATA/small.ini" -n 64 -o tor1 --threads 1 >tor-table.txt 2>stderr.txt
 check "tornado exits 0" test $? -eq 0

@@ -38,10 +38,20 @@ rs_status rs_plot_calibration(const char *dir, long long replications, int quart
  * for k scenarios of which the first `years` fiscal years are covered. */
 rs_status rs_plot_comparison(const char *dir, int k, int years, char *err);
 
+/* Which values of a sweep's keys lie beyond the evidence (rampsim/evidence.h):
+ * x[i] for the i-th of the nx values of the first key, y for the second;
+ * NULL where nothing is beyond. */
+typedef struct rs_plot_beyond {
+    const bool *x, *y;
+    int nx, ny;
+} rs_plot_beyond;
+
 /* Draws a sweep's chart: the response curve of `metric` against xkey, or
- * with ykey (not NULL) its heat map. */
+ * with ykey (not NULL) its heat map, with the values in `beyond` (NULL:
+ * none) marked as beyond the evidence: shaded on the curve, hatched and
+ * bounded on the heat map. */
 rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
-                        char *err);
+                        const rs_plot_beyond *beyond, char *err);
 
 /* Draws the tornado of the keys in tornado.csv (the first `bars` of them). */
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,

@@ -1,0 +1,293 @@
+/* evidence.c: the range of each lever that the research behind the defaults
+ * covers (the seed article's survey figures, SEED-CLAIMS.md), and the
+ * notes that say when a scenario leaves it. The model's curves go on past
+ * these ranges on no data; the notes make sure nobody mistakes that for a
+ * finding. */
+#include "rampsim/evidence.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rampsim/params.h"
+#include "valueparse.h"
+
+const rs_evidence rs_evidence_table[] = {
+    /* The coaching research compared managers coaching under 2 hours a
+     * month with those coaching 3 or more ("3+ hours a month: 107% of
+     * quota", claim C1). "3+" is an open group, but coaching time is
+     * scarce (4 hours for each of 8 reps is already a quarter of a
+     * manager's team time) and a typical manager gives 1: its managers sit
+     * just above the threshold. One hour past it is as far as the group
+     * plausibly reaches; beyond, the Hill curve keeps climbing (and selling
+     * time keeps falling) on no data. */
+    {"coaching.hours_per_month", 0, 4, NULL, "hours a month", NULL,
+     "the coaching research compared under 2 hours a month with 3+ (SEED-CLAIMS.md C1)"},
+    /* Onboarding: the seed names one dose, "one extra hour of coaching per
+     * week during the first 8 weeks" (claim C5), against none. Less is
+     * between the two; more is the model's straight line, which would take
+     * five months off a five-month ramp at 5 hours a week. */
+    {"onboarding.extra_hours_per_week", 0, 1, NULL, "extra hour a week", NULL,
+     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+    /* The same claim's 8 weeks: fewer weeks are a smaller dose of the same
+     * programme, more were not observed. Without extra hours the onboarding
+     * weeks change nothing, so there is nothing to flag. */
+    {"onboarding.weeks", 0, 8, "onboarding.extra_hours_per_week", "weeks",
+     "the research covers extra hours in the first 8 weeks",
+     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+    /* "At least bi-weekly" one-on-ones against fewer (claim C3): the
+     * comparison spans every cadence rampsim offers, none to weekly. */
+    {"one_on_one.cadence", RS_CADENCE_NONE, RS_CADENCE_WEEKLY, NULL, "", "the research covers none to weekly",
+     "scheduled one-on-ones at least bi-weekly against fewer (SEED-CLAIMS.md C3)"},
+    /* Teams with a weekly sales meeting against teams without (claim C4):
+     * both settings of the switch. */
+    {"team_meeting.weekly", 0, 1, NULL, "", "the research covers teams with and without one",
+     "teams holding a weekly sales meeting against the others (SEED-CLAIMS.md C4)"},
+    /* "2+ customer calls per rep a month" (claim C2) is an open group
+     * above 2, like coaching's "3+": a call takes the manager 2 hours, so
+     * its managers are near the threshold. One call past it, as for
+     * coaching. */
+    {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", NULL,
+     "managers with 2+ customer calls per rep a month (SEED-CLAIMS.md C2)"},
+    /* 1 takes every survey figure at face value, which already reads a
+     * correlation as an effect; 0 to 1 is for doubting it. Above 1 believes
+     * more than the research found. */
+    {"effects.scale", 0, 1, NULL, "", "1 is the research taken at face value",
+     "1 = the survey figures as published"},
+};
+
+#define N_ROWS (sizeof rs_evidence_table / sizeof rs_evidence_table[0])
+const size_t rs_evidence_count = N_ROWS;
+
+/* The parameter behind a "section.key", or NULL. */
+static const rs_param *lever_param(const char *key)
+{
+    const char *dot = strchr(key, '.');
+    char section[64];
+    if (!dot || (size_t)(dot - key) >= sizeof section)
+        return NULL;
+    snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
+    int i = rs_param_find(section, dot + 1);
+    return i < 0 ? NULL : &rs_params[i];
+}
+
+/* A lever's value as a number (NAN for a type no lever has). */
+static double lever_value(const rs_param *p, const rs_scenario *sc)
+{
+    const char *at = (const char *)sc + p->offset;
+    switch (p->type) {
+    case RS_P_INT:
+    case RS_P_ENUM:
+        return *(const int *)at;
+    case RS_P_BOOL:
+        return *(const bool *)at;
+    case RS_P_COUNT:
+        return (double)*(const long long *)at;
+    case RS_P_REAL:
+    case RS_P_HOURS:
+    case RS_P_FRACTION:
+    case RS_P_MONEY:
+    case RS_P_AUTO:
+        return *(const double *)at;
+    default:
+        return NAN;
+    }
+}
+
+bool rs_evidence_beyond(const rs_evidence *row, const rs_scenario *sc)
+{
+    const rs_param *p = lever_param(row->key);
+    if (!p)
+        return false;
+    if (row->when) {
+        const rs_param *w = lever_param(row->when);
+        if (!w || !(lever_value(w, sc) > 0))
+            return false;
+    }
+    double v = lever_value(p, sc);
+    return v < row->low || v > row->high;
+}
+
+/* Appends to a note, cutting it at size - 1 characters. */
+__attribute__((format(printf, 4, 5))) static void append(char *buf, size_t size, size_t *len, const char *fmt, ...)
+{
+    if (*len + 1 >= size)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *len, size - *len, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        *len = *len + (size_t)n < size ? *len + (size_t)n : size - 1;
+}
+
+/* What the research covers, as the notes say it: the row's own words, or
+ * "the research covers 0 to 4 hours a month" from its range. */
+static void covers_text(const rs_evidence *row, char *buf, size_t size)
+{
+    char low[32], high[32];
+    if (row->covers) {
+        snprintf(buf, size, "%s", row->covers);
+        return;
+    }
+    rs_format_real(row->low, low, sizeof low);
+    rs_format_real(row->high, high, sizeof high);
+    snprintf(buf, size, "the research covers %s to %s%s%s", low, high, row->unit[0] ? " " : "", row->unit);
+}
+
+static bool listed(const char *key, const char *const *keys)
+{
+    for (; keys && *keys; keys++)
+        if (key && strcmp(key, *keys) == 0)
+            return true;
+    return false;
+}
+
+/* Where the model's answer comes from once it is beyond. */
+static const char extrapolates[] = "the model extrapolates there (docs/model.md)";
+
+int rs_evidence_note(const rs_scenario *sc, const char *label, const char *const *varied, char *buf, size_t size)
+{
+    size_t len = 0;
+    int count = 0;
+    if (size > 0)
+        buf[0] = '\0';
+    for (size_t r = 0; r < rs_evidence_count; r++) {
+        const rs_evidence *row = &rs_evidence_table[r];
+        if (listed(row->key, varied) || listed(row->when, varied) || !rs_evidence_beyond(row, sc))
+            continue;
+        char value[64], covers[160];
+        rs_param_format(lever_param(row->key), sc, value, sizeof value);
+        covers_text(row, covers, sizeof covers);
+        if (count++ == 0)
+            append(buf, size, &len, "note: %s: beyond the evidence: ", label);
+        else
+            append(buf, size, &len, ", ");
+        append(buf, size, &len, "%s = %s (%s)", row->key, value, covers);
+    }
+    if (count > 0)
+        append(buf, size, &len, "; %s", extrapolates);
+    return count;
+}
+
+/* "point 6", "points 4.5 to 10" (a run of neighbours) or "points 1, 6 and 9"
+ * (at most four named, then how many more). */
+static void points_text(const char *const *values, const bool *beyond, int n, char *buf, size_t size)
+{
+    int count = 0, first = -1, last = -1;
+    for (int i = 0; i < n; i++)
+        if (beyond[i]) {
+            count++;
+            if (first < 0)
+                first = i;
+            last = i;
+        }
+    size_t len = 0;
+    buf[0] = '\0';
+    if (count == 1) {
+        append(buf, size, &len, "point %s", values[first]);
+    } else if (last - first + 1 == count) {
+        append(buf, size, &len, "points %s to %s", values[first], values[last]);
+    } else {
+        append(buf, size, &len, "points");
+        int shown = 0;
+        for (int i = 0; i < n && shown < 4; i++) {
+            if (!beyond[i])
+                continue;
+            bool final = shown + 1 == count;
+            append(buf, size, &len, "%s%s", shown == 0 ? " " : final ? " and " : ", ", values[i]);
+            shown++;
+        }
+        if (shown < count)
+            append(buf, size, &len, " and %d more", count - shown);
+    }
+}
+
+rs_status rs_evidence_axis(const rs_scenario *base, const char *key, const char *const *values, int n, bool charted,
+                           bool *beyond, char *note, size_t note_size, char *err)
+{
+    const rs_param *p = lever_param(key);
+    if (!p)
+        return rs_fail(err, RS_ERR_INPUT, "unknown key %s", key);
+    if (note && note_size > 0)
+        note[0] = '\0';
+    for (int i = 0; i < n; i++)
+        beyond[i] = false;
+    /* The ranges the key decides: its own, and those that apply because of it. */
+    bool relevant[N_ROWS], responsible[N_ROWS];
+    int own = -1, n_relevant = 0;
+    for (size_t r = 0; r < rs_evidence_count; r++) {
+        const rs_evidence *row = &rs_evidence_table[r];
+        relevant[r] = strcmp(row->key, key) == 0 || (row->when && strcmp(row->when, key) == 0);
+        responsible[r] = false;
+        n_relevant += relevant[r];
+        if (strcmp(row->key, key) == 0)
+            own = (int)r;
+    }
+    if (n_relevant == 0)
+        return RS_OK;
+
+    rs_scenario *probe = rs_scenario_clone(base);
+    if (!probe)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    int count = 0;
+    bool all_above = true; /* every value beyond is above the key's own range */
+    for (int i = 0; i < n; i++) {
+        char msg[RS_ERRMSG_SIZE];
+        if (rs_param_parse(p, probe, values[i], msg) != RS_OK) {
+            rs_scenario_free(probe);
+            return rs_fail(err, RS_ERR_INPUT, "%s", msg);
+        }
+        for (size_t r = 0; r < rs_evidence_count; r++)
+            if (relevant[r] && rs_evidence_beyond(&rs_evidence_table[r], probe)) {
+                beyond[i] = true;
+                responsible[r] = true;
+            }
+        if (beyond[i]) {
+            count++;
+            if (own < 0 || !(lever_value(p, probe) > rs_evidence_table[own].high))
+                all_above = false;
+        }
+    }
+    if (count > 0 && note && note_size > 0) {
+        char points[512];
+        points_text(values, beyond, n, points, sizeof points);
+        size_t len = 0;
+        int others = 0;
+        for (size_t r = 0; r < rs_evidence_count; r++)
+            others += responsible[r] && (int)r != own;
+        append(note, note_size, &len, "note: beyond the evidence: %s ", key);
+        if (others == 0 && all_above) {
+            /* the common case, a range past the evidence: "above 4 hours a month" */
+            const rs_evidence *row = &rs_evidence_table[own];
+            char high[32];
+            rs_format_real(row->high, high, sizeof high);
+            append(note, note_size, &len, "above %s%s%s (%s)", high, row->unit[0] ? " " : "", row->unit, points);
+        } else {
+            /* values beyond on either side, or because of another key's range */
+            append(note, note_size, &len, "at %s (", points);
+            const char *sep = "";
+            for (size_t r = 0; r < rs_evidence_count; r++) {
+                const rs_evidence *row = &rs_evidence_table[r];
+                if (!responsible[r])
+                    continue;
+                char covers[160];
+                covers_text(row, covers, sizeof covers);
+                if ((int)r == own) {
+                    append(note, note_size, &len, "%s%s", sep, covers);
+                } else {
+                    char value[64];
+                    rs_param_format(lever_param(row->key), probe, value, sizeof value);
+                    append(note, note_size, &len, "%swith %s = %s, %s", sep, row->key, value, covers);
+                }
+                sep = "; ";
+            }
+            append(note, note_size, &len, ")");
+        }
+        append(note, note_size, &len, "; %s", charted ? "the chart shades them" : extrapolates);
+    }
+    rs_scenario_free(probe);
+    return RS_OK;
+}
