@@ -255,10 +255,7 @@ static void evaluate_c2_calls(const claim_run *run, rs_c2_calls *out)
 {
     const rs_pair_moments *p =
         rs_comparison_pair(run->comparison, 1, rs_layout_fy_slot(&run->results[0]->layout, 0, RS_FY_TEAM_ATTAINMENT));
-    double se = rs_pair_difference_stderr(p);
-    out->difference = p->mean_b - p->mean_a;
-    out->low = out->difference - Z95 * se;
-    out->high = out->difference + Z95 * se;
+    out->difference = rs_pair_difference_interval(p, &out->low, &out->high);
 }
 
 static void c6_period(rs_c6_period *p, const char *label, const claim_run *run, size_t slot)
@@ -411,9 +408,11 @@ static void c2_calls_words(FILE *out, const rs_c2_calls *c)
         snprintf(words, sizeof words, "a small difference (under 3 points)");
     else
         snprintf(words, sizeof words, "a difference of %.0f points", fabs(c->difference));
-    fprintf(out, "      the calls themselves: %+.1f points (95%% interval %+.1f to %+.1f) over the same manager\n"
-                 "      without ride-alongs: %s",
-            c->difference, c->low, c->high, words);
+    char figure[96];
+    rs_format_difference(figure, sizeof figure, c->difference, c->low, c->high, 1);
+    fprintf(out, "      the calls themselves, against the same manager without ride-alongs: %s points\n"
+                 "      (mean difference, 95%% interval): %s",
+            figure, words);
     if (fabs(c->difference) < 3.0) /* then the 72% is about what this manager does not do */
         fprintf(out, "; the gap to the reference team is\n"
                      "      the coaching and one-on-ones this manager skips, not the calls");
