@@ -410,12 +410,12 @@ static void c2_calls_words(FILE *out, const rs_c2_calls *c)
         snprintf(words, sizeof words, "a difference of %.0f points", fabs(c->difference));
     char figure[96];
     rs_format_difference(figure, sizeof figure, c->difference, c->low, c->high, 1);
-    fprintf(out, "      the calls themselves, against the same manager without ride-alongs: %s points\n"
-                 "      (mean difference, 95%% interval): %s",
+    fprintf(out, "      the calls themselves, mean difference (95%% interval) against the same manager without them:\n"
+                 "      %s points, %s",
             figure, words);
     if (fabs(c->difference) < 3.0) /* then the 72% is about what this manager does not do */
-        fprintf(out, "; the gap to the reference team is\n"
-                     "      the coaching and one-on-ones this manager skips, not the calls");
+        fprintf(out, "; the gap to the reference\n"
+                     "      team is the coaching and one-on-ones this manager skips, not the calls");
     fputc('\n', out);
 }
 
