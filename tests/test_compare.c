@@ -57,19 +57,6 @@ static void compared_free(compared *c)
     free(c->table);
 }
 
-/* True when s holds a figure that is a signed zero: "-0", "+0.00", ... */
-static bool signed_zero(const char *s)
-{
-    for (const char *c = s; *c; c++) {
-        if (*c != '-' && *c != '+')
-            continue;
-        size_t zeros = strspn(c + 1, "0.");
-        if (zeros > 0 && !(c[1 + zeros] >= '1' && c[1 + zeros] <= '9'))
-            return true;
-    }
-    return false;
-}
-
 /* The mean-difference cells of the table's rows for "other": calls
  * check(cell) on each, and returns how many there were. */
 static int each_difference(const char *table, void (*check)(const char *cell))
@@ -111,7 +98,7 @@ static void test_same_scenario_differs_by_exactly_zero(void **state)
             fail_msg("slot %zu: %g (%g to %g)", i, d, low, high);
     }
     assert_true(each_difference(c.table, exactly_zero) >= 8);
-    assert_false(signed_zero(c.table));
+    assert_false(tu_signed_zero(c.table));
     compared_free(&c);
 }
 
@@ -175,7 +162,7 @@ static void test_small_change_gives_nonzero_intervals(void **state)
     assert_true(few > 0);
     assert_true(differing_slots > 10);
     assert_true(each_difference(c.table, nonzero_width) >= 8);
-    assert_false(signed_zero(c.table));
+    assert_false(tu_signed_zero(c.table));
     assert_non_null(strstr(c.table, "mean difference (95% interval)"));
     compared_free(&c);
 }

@@ -81,19 +81,6 @@ static void test_signed_figures(void **state)
     assert_string_equal(formatted(-0.4, NAN, NAN, 0), "-0.40");
 }
 
-/* True when s holds a figure that is a signed zero: "-0", "+0.00", ... */
-static bool signed_zero(const char *s)
-{
-    for (const char *c = s; *c; c++) {
-        if (*c != '-' && *c != '+')
-            continue;
-        size_t zeros = strspn(c + 1, "0.");
-        if (zeros > 0 && !(c[1 + zeros] >= '1' && c[1 + zeros] <= '9'))
-            return true;
-    }
-    return false;
-}
-
 /* Intervals of every scale and position, at every table's decimals: the
  * two ends of a nonzero interval always print differently, the figures
  * never as a signed zero, and each printed figure is the value rounded. */
@@ -114,7 +101,7 @@ static void test_nonzero_intervals_never_print_as_one_value(void **state)
             fail_msg("%s: not \"difference (low to high)\"", buf);
         if (strcmp(a, b) == 0)
             fail_msg("[%.10g, %.10g] printed as %s", low, high, buf);
-        if (signed_zero(buf))
+        if (tu_signed_zero(buf))
             fail_msg("[%.10g, %.10g] printed as %s", low, high, buf);
         double shown_low = strtod(a, NULL), shown_high = strtod(b, NULL);
         if (fabs(shown_low - low) > 0.25 * (high - low) || fabs(shown_high - high) > 0.25 * (high - low))

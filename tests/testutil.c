@@ -88,3 +88,15 @@ void tu_assert_near_impl(double actual, double expected, double tolerance, const
         _fail(file, line);
     }
 }
+
+bool tu_signed_zero(const char *s)
+{
+    for (const char *c = s; *c; c++) {
+        if (*c != '-' && *c != '+')
+            continue;
+        size_t zeros = strspn(c + 1, "0.");
+        if (zeros > 0 && !(c[1 + zeros] >= '1' && c[1 + zeros] <= '9'))
+            return true;
+    }
+    return false;
+}

@@ -3,6 +3,7 @@
 #define RS_TESTUTIL_H
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
@@ -26,6 +27,9 @@ const char *tu_load_error(const char *text, rs_status expected);
 
 /* Runs sc with `threads` threads; fails the test on error. */
 rs_results *tu_run(const rs_scenario *sc, int threads);
+
+/* True when s holds a figure that is a signed zero: "-0", "+0.00", ... */
+bool tu_signed_zero(const char *s);
 
 /* Asserts |actual - expected| <= tolerance, printing all three. */
 #define tu_assert_near(actual, expected, tolerance)                                                    \
