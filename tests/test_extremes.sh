@@ -143,6 +143,10 @@ refused "a 200-character line" "long-line.ini:2: line is longer than 199 charact
 refused "a 200-character --set value" "the value is longer than 199 characters" "$BASE" --set "run.name=$long"
 refused "a ramp table of 62 months" "ramp.table must be" "$BASE" --set ramp.curve=table \
     --set "ramp.table=$(seq -s, 0 1 60),100"
+runs "12 review weeks" "$BASE" -n 32 --set "attrition.review_weeks=$(seq -s, 13 13 156)"
+refused "13 review weeks" "attrition.review_weeks must be none or 1 to 12 comma-separated" "$BASE" \
+    --set "attrition.review_weeks=$(seq -s, 13 13 169)"
+refused "review weeks out of order" "attrition.review_weeks must be" "$BASE" --set attrition.review_weeks=39,26
 refused "501 threads" "--threads must be a whole number from 1 to 256, got 501" "$BASE" --threads 501
 refused "a warm-up of 521 weeks" "run.warmup_weeks must be a whole number from 0 to 520, got 521" "$BASE" \
     --set run.warmup_weeks=521
