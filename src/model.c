@@ -309,8 +309,13 @@ static void depart(rs_model *m, seat *s, int week, exit_cause cause)
 static bool at_risk_at_review(rs_model *m, seat *s, int week)
 {
     const rs_scenario *sc = m->sc;
-    if (s->veteran || s->next_review >= sc->attrition.review_count ||
-        week - s->hire_week != sc->attrition.review_weeks[s->next_review])
+    if (s->veteran)
+        return false;
+    int tenure = week - s->hire_week;
+    /* reviews whose week passed when none was held (the warm-up) are gone */
+    while (s->next_review < sc->attrition.review_count && sc->attrition.review_weeks[s->next_review] < tenure)
+        s->next_review++;
+    if (s->next_review >= sc->attrition.review_count || sc->attrition.review_weeks[s->next_review] != tenure)
         return false;
     s->next_review++;
     return s->hire_bookings < sc->attrition.review_below * s->hire_quota;
