@@ -12,8 +12,6 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-#define Z95 1.959963984540054
-
 const char *const rs_calibration_files[] = {"calibrate.csv", "calibrate-c6.csv", "calibrate-practices.csv", NULL};
 
 /* The engine runs: a base scenario and, where a check pairs two, a
@@ -188,13 +186,12 @@ static size_t slot_of(const rs_layout *l, int metric)
     return metric == FY1_ATTAINMENT ? rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT) : (size_t)metric;
 }
 
-static void mean_interval(const rs_results *r, size_t slot, double *mean, double *low, double *high)
+/* A figure with its normal 95 % interval. */
+static void normal_interval(rs_claim_check *c, double figure, double se)
 {
-    const rs_moments *m = &r->moments[slot];
-    double se = rs_moments_stderr(m);
-    *mean = m->n > 0 ? m->mean : NAN;
-    *low = *mean - Z95 * se;
-    *high = *mean + Z95 * se;
+    c->simulated = figure;
+    c->low = figure - RS_Z95 * se;
+    c->high = figure + RS_Z95 * se;
 }
 
 static void evaluate(const check_spec *spec, const claim_run *run, long long n, rs_claim_check *c)
@@ -216,25 +213,21 @@ static void evaluate(const check_spec *spec, const claim_run *run, long long n, 
     case MEDIAN:
         rs_results_median(one, slot, &c->simulated, &c->low, &c->high);
         break;
-    case MEAN:
-        mean_interval(one, slot, &c->simulated, &c->low, &c->high);
+    case MEAN: {
+        const rs_moments *m = &one->moments[slot];
+        normal_interval(c, m->n > 0 ? m->mean : NAN, rs_moments_stderr(m));
         break;
+    }
     case RATIO: {
         const rs_pair_moments *p = rs_comparison_pair(run->comparison, 1, slot);
-        double se = rs_pair_ratio_stderr(p);
-        c->simulated = rs_pair_ratio(p);
-        c->low = c->simulated - Z95 * se;
-        c->high = c->simulated + Z95 * se;
+        normal_interval(c, rs_pair_ratio(p), rs_pair_ratio_stderr(p));
         break;
     }
     case MEAN_DIFFERENCE: {
         /* Pooled over new hires, so not paired: the two means' errors
          * add, which is conservative. */
         const rs_moments *a = &run->results[0]->moments[slot], *b = &run->results[1]->moments[slot];
-        double se = hypot(rs_moments_stderr(a), rs_moments_stderr(b));
-        c->simulated = a->mean - b->mean;
-        c->low = c->simulated - Z95 * se;
-        c->high = c->simulated + Z95 * se;
+        normal_interval(c, a->mean - b->mean, hypot(rs_moments_stderr(a), rs_moments_stderr(b)));
         break;
     }
     case MEDIAN_DIFFERENCE:
@@ -296,15 +289,18 @@ static void evaluate_practices(const claim_run *runs, rs_calibration *out)
     static const struct {
         const char *label;
         int run, scenario;
+        const char *bound; /* the plausibility bound drawn on the bar, or NULL */
     } bars[RS_CALIBRATE_PRACTICES] = {
-        {"Reference", RUN_REF, 0},        {"Coaching 3 h", RUN_C1, 0},   {"1:1s bi-weekly", RUN_C3, 1},
-        {"Weekly meeting", RUN_C4, 1}, {"2 ride-alongs", RUN_RIDES, 0}, {"All of them", RUN_P2, 0},
+        {"Reference", RUN_REF, 0, NULL},        {"Coaching 3 h", RUN_C1, 0, NULL},
+        {"1:1s bi-weekly", RUN_C3, 1, NULL},    {"Weekly meeting", RUN_C4, 1, "P1"},
+        {"2 ride-alongs", RUN_RIDES, 0, NULL}, {"All of them", RUN_P2, 0, "P2"},
     };
     for (int b = 0; b < RS_CALIBRATE_PRACTICES; b++) {
         const rs_results *r = runs[bars[b].run].results[bars[b].scenario];
         size_t slot = rs_layout_fy_slot(&r->layout, 0, RS_FY_TEAM_ATTAINMENT);
         rs_practice_bar *bar = &out->practices[b];
         bar->label = bars[b].label;
+        bar->bound = bars[b].bound;
         bar->p10 = rs_sketches_quantile(r->sketches, slot, 0.10);
         bar->median = rs_sketches_quantile(r->sketches, slot, 0.50);
         bar->p90 = rs_sketches_quantile(r->sketches, slot, 0.90);
@@ -543,26 +539,21 @@ static rs_status write_c6(FILE *f, const void *ctx)
 static rs_status write_practices(FILE *f, const void *ctx)
 {
     const rs_calibration *c = ctx;
-    const rs_claim_check *p1 = NULL, *p2 = NULL;
-    for (int i = 0; i < c->n_checks; i++) {
-        if (strcmp(c->checks[i].claim, "P1") == 0)
-            p1 = &c->checks[i];
-        if (strcmp(c->checks[i].claim, "P2") == 0)
-            p2 = &c->checks[i];
-    }
     double reference = c->practices[0].median;
     fprintf(f, "scenario,p10,median,p90,bound_low,bound_high,added_up\n");
     for (int b = 0; b < RS_CALIBRATE_PRACTICES; b++) {
         const rs_practice_bar *bar = &c->practices[b];
-        bool meeting = b == 3, all = b == RS_CALIBRATE_PRACTICES - 1;
         double low = NAN, high = NAN;
-        if (meeting && p1) {
-            low = reference + p1->allowed_low;
-            high = reference + p1->allowed_high;
-        } else if (all && p2) {
-            low = p2->allowed_low;
-            high = p2->allowed_high;
+        for (int i = 0; bar->bound && i < c->n_checks; i++) {
+            const rs_claim_check *k = &c->checks[i];
+            if (strcmp(k->claim, bar->bound) != 0)
+                continue;
+            /* a bound in points is above the reference team */
+            double offset = strcmp(k->unit, "points") == 0 ? reference : 0.0;
+            low = offset + k->allowed_low;
+            high = offset + k->allowed_high;
         }
+        bool all = b == RS_CALIBRATE_PRACTICES - 1;
         fprintf(f, "%s", bar->label);
         double cells[] = {bar->p10, bar->median, bar->p90, low, high, all ? c->practices_added_up : NAN};
         for (size_t v = 0; v < sizeof cells / sizeof cells[0]; v++)

@@ -51,6 +51,11 @@ const rs_evidence rs_evidence_table[] = {
      * coaching. */
     {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", NULL,
      "managers with 2+ customer calls per rep a month (SEED-CLAIMS.md C2)"},
+    /* The calibration's coach is the research's typical one (quality 1);
+     * Dahling et al. (2016) measured how effects fall for managers low in
+     * coaching skill, not how far above the survey's average they rise. */
+    {"coaching.quality", 0, 1, NULL, "", "1 is the research's typical coach",
+     "the coaching research's managers; Dahling et al. 2016 for lower skill"},
     /* 1 takes every survey figure at face value, which already reads a
      * correlation as an effect; 0 to 1 is for doubting it. Above 1 believes
      * more than the research found. */

@@ -54,7 +54,7 @@ const rs_param rs_params[] = {
      "selling hours/week per open opportunity",
      "selling hours an open opportunity needs each week to be worked properly; a rep with more pipeline than "
      "hours wins a smaller share of it (0: no limit)",
-     "reference model: a ramped rep's steady pipeline of about 10 open deals about fills their 16 selling hours"},
+     "reference model: a ramped rep's steady pipeline of about 10 open deals about fills their 15.75 selling hours"},
     /* [ramp] */
     {"ramp", "curve", RS_P_ENUM, OFF(ramp.curve), 0, 0, curve_names, "scurve", "",
      "shape of productivity against experience: scurve, exponential, linear or table", NULL},

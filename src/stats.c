@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define Z95 1.959963984540054
 
 void rs_moments_merge(rs_moments *into, const rs_moments *from)
 {
@@ -139,8 +138,8 @@ double rs_pair_difference_interval(const rs_pair_moments *p, double *low, double
         return p->d_min;
     }
     double mean = p->mean_b - p->mean_a, se = rs_pair_difference_stderr(p);
-    *low = mean - Z95 * se;
-    *high = mean + Z95 * se;
+    *low = mean - RS_Z95 * se;
+    *high = mean + RS_Z95 * se;
     double differing = p->b_above + p->b_below;
     if (differing < RS_PAIR_NORMAL_MIN_DIFFERING && 20.0 * differing <= p->n) {
         double up = p->d_max > 0 ? p->d_max : 0.0, down = p->d_min < 0 ? -p->d_min : 0.0;

@@ -97,6 +97,14 @@ check "another seed differs" bash -c "'$RAMPSIM' run '$DATA/small.ini' -o seed2 
 "$RAMPSIM" run "$DATA/small.ini" -o one -q --set team.reps=7
 check "rerun replaced the results" grep -q "^reps = 7$" one/scenario.ini
 
+# --- calibrate: only a failure exits 1; an interval across an edge is unresolved
+"$RAMPSIM" calibrate -n 150 -o cal-few --threads 2 >cal-few.txt 2>&1
+check "calibrate: unresolved checks exit 0" test $? -eq 0
+check "calibrate: unresolved checks are said so, with replications" grep -qE "unresolved \(-n [0-9]+\)" cal-few.txt
+"$RAMPSIM" calibrate -n 150 -o cal-fail --threads 2 --set quota.annual=500000 >cal-fail.txt 2>&1
+check "calibrate: a failing check exits 1" test $? -eq 1
+check "calibrate: the failure is named" grep -qE "^REF .*FAILS$" cal-fail.txt
+
 # --- check and defaults print scenarios rampsim reads back
 "$RAMPSIM" defaults >defaults.ini
 check "defaults output is a valid scenario" "$RAMPSIM" check defaults.ini

@@ -156,7 +156,7 @@ static void test_small_change_gives_nonzero_intervals(void **state)
         if (q->n < 2 || differ < 2 || differ >= 50 || differ > q->n / 20 || q->d_min == q->d_max)
             continue;
         rs_pair_difference_interval(q, &low, &high);
-        assert_true(high - low > 1.01 * 2 * 1.959963984540054 * rs_pair_difference_stderr(q));
+        assert_true(high - low > 1.01 * 2 * RS_Z95 * rs_pair_difference_stderr(q));
         few++;
     }
     assert_true(few > 0);

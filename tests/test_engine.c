@@ -131,7 +131,7 @@ static void test_self_comparison_and_a_small_change(void **state)
     double difference = p->mean_b - p->mean_a, se = rs_pair_difference_stderr(p);
     print_message("coaching 3 -> 3.03 h: first-year attainment %+.4f points (SE %.4f), %g better, %g worse\n",
                   difference, se, p->b_above, p->b_below);
-    assert_true(fabs(difference) > 1.959963984540054 * se);
+    assert_true(fabs(difference) > RS_Z95 * se);
     for (int j = 0; j < 3; j++)
         rs_results_free(res[j]);
     rs_comparison_free(cmp);

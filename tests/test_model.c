@@ -368,6 +368,17 @@ static void test_early_reviews(void **state)
         rs_results_free(r);
         rs_scenario_free(sc);
     }
+    /* the reviews come at exactly those tenures: with everybody behind and
+     * leaving, and no hiring lag, each seat rehires at weeks 0, 26, 52 and
+     * 78 of the 104: 32 hires */
+    rs_scenario *every = tu_scenario("[run]\nreplications = 32\n[team]\nnew_hires = 8\n[pipeline]\nwin_rate = 0\n"
+                                     "[attrition]\nannual = 0\nhiring_lag_weeks = 0\nreview_weeks = 26\n"
+                                     "review_exit = 1\n");
+    rs_results *r = tu_run(every, 2);
+    tu_assert_near(metric(r, RS_M_HIRES)->mean, 32, 0);
+    tu_assert_near(rs_moments_variance(metric(r, RS_M_HIRES)), 0, 0);
+    rs_results_free(r);
+    rs_scenario_free(every);
     /* nobody is behind below 0% of quota; everybody is below 1000% */
     const char *thresholds[] = {"0", "10"};
     for (int k = 0; k < 2; k++) {

@@ -12,7 +12,6 @@
 #include "rampsim/rng.h"
 #include "rampsim/stats.h"
 
-#define Z95 1.959963984540054
 
 static double sample(unsigned i)
 {
@@ -82,8 +81,8 @@ static void test_pair_moments(void **state)
 static void normal_interval(const rs_pair_moments *p, double *low, double *high)
 {
     double mean = p->mean_b - p->mean_a, se = rs_pair_difference_stderr(p);
-    *low = mean - Z95 * se;
-    *high = mean + Z95 * se;
+    *low = mean - RS_Z95 * se;
+    *high = mean + RS_Z95 * se;
 }
 
 static void test_pair_interval_equal_pairs(void **state)

@@ -53,6 +53,7 @@ typedef struct rs_c6_period {
  * them together, median first-year attainment with P10 and P90. */
 typedef struct rs_practice_bar {
     const char *label;
+    const char *bound; /* the plausibility bound drawn on it ("P1"), or NULL */
     double p10, median, p90;
 } rs_practice_bar;
 

@@ -17,6 +17,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The normal quantile of a two-sided 95 % interval. */
+#define RS_Z95 1.959963984540054
+
 typedef struct rs_moments {
     double n, mean, m2;
 } rs_moments;
