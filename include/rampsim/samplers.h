@@ -35,7 +35,9 @@ unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u);
  * the exact quantile function. Relative error at most 1e-5 for a gamma of
  * shape >= 1 or a lognormal, 1e-4 for a gamma of shape >= 0.25 (GSL's
  * inverse does not converge for much smaller shapes: pipeline.cycle_cv is
- * capped at 2). tests/test_samplers.c checks these bounds. */
+ * capped at 2). Gamma shapes from 1,000 on, where GSL's inverse fails to
+ * converge, are inverted by Newton's method on GSL's distribution function
+ * (Wilson-Hilferty alone from 1e5). tests/test_samplers.c checks these. */
 #define RS_QUANTILE_POINTS 4096
 #define RS_QUANTILE_TAIL_POINTS 1024
 typedef enum { RS_QUANTILE_GAMMA = 1, RS_QUANTILE_LOGNORMAL } rs_quantile_family;
