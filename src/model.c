@@ -17,7 +17,6 @@
 #include "rampsim/samplers.h"
 
 #define WEEKS_PER_MONTH (52.0 / 12.0)
-#define MAX_OPPORTUNITIES_PER_WEEK 65535u /* the index field of an opportunity's stream */
 
 /* How a rep left, for the first-year exits by cause. */
 typedef enum { EXIT_ATTRITION, EXIT_REVIEW, EXIT_CAUSES } exit_cause;
@@ -579,8 +578,6 @@ static rs_status step_pipeline(rs_model *m, int week)
         unsigned opportunities =
             rs_poisson_quantile_cached(&s->opportunity_cache, mu * p, rs_stream_uniform(&s->stream));
         unsigned lost = rs_poisson_quantile_cached(&s->lost_cache, mu * (1.0 - p), rs_stream_uniform(&s->stream));
-        if (opportunities > MAX_OPPORTUNITIES_PER_WEEK)
-            opportunities = MAX_OPPORTUNITIES_PER_WEEK;
         m->draws.seat_weeks++;
         m->draws.opportunities += opportunities;
         m->draws.lost_leads += lost;

@@ -395,6 +395,33 @@ static void test_early_reviews(void **state)
     }
 }
 
+/* More than 65,535 opportunities in a rep-week all count: four times the
+ * leads (25,000 and 100,000 a week) give four times the deals, not the
+ * 2.6 times a cap at 65,535 would. */
+static void test_very_many_opportunities(void **state)
+{
+    (void)state;
+    const char *multipliers[] = {"5", "10"};
+    double won[2];
+    for (int k = 0; k < 2; k++) {
+        char ini[512];
+        snprintf(ini, sizeof ini,
+                 "[run]\nreplications = 4\nhorizon_weeks = 4\nwarmup_weeks = 0\n[team]\nreps = 1\nnew_hires = 0\n"
+                 "[rep]\nskill_cv = 0\nhours_per_open_deal = 0\nmeeting_cost = 0\n[attrition]\nannual = 0\n"
+                 "[pipeline]\nleads_per_week = 1000\nlead_to_opportunity = 1\ncycle_weeks = 0.5\n"
+                 "[team_meeting]\nweekly = yes\nlead_multiplier = %s\n[effects]\nscale = 2\n"
+                 "[coaching]\nhours_per_month = 0\n[ride_along]\ncalls_per_month = 0\n[one_on_one]\ncadence = none\n",
+                 multipliers[k]);
+        rs_scenario *sc = tu_scenario(ini);
+        rs_results *r = tu_run(sc, 1);
+        won[k] = metric(r, RS_M_DEALS_WON)->mean;
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+    /* deals won over 3 closing weeks: binomial around 0.22 x opportunities */
+    tu_assert_near(won[1] / won[0], 4.0, 0.02);
+}
+
 /* effects.scale = 0: practices cost time but do nothing. With meetings
  * costing no selling time, bi-weekly one-on-ones then change nothing at
  * all, to the last bit (the draws are shared). */
@@ -479,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_ramp_time_factor),
         cmocka_unit_test(test_ramp_time_factor_draws_alone),
         cmocka_unit_test(test_early_reviews),
+        cmocka_unit_test(test_very_many_opportunities),
         cmocka_unit_test(test_effects_scale_zero),
         cmocka_unit_test(test_start_week_and_ytd),
         cmocka_unit_test(test_every_curve_and_focus),

@@ -50,6 +50,39 @@ static void test_seek_reads_the_same_positions(void **state)
     assert_int_equal(rs_stream_word(&t), words[1]);
 }
 
+/* Indices beyond 16 bits: every index has a stream of its own, seeks
+ * within it keep its index, and the indices below 65,536 read exactly the
+ * Philox blocks of the counter layout they always had (computed here from
+ * Random123 directly). */
+static void test_large_indices(void **state)
+{
+    (void)state;
+    philox4x32_key_t key = rs_rng_key(2385);
+    uint32_t indices[] = {0, 5, 65535, 65536, 65541, 131077, 4000000000u};
+    uint32_t firsts[7];
+    for (int i = 0; i < 7; i++) {
+        rs_stream s;
+        rs_stream_start(&s, key, 42, RS_RNG_DEAL, 3, 17, indices[i]);
+        firsts[i] = rs_stream_word(&s);
+        for (int j = 0; j < i; j++)
+            assert_true(firsts[i] != firsts[j]);
+        /* a seek to the second block and back within the stream */
+        uint32_t words[8];
+        rs_stream_start(&s, key, 42, RS_RNG_DEAL, 3, 17, indices[i]);
+        for (int w = 0; w < 8; w++)
+            words[w] = rs_stream_word(&s);
+        rs_stream t;
+        rs_stream_start(&t, key, 42, RS_RNG_DEAL, 3, 17, indices[i]);
+        rs_stream_seek(&t, 6);
+        assert_int_equal(rs_stream_word(&t), words[6]);
+        if (indices[i] < 65536) {
+            philox4x32_ctr_t ctr = {{42, ((uint32_t)RS_RNG_DEAL << 28) | 3,
+                                     ((uint32_t)(17 - RS_RNG_INITIAL_WEEK) & 0xffffu) | (indices[i] << 16), 1}};
+            assert_int_equal(words[5], philox4x32(ctr, key).v[1]);
+        }
+    }
+}
+
 static void test_coordinates_and_seeds_differ(void **state)
 {
     (void)state;
@@ -111,6 +144,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_coordinates_same_words),
         cmocka_unit_test(test_seek_reads_the_same_positions),
+        cmocka_unit_test(test_large_indices),
         cmocka_unit_test(test_coordinates_and_seeds_differ),
         cmocka_unit_test(test_uniform_moments_and_independence),
     };

@@ -40,6 +40,9 @@ enum { RS_WORD_WIN = 0, RS_WORD_VALUE = 1, RS_WORD_CYCLE = 2 };
  * starts with, outside any simulated week. */
 #define RS_RNG_INITIAL_WEEK (-32768)
 
+/* The high index bits in the last counter word; the block count below. */
+#define RS_STREAM_INDEX_HIGH 0xffff0000u
+
 typedef struct rs_stream {
     philox4x32_ctr_t ctr;   /* the last word counts blocks within the stream */
     philox4x32_key_t key;
@@ -55,14 +58,17 @@ static inline philox4x32_key_t rs_rng_key(uint64_t seed)
 }
 
 /* Positions s at the start of a stream. week >= RS_RNG_INITIAL_WEEK,
- * seat < 4096, index < 65536. */
+ * seat < 4096, any 32-bit index. The index's low 16 bits share a word
+ * with the week; its high 16 bits sit above the block count in the last
+ * word (a stream never needs 65,536 blocks), so that indices below 65,536
+ * keep the counters, and the numbers, they have always had. */
 static inline void rs_stream_start(rs_stream *s, philox4x32_key_t key, uint32_t replication, rs_purpose purpose,
-                                   unsigned seat, int week, unsigned index)
+                                   unsigned seat, int week, uint32_t index)
 {
     s->ctr.v[0] = replication;
     s->ctr.v[1] = ((uint32_t)purpose << 28) | ((uint32_t)seat & 0x0fffffffu);
-    s->ctr.v[2] = ((uint32_t)(week - RS_RNG_INITIAL_WEEK) & 0xffffu) | ((uint32_t)index << 16);
-    s->ctr.v[3] = 0;
+    s->ctr.v[2] = ((uint32_t)(week - RS_RNG_INITIAL_WEEK) & 0xffffu) | (index << 16);
+    s->ctr.v[3] = index & RS_STREAM_INDEX_HIGH;
     s->key = key;
     s->used = 4;
 }
@@ -83,9 +89,10 @@ static inline uint32_t rs_stream_word(rs_stream *s)
 static inline void rs_stream_seek(rs_stream *s, uint32_t position)
 {
     uint32_t block = position / 4, word = position % 4;
-    uint32_t current = s->used == 4 ? s->ctr.v[3] : s->ctr.v[3] - 1;
+    uint32_t count = s->ctr.v[3] & ~RS_STREAM_INDEX_HIGH;
+    uint32_t current = s->used == 4 ? count : count - 1;
     if (s->used == 4 || block != current) {
-        s->ctr.v[3] = block;
+        s->ctr.v[3] = (s->ctr.v[3] & RS_STREAM_INDEX_HIGH) | block;
         rs_stream_refill(s);
     }
     s->used = word;
