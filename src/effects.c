@@ -76,7 +76,8 @@ rs_practice_effects rs_effects_exact(const rs_effects *e, double stock)
     return r;
 }
 
-void rs_effects_init(rs_effects *e, const rs_scenario *sc)
+/* The effects-scaled constants of sc's practices. */
+static void effects_constants(rs_effects *e, const rs_scenario *sc)
 {
     double scale = sc->effects.scale;
     /* share of the full one-on-one effect on a log scale: monthly gets half */
@@ -94,7 +95,21 @@ void rs_effects_init(rs_effects *e, const rs_scenario *sc)
     e->log_size = scale * cadence * log(sc->one_on_one.deal_size_multiplier);
     e->log_lead = sc->team_meeting.weekly ? scale * log(sc->team_meeting.lead_multiplier) : 0.0;
     e->overlap = sc->effects.overlap;
+}
 
+rs_practice_effects rs_effects_most(const rs_scenario *sc)
+{
+    rs_effects e;
+    effects_constants(&e, sc);
+    /* overlap only shrinks a log multiplier; coaching acts on the win rate */
+    rs_practice_effects r = {exp(fmax(0.0, e.log_win)) * (1.0 + e.coaching_ceiling), exp(fmax(0.0, e.log_lead)),
+                             exp(fmax(0.0, e.log_cycle)), exp(fmax(0.0, e.log_size))};
+    return r;
+}
+
+void rs_effects_init(rs_effects *e, const rs_scenario *sc)
+{
+    effects_constants(e, sc);
     bool coaching = e->coaching_ceiling > 0.0 && e->quality > 0.0;
     bool others = e->log_win != 0.0 || e->log_cycle != 0.0 || e->log_size != 0.0 || e->log_lead != 0.0;
     if (!coaching) {

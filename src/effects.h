@@ -52,6 +52,10 @@ typedef struct rs_effects {
 /* Prepares the effects of sc's practices. */
 void rs_effects_init(rs_effects *e, const rs_scenario *sc);
 
+/* The most each multiplier can be under sc's practices, and at least 1:
+ * for estimates of what a run holds (the open deals, for its memory). */
+rs_practice_effects rs_effects_most(const rs_scenario *sc);
+
 /* The overlap scale s for practices of strengths t[0..n-1] (each >= 0):
  * 1 when overlap is 0, when at most one strength is positive, or when all
  * are 0. */

@@ -122,20 +122,23 @@ static double lognormal_sigma(double cv)
     return sqrt(log1p(cv * cv));
 }
 
-/* The weekly meeting's effect on leads, effects-scaled (1 without one):
- * the most it can be, as overlap only shrinks it. */
-static double meeting_lead_multiplier(const rs_scenario *sc)
-{
-    return sc->team_meeting.weekly ? pow(sc->team_meeting.lead_multiplier, sc->effects.scale) : 1.0;
-}
-
 /* Twice the open deals of a team in steady state: a seat holds about
- * leads x meeting multiplier x conversion x cycle of them. */
+ * leads x conversion x weeks open of them, with the most the practices
+ * can multiply leads and cycles by (a one-on-one cycle multiplier of 10 at
+ * effects.scale 2 holds deals 100 times as long), long cycles' tail (two
+ * CVs), a week more for the rounding up of cycles, and a quarter of the
+ * team at the skill of its 99th percentile. */
 static double open_deals(const rs_scenario *sc)
 {
-    double per_seat = sc->pipeline.leads_per_week * meeting_lead_multiplier(sc) * sc->pipeline.lead_to_opportunity *
-                          sc->pipeline.cycle_weeks * 2.0 + 16.0;
-    return per_seat * sc->team.reps;
+    rs_practice_effects most = rs_effects_most(sc);
+    double sigma = lognormal_sigma(sc->rep.skill_cv);
+    double skill = exp(2.326 * sigma - 0.5 * sigma * sigma);
+    double weeks_open = sc->pipeline.cycle_weeks * most.cycle * (1.0 + 2.0 * sc->pipeline.cycle_cv) + 1.0;
+    /* no deal stays open longer than the whole run */
+    weeks_open = fmin(weeks_open, (double)(sc->run.warmup_weeks + sc->run.horizon_weeks));
+    double per_seat =
+        sc->pipeline.leads_per_week * most.lead * sc->pipeline.lead_to_opportunity * weeks_open * 2.0 + 16.0;
+    return per_seat * fmax(1.0, skill * 0.25 + 0.75) * sc->team.reps;
 }
 
 size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)

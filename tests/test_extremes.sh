@@ -180,6 +180,16 @@ else
     expect "500 reps with 260-week cycles under 1 GB: says why ($(cat err.txt))" \
         grep -qE "^rampsim: small needs about [0-9.]+ GB of memory \(1 scenario of up to 500 reps and 60 weeks, on [0-9]+ threads?\), more than the [0-9]+ MB available \(under ulimit -v" err.txt
     expect "refused up front: nothing written" test ! -e out -a ! -s out.txt
+    # long cycles from the practices themselves: a one-on-one cycle multiplier
+    # of 10 at effects.scale 2 keeps deals open 100 times as long
+    slow=(--set one_on_one.cycle_multiplier=10 --set effects.scale=2 --set one_on_one.cadence=biweekly
+          --set pipeline.leads_per_week=1000 --set team.reps=300)
+    (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" "${slow[@]}" -o out) >out.txt 2>err.txt
+    status=$?
+    expect "deals held open 100 times as long under 1 GB: refused up front, exit 2 (got $status)" \
+        test "$status" -eq 2 -a ! -e out -a ! -s out.txt
+    expect "deals held open 100 times as long: says why ($(tail -n 1 err.txt))" grep -qE "needs about [0-9.]+ GB of memory" err.txt
+    cases=$((cases + 1))
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 2000 --threads 64 -o out -q) 2>err.txt
     expect "64 threads under 1 GB: exit 2" test $? -eq 2
     expect "64 threads under 1 GB: says to use fewer threads" grep -qF "use fewer --threads" err.txt
