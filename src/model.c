@@ -145,7 +145,7 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
 {
     size_t H = (size_t)layout->horizon;
     return sizeof(rs_model) + (size_t)sc->team.reps * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
-           (size_t)open_deals(sc) * sizeof(rs_deal);
+           (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
 rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)

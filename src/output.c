@@ -235,15 +235,25 @@ typedef struct binning {
 static void add_to_bins(void *ctx, double lo, double hi, uint64_t count)
 {
     binning *b = ctx;
-    int first = (int)floor(lo / BIN), last = (int)floor(hi / BIN);
-    for (int i = first; i <= last; i++) {
+    /* the last bin takes everything from its lower edge up, so that no
+     * count is lost and no bin index overflows an int */
+    const double open_from = (MAX_BINS - 1) * BIN;
+    double width = hi - lo;
+    if (hi > open_from) {
+        b->counts[MAX_BINS - 1] += (double)count * (hi - fmax(lo, open_from)) / width;
+        b->top = MAX_BINS - 1;
+        if (lo >= open_from)
+            return;
+        hi = open_from;
+    }
+    int first = (int)floor(fmax(lo, 0.0) / BIN), last = (int)floor(hi / BIN);
+    for (int i = first; i <= last && i < MAX_BINS - 1; i++) {
         double overlap = fmin(hi, (i + 1) * BIN) - fmax(lo, i * BIN);
         if (overlap <= 0.0)
             continue;
-        int bin = i < MAX_BINS ? i : MAX_BINS - 1;
-        b->counts[bin] += (double)count * overlap / (hi - lo);
-        if (bin > b->top)
-            b->top = bin;
+        b->counts[i] += (double)count * overlap / width;
+        if (i > b->top)
+            b->top = i;
     }
 }
 

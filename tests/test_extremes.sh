@@ -94,6 +94,9 @@ runs "zero variance" "$BASE" -n 32 --set rep.skill_cv=0 --set pipeline.deal_size
     --set attrition.annual=0 --set ramp.time_cv=0 --set effects.overlap=0
 expect "zero variance: every won deal the same size" \
     test "$(cell out/summary.csv won_deal_size p5)" = "$(cell out/summary.csv won_deal_size p95)"
+runs "attainment of billions of percent" "$BASE" -n 32 --set quota.annual=1e4 --set pipeline.deal_size=1e12
+expect "attainment of billions of percent: attainment.csv's shares add up to 100" \
+    awk -F, 'NR > 1 { s += $3 } END { exit !(s > 99.999 && s < 100.001) }' out/attainment.csv
 runs "deal size 1e12" "$BASE" -n 32 --set pipeline.deal_size=1e12
 expect "deal size 1e12: console columns stay apart" grep -qE "Won-deal size +[0-9.]+e\+1[12] +[0-9.]+e\+1[12]" out.txt
 refused "deal size beyond the limit" "pipeline.deal_size must be an amount from 0 to 1000000000000" "$BASE" \

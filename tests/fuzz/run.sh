@@ -16,7 +16,7 @@ command -v clang >/dev/null || {
     echo "run.sh: needs clang (apt-get install clang)" >&2
     exit 2
 }
-flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all"
+flags="-g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all"
 cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=None -DRAMPSIM_FUZZ=ON \
     -DCMAKE_C_FLAGS="$flags -fsanitize=fuzzer-no-link" >/dev/null
 cmake --build build-fuzz -j 2 $(printf -- '--target fuzz_%s ' "${targets[@]}") >/dev/null
