@@ -5,6 +5,8 @@
 #include "rampsim/params.h"
 
 #include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -519,20 +521,49 @@ static void format_amount(double x, char *buf, size_t size)
     }
 }
 
-/* A ramp-table fraction as the percent the parser divides by 100 to get
- * back exactly that fraction. Percent * 100 / 100 need not round-trip, but
- * the percent that produced a parsed fraction lies within an ulp or two of
- * fraction * 100. */
+/* A number written as compactly as the parser reads it: no leading zero
+ * before the point (".5"), no plus sign or leading zeros in an exponent
+ * ("1e-5"). */
+static void compact(char *buf)
+{
+    if (strncmp(buf, "0.", 2) == 0)
+        memmove(buf, buf + 1, strlen(buf));
+    char *e = strchr(buf, 'e');
+    if (!e)
+        return;
+    char *digits = e + 1;
+    if (*digits == '+')
+        memmove(digits, digits + 1, strlen(digits));
+    else if (*digits == '-')
+        digits++;
+    size_t zeros = strspn(digits, "0");
+    if (zeros > 0 && digits[zeros])
+        memmove(digits, digits + zeros, strlen(digits + zeros) + 1);
+}
+
+/* A ramp-table fraction as the shortest percent that the parser, dividing
+ * it by 100, reads back to exactly that fraction ("7" for 0.07, where
+ * 0.07 x 100 is 7.000000000000001), in plain or exponent form, whichever is
+ * shorter: so that a table written out is never longer than the shortest
+ * way of typing it, and fits the line it was read from. */
 static void format_percent(double fraction, char *buf, size_t size)
 {
-    double guess = fraction * 100.0, candidate = guess;
-    for (int step = 0; step < 8 && candidate / 100.0 != fraction; step++) {
-        int distance = step / 2 + 1;
-        candidate = guess;
-        for (int k = 0; k < distance; k++)
-            candidate = nextafter(candidate, step % 2 ? -INFINITY : INFINITY);
+    double percent = fraction * 100.0;
+    char plain[64] = "", exponent[64] = "";
+    for (int decimals = 0; decimals <= 20 && !plain[0]; decimals++) {
+        snprintf(plain, sizeof plain, "%.*f", decimals, percent);
+        if (strtod(plain, NULL) / 100.0 != fraction)
+            plain[0] = '\0';
     }
-    rs_format_real(candidate / 100.0 == fraction ? candidate : guess, buf, size);
+    for (int digits = 1; digits <= 17 && !exponent[0]; digits++) {
+        snprintf(exponent, sizeof exponent, "%.*e", digits - 1, percent);
+        if (strtod(exponent, NULL) / 100.0 != fraction)
+            exponent[0] = '\0';
+    }
+    compact(plain);
+    compact(exponent);
+    bool use_plain = plain[0] && (!exponent[0] || strlen(plain) <= strlen(exponent));
+    snprintf(buf, size, "%s", use_plain ? plain : exponent);
 }
 
 void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size)

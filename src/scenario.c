@@ -252,13 +252,19 @@ rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
     const char *value = eq + 1;
     while (*value == ' ')
         value++;
-    if (strlen(value) > RS_LINE_MAX)
-        return rs_fail(err, RS_ERR_INPUT, "--set %s.%s=...: the value is longer than %d characters; shorten it",
-                       section, name, RS_LINE_MAX);
+    size_t value_len = strlen(value);
+    while (value_len > 0 && value[value_len - 1] == ' ')
+        value_len--;
+    /* what a scenario file's line can hold, "key=" included, so that the
+     * resolved scenario.ini can always say it again */
+    size_t room = RS_LINE_MAX - strlen(name) - 1;
+    if (strlen(name) + 1 >= RS_LINE_MAX || value_len > room)
+        return rs_fail(err, RS_ERR_INPUT,
+                       "--set %s.%s=...: the value is longer than %zu characters (a scenario file's line, "
+                       "\"%s=\" included, holds %d); shorten it",
+                       section, name, room, name, RS_LINE_MAX);
     char val[RS_LINE_MAX + 1];
-    snprintf(val, sizeof val, "%s", value);
-    for (size_t n = strlen(val); n > 0 && val[n - 1] == ' '; n--)
-        val[n - 1] = '\0';
+    snprintf(val, sizeof val, "%.*s", (int)value_len, value);
 
     int i = rs_param_find(section, name);
     if (i < 0) {
@@ -459,8 +465,10 @@ void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
         }
         if (p->type == RS_P_AUTO && strcmp(value, "auto") == 0 && !document)
             fprintf(out, "# auto is %g for this scenario\n", rs_scenario_prior_stock(sc));
-        if (value[0])
+        if (value[0] && strlen(p->key) + 3 + strlen(value) <= RS_LINE_MAX)
             fprintf(out, "%s = %s\n", p->key, value);
+        else if (value[0]) /* the longest a line may be, as it was read */
+            fprintf(out, "%s=%s\n", p->key, value);
         else
             fprintf(out, "# %s = (derived)\n", p->key);
     }

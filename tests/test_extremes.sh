@@ -143,7 +143,7 @@ done <enums.txt
 long=$(printf 'x%.0s' $(seq 200))
 printf '[run]\nname = %s\n' "$long" >long-line.ini
 refused "a 200-character line" "long-line.ini:2: line is longer than 199 characters; shorten it" long-line.ini
-refused "a 200-character --set value" "the value is longer than 199 characters" "$BASE" --set "run.name=$long"
+refused "a 200-character --set value" "the value is longer than 194 characters (a scenario file's line, \"name=\" included, holds 199)" "$BASE" --set "run.name=$long"
 refused "a ramp table of 62 months" "ramp.table must be" "$BASE" --set ramp.curve=table \
     --set "ramp.table=$(seq -s, 0 1 60),100"
 runs "12 review weeks" "$BASE" -n 32 --set "attrition.review_weeks=$(seq -s, 13 13 156)"

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "rampsim/params.h"
+#include "rampsim/rng.h"
 
 static void test_defaults_follow_the_model(void **state)
 {
@@ -185,6 +186,85 @@ static void test_write_round_trip(void **state)
     rs_scenario_free(back);
 }
 
+/* Random scenarios, ramp tables included, written out and read back: the
+ * same values to the bit, every written line within the loader's limit and
+ * every ramp table no longer than the shortest way of typing it. Values
+ * are random doubles within each key's range, typed with 17 digits, and
+ * random tables typed in whatever form fits the line (".5", "7", "1e-5"). */
+static void test_random_round_trips(void **state)
+{
+    (void)state;
+    rs_stream random;
+    rs_stream_start(&random, rs_rng_key(2385), 0, RS_RNG_TEST, 1, 0, 0);
+    static const char *const forms[] = {"%.17g", "%.3g", "%.1f", "%g", "%.0f"};
+    int tables = 0;
+    for (int round = 0; round < 300; round++) {
+        rs_scenario *sc = rs_scenario_new();
+        char err[RS_ERRMSG_SIZE];
+        /* a table of 2 to 61 non-decreasing percentages typed within 199 characters */
+        char table[256] = "ramp.table=";
+        size_t at = strlen(table), start = at;
+        double v = 0.0, previous = 0.0;
+        char previous_item[64] = "0";
+        int points = 2 + (int)(rs_stream_uniform(&random) * 60);
+        for (int i = 0; i < points; i++) {
+            v += (100.0 - v) * rs_stream_uniform(&random) * rs_stream_uniform(&random);
+            char item[64];
+            snprintf(item, sizeof item, forms[(int)(rs_stream_uniform(&random) * 5)], v);
+            if (strtod(item, NULL) < previous) /* rounded below the one before */
+                snprintf(item, sizeof item, "%s", previous_item);
+            previous = strtod(item, NULL);
+            snprintf(previous_item, sizeof previous_item, "%s", item);
+            if (at - start + strlen(item) + 1 > RS_LINE_MAX - strlen("table="))
+                break;
+            at += (size_t)snprintf(table + at, sizeof table - at, "%s%s", at > start ? "," : "", item);
+        }
+        if (rs_scenario_set(sc, table, err) == RS_OK) { /* rounded items may go down: then skipped */
+            tables++;
+            /* other keys: a random double within each numeric key's range */
+            for (size_t i = 0; i < rs_param_count; i++) {
+                const rs_param *p = &rs_params[i];
+                if (p->type != RS_P_REAL && p->type != RS_P_HOURS && p->type != RS_P_FRACTION)
+                    continue;
+                char set[160];
+                double x = p->min + (p->max - p->min) * rs_stream_uniform(&random);
+                snprintf(set, sizeof set, "%s.%s=%.17g", p->section, p->key, x);
+                assert_int_equal(rs_scenario_set(sc, set, err), RS_OK);
+            }
+            char *text = NULL;
+            size_t len = 0;
+            FILE *f = open_memstream(&text, &len);
+            rs_scenario_write(f, sc, false);
+            fclose(f);
+            for (const char *line = text; *line; line += strcspn(line, "\n") + 1) {
+                size_t n = strcspn(line, "\n");
+                if (n > RS_LINE_MAX)
+                    fail_msg("a written line of %zu characters: %.60s...", n, line);
+                if (strncmp(line, "table = ", 8) == 0 && n - 8 > at - start)
+                    fail_msg("the table is written longer (%zu) than typed (%zu): %.*s", n - 8, at - start, (int)n,
+                             line);
+                if (!line[n])
+                    break;
+            }
+            rs_scenario *back = rs_scenario_new();
+            assert_int_equal(rs_scenario_load_text(back, "written.ini", text, err), RS_OK);
+            for (size_t i = 0; i < rs_param_count; i++) {
+                char a[512], b[512];
+                rs_param_format(&rs_params[i], sc, a, sizeof a);
+                rs_param_format(&rs_params[i], back, b, sizeof b);
+                assert_string_equal(a, b);
+            }
+            assert_int_equal(back->ramp.table_len, sc->ramp.table_len);
+            for (int i = 0; i < sc->ramp.table_len; i++)
+                assert_true(back->ramp.table[i] == sc->ramp.table[i]);
+            rs_scenario_free(back);
+            free(text);
+        }
+        rs_scenario_free(sc);
+    }
+    assert_true(tables > 100);
+}
+
 /* The documented defaults file (rampsim defaults) is itself a valid
  * scenario equal to the defaults. */
 static void test_documented_defaults_load(void **state)
@@ -225,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_missing_and_directory),
         cmocka_unit_test(test_set_overrides),
         cmocka_unit_test(test_write_round_trip),
+        cmocka_unit_test(test_random_round_trips),
         cmocka_unit_test(test_documented_defaults_load),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
