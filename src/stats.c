@@ -175,25 +175,66 @@ double rs_pair_ratio_stderr(const rs_pair_moments *p)
     return sqrt(fmax(var, 0.0) / p->n);
 }
 
-/* Bucket i holds [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha), for
- * i >= 1 (i can grow large: 1e16 is bucket 44,000 or so at the fine
- * accuracy); values below MIN count as zero. The representative value
- * 2 MIN g^i / (g + 1) is within alpha of every value in its bucket. Each
- * sketch stores the counts of the buckets from `first` to
- * `first + length - 1` densely and grows that window when a value falls
- * outside it (DDSketch's dense store). Counts are 32-bit and saturate. */
-typedef struct sketch {
-    uint64_t total, zero;
-    double low, high; /* the smallest and largest value in counts: a
-                         percentile is clamped to them, so that it is exact
-                         when every value is the same */
-    int64_t first;   /* index of counts[0] */
+/* Percentile sketches.
+ *
+ * A sketch starts exact: a table of the distinct values it has seen,
+ * ascending, each with its count, so that a metric taking few values
+ * (deals, departures, weeks, shares of a handful of reps) has the exact
+ * nearest-rank percentiles of its values. One multiset of values has one
+ * table, so tables merged value by value are the same in any order.
+ *
+ * At one distinct value more than the table takes (RS_SKETCH_EXACT, or
+ * RS_SKETCH_EXACT_COARSE), the table is replayed into log buckets and
+ * freed, and the sketch stays bucketed. Whether a sketch is bucketed
+ * depends only on how many distinct values it holds, and each count only
+ * on the values, so what a percentile reads is the same for any order of
+ * adds and merges, hence for any thread count. (Keeping every value of
+ * every sketch, as would be possible for tens of thousands of
+ * replications, would cost 8 bytes a value for each of the hundreds of
+ * weekly sketches of every thread: memory that grows with the run.)
+ *
+ * Buckets are DDSketch's, with a dense store for each sign: bucket i >= 1
+ * holds |x| in [MIN g^(i-1), MIN g^i) with g = (1+alpha)/(1-alpha) (1e16
+ * is bucket 44,000 or so at the fine accuracy), negative values in a
+ * mirror store indexed by |x|. The representative value 2 MIN g^i / (g + 1)
+ * is within alpha of every |x| in its bucket. Values with |x| < MIN are the
+ * part near zero, reported as 0 (so within MIN of the truth). Each of the
+ * three parts (negative, near zero, positive) keeps its count and its
+ * smallest and largest value: the first and last rank of a part are those
+ * exactly, and any other percentile is clamped to its part's range, so
+ * that none leaves [min, max] and a constant is exact.
+ *
+ * While every value seen is a whole number, a bucket that holds a single
+ * whole number (all of them below 1,000 at the fine accuracy, below 100 at
+ * the coarse one, since they are narrower than 1) gives that number: it is
+ * the value. Bucket counts are 32-bit and saturate; the counts of the table
+ * and of the parts are 64-bit. */
+typedef struct store {
+    int64_t first; /* bucket of counts[0] */
     size_t length;
     uint32_t *counts;
+} store;
+
+enum { NEG, NEAR_ZERO, POS, PARTS };
+
+typedef struct sketch {
+    uint64_t total;
+    /* exact: the distinct values, ascending, and how often each was seen */
+    double *values;
+    uint64_t *repeats;
+    uint32_t distinct, capacity;
+    bool bucketed;
+    /* bucketed */
+    bool whole; /* every value a whole number */
+    uint64_t part_n[PARTS], below_zero; /* below_zero: of the part near zero */
+    double part_lo[PARTS], part_hi[PARTS];
+    store neg, pos;
 } sketch;
 
 typedef struct accuracy {
     double gamma, inv_log_gamma;
+    double whole_up_to; /* representatives below it: buckets narrower than 1.5 */
+    uint32_t exact;     /* distinct values the table takes */
 } accuracy;
 
 struct rs_sketches {
@@ -202,11 +243,14 @@ struct rs_sketches {
     sketch *sketches;
 };
 
-static accuracy accuracy_of(double alpha)
+static accuracy accuracy_of(double alpha, uint32_t exact)
 {
     accuracy a;
     a.gamma = (1.0 + alpha) / (1.0 - alpha);
     a.inv_log_gamma = 1.0 / log(a.gamma);
+    /* a bucket with representative r is r (g^2 - 1) / 2g wide */
+    a.whole_up_to = 0.99 * 1.5 * 2.0 * a.gamma / (a.gamma * a.gamma - 1.0);
+    a.exact = exact;
     return a;
 }
 
@@ -217,8 +261,8 @@ rs_sketches *rs_sketches_new(size_t count, size_t fine)
         return NULL;
     s->count = count;
     s->fine = fine;
-    s->classes[0] = accuracy_of(RS_SKETCH_ALPHA);
-    s->classes[1] = accuracy_of(RS_SKETCH_ALPHA_COARSE);
+    s->classes[0] = accuracy_of(RS_SKETCH_ALPHA, RS_SKETCH_EXACT);
+    s->classes[1] = accuracy_of(RS_SKETCH_ALPHA_COARSE, RS_SKETCH_EXACT_COARSE);
     s->sketches = calloc(count + 1, sizeof *s->sketches);
     if (!s->sketches) {
         free(s);
@@ -229,22 +273,43 @@ rs_sketches *rs_sketches_new(size_t count, size_t fine)
 
 /* Bucket counts a sketch's window typically holds (see the header): a
  * fine bucket is 0.1 % wide, so 2048 of them cover values spread over a
- * factor of 7.8; a coarse one is 1 % wide, so 512 cover a factor of 170. */
+ * factor of 7.8; a coarse one is 1 % wide, so 512 cover a factor of 170.
+ * A sketch holds its table or its buckets, both only while its table is
+ * replayed into its buckets, one sketch at a time. */
 #define TYPICAL_FINE_BUCKETS 2048
 #define TYPICAL_COARSE_BUCKETS 512
+#define TABLE_ENTRY (sizeof(double) + sizeof(uint64_t))
+
+static size_t larger(size_t a, size_t b)
+{
+    return a > b ? a : b;
+}
 
 size_t rs_sketches_memory_estimate(size_t count, size_t fine)
 {
-    return sizeof(rs_sketches) + (count + 1) * sizeof(sketch) +
-           (fine * TYPICAL_FINE_BUCKETS + (count - fine) * TYPICAL_COARSE_BUCKETS) * sizeof(uint32_t);
+    size_t fine_bytes = larger(TYPICAL_FINE_BUCKETS * sizeof(uint32_t), RS_SKETCH_EXACT * TABLE_ENTRY);
+    size_t coarse_bytes = larger(TYPICAL_COARSE_BUCKETS * sizeof(uint32_t), RS_SKETCH_EXACT_COARSE * TABLE_ENTRY);
+    return sizeof(rs_sketches) + (count + 1) * sizeof(sketch) + fine * fine_bytes + (count - fine) * coarse_bytes +
+           RS_SKETCH_EXACT * TABLE_ENTRY;
+}
+
+static void free_buckets(sketch *k)
+{
+    free(k->neg.counts);
+    free(k->pos.counts);
+    k->neg = (store){0};
+    k->pos = (store){0};
 }
 
 void rs_sketches_free(rs_sketches *s)
 {
     if (!s)
         return;
-    for (size_t i = 0; i < s->count; i++)
-        free(s->sketches[i].counts);
+    for (size_t i = 0; i < s->count; i++) {
+        free(s->sketches[i].values);
+        free(s->sketches[i].repeats);
+        free_buckets(&s->sketches[i]);
+    }
     free(s->sketches);
     free(s);
 }
@@ -254,29 +319,56 @@ static const accuracy *accuracy_for(const rs_sketches *s, size_t which)
     return &s->classes[which < s->fine ? 0 : 1];
 }
 
-static int64_t bucket_of(const accuracy *a, double x)
+/* The bucket of m >= MIN. */
+static int64_t bucket_of(const accuracy *a, double m)
 {
-    return (int64_t)floor(log(x / RS_SKETCH_MIN) * a->inv_log_gamma) + 1;
+    if (!(m <= 1e300)) /* infinities share the last bucket, so the index stays an integer */
+        m = 1e300;
+    return (int64_t)floor(log(m / RS_SKETCH_MIN) * a->inv_log_gamma) + 1;
 }
 
-static double bucket_value(const accuracy *a, int64_t i)
+/* The representative of bucket i; while every value is whole, the whole
+ * number of a bucket that holds only one. */
+static double bucket_value(const accuracy *a, int64_t i, bool whole)
 {
-    return 2.0 * RS_SKETCH_MIN * pow(a->gamma, (double)i) / (a->gamma + 1.0);
+    double r = 2.0 * RS_SKETCH_MIN * pow(a->gamma, (double)i) / (a->gamma + 1.0);
+    if (!whole || !(r < a->whole_up_to))
+        return r;
+    /* the bucket lies within 1.5 of r: its whole numbers are among these,
+     * and it holds a value, so a single one is that value */
+    double found = r;
+    int hits = 0;
+    for (double c = floor(r) - 1.0; c <= floor(r) + 2.0; c++)
+        if (c >= RS_SKETCH_MIN && bucket_of(a, c) == i) {
+            found = c;
+            hits++;
+        }
+    return hits == 1 ? found : r;
 }
 
-/* Makes the window of k cover buckets lo..hi; false when out of memory. */
-static bool cover(sketch *k, int64_t lo, int64_t hi)
+static bool whole_number(double x)
 {
-    if (k->counts && lo >= k->first && hi < k->first + (int64_t)k->length)
+    return !(fabs(x) < 0x1p52) || (double)(int64_t)x == x;
+}
+
+static int part_of(double x)
+{
+    return x <= -RS_SKETCH_MIN ? NEG : x < RS_SKETCH_MIN ? NEAR_ZERO : POS;
+}
+
+/* Makes the window of st cover buckets lo..hi; false when out of memory. */
+static bool cover(store *st, int64_t lo, int64_t hi)
+{
+    if (st->counts && lo >= st->first && hi < st->first + (int64_t)st->length)
         return true;
-    int64_t first = k->counts && k->first < lo ? k->first : lo;
-    int64_t last = k->counts && k->first + (int64_t)k->length - 1 > hi ? k->first + (int64_t)k->length - 1 : hi;
+    int64_t first = st->counts && st->first < lo ? st->first : lo;
+    int64_t last = st->counts && st->first + (int64_t)st->length - 1 > hi ? st->first + (int64_t)st->length - 1 : hi;
     /* grow by a quarter again, so that a drifting metric reallocates rarely */
     int64_t slack = (last - first + 1) / 4 + 16;
-    if (k->counts) {
-        if (lo < k->first)
+    if (st->counts) {
+        if (lo < st->first)
             first -= slack;
-        if (hi >= k->first + (int64_t)k->length)
+        if (hi >= st->first + (int64_t)st->length)
             last += slack;
     } else {
         first -= 16;
@@ -286,36 +378,154 @@ static bool cover(sketch *k, int64_t lo, int64_t hi)
     uint32_t *counts = calloc(length, sizeof *counts);
     if (!counts)
         return false;
-    if (k->counts)
-        memcpy(counts + (k->first - first), k->counts, k->length * sizeof *counts);
-    free(k->counts);
-    k->counts = counts;
-    k->first = first;
-    k->length = length;
+    if (st->counts)
+        memcpy(counts + (st->first - first), st->counts, st->length * sizeof *counts);
+    free(st->counts);
+    st->counts = counts;
+    st->first = first;
+    st->length = length;
     return true;
+}
+
+static void add_count(uint32_t *c, uint64_t n)
+{
+    *c = n >= (uint64_t)(UINT32_MAX - *c) ? UINT32_MAX : *c + (uint32_t)n;
+}
+
+/* Adds n values x to the buckets of k; false when out of memory (k is then
+ * unchanged). */
+static bool bucket_add(const accuracy *a, sketch *k, double x, uint64_t n)
+{
+    int part = part_of(x);
+    if (part != NEAR_ZERO) {
+        store *st = part == POS ? &k->pos : &k->neg;
+        int64_t i = bucket_of(a, fabs(x));
+        if (!cover(st, i, i))
+            return false;
+        add_count(&st->counts[i - st->first], n);
+    } else if (x < 0) {
+        k->below_zero += n;
+    }
+    if (k->part_n[part] == 0) {
+        k->part_lo[part] = x;
+        k->part_hi[part] = x;
+    } else {
+        k->part_lo[part] = x < k->part_lo[part] ? x : k->part_lo[part];
+        k->part_hi[part] = x > k->part_hi[part] ? x : k->part_hi[part];
+    }
+    k->part_n[part] += n;
+    k->whole = k->whole && whole_number(x);
+    return true;
+}
+
+/* Replays k's table into its buckets and frees the table; false when out
+ * of memory (k is then unchanged). */
+static bool to_buckets(const accuracy *a, sketch *k)
+{
+    k->whole = true;
+    /* one window for each sign, sized from the ends of the ascending table */
+    uint32_t first_pos = 0;
+    while (first_pos < k->distinct && k->values[first_pos] < RS_SKETCH_MIN)
+        first_pos++;
+    bool ok = true;
+    if (k->distinct > 0 && k->values[0] <= -RS_SKETCH_MIN) {
+        uint32_t last_neg = 0;
+        while (last_neg + 1 < k->distinct && k->values[last_neg + 1] <= -RS_SKETCH_MIN)
+            last_neg++;
+        ok = cover(&k->neg, bucket_of(a, -k->values[last_neg]), bucket_of(a, -k->values[0]));
+    }
+    if (ok && first_pos < k->distinct)
+        ok = cover(&k->pos, bucket_of(a, k->values[first_pos]), bucket_of(a, k->values[k->distinct - 1]));
+    for (uint32_t j = 0; ok && j < k->distinct; j++)
+        ok = bucket_add(a, k, k->values[j], k->repeats[j]);
+    if (!ok) {
+        free_buckets(k);
+        memset(k->part_n, 0, sizeof k->part_n);
+        k->below_zero = 0;
+        return false;
+    }
+    free(k->values);
+    free(k->repeats);
+    k->values = NULL;
+    k->repeats = NULL;
+    k->distinct = k->capacity = 0;
+    k->bucketed = true;
+    return true;
+}
+
+/* Adds n values x to k's table: 0 when done, 1 when x would be one distinct
+ * value too many, -1 when out of memory (the table is unchanged in both). */
+static int table_add(sketch *k, double x, uint64_t n, uint32_t limit)
+{
+    uint32_t lo = 0, hi = k->distinct;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (k->values[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < k->distinct && k->values[lo] == x) {
+        k->repeats[lo] += n;
+        return 0;
+    }
+    if (k->distinct == limit)
+        return 1;
+    if (k->distinct == k->capacity) {
+        uint32_t capacity = k->capacity ? 4 * k->capacity : 4;
+        capacity = capacity < limit ? capacity : limit;
+        double *values = realloc(k->values, capacity * sizeof *values);
+        if (!values)
+            return -1;
+        k->values = values;
+        uint64_t *repeats = realloc(k->repeats, capacity * sizeof *repeats);
+        if (!repeats)
+            return -1;
+        k->repeats = repeats;
+        k->capacity = capacity;
+    }
+    memmove(&k->values[lo + 1], &k->values[lo], (k->distinct - lo) * sizeof *k->values);
+    memmove(&k->repeats[lo + 1], &k->repeats[lo], (k->distinct - lo) * sizeof *k->repeats);
+    k->values[lo] = x;
+    k->repeats[lo] = n;
+    k->distinct++;
+    return 0;
+}
+
+/* Adds n values x to k, whichever way it holds them; false when out of
+ * memory (k then holds the same values as before). */
+static bool add_value(const accuracy *a, sketch *k, double x, uint64_t n)
+{
+    if (!k->bucketed) {
+        int added = table_add(k, x, n, a->exact);
+        if (added <= 0)
+            return added == 0;
+        if (!to_buckets(a, k))
+            return false;
+    }
+    return bucket_add(a, k, x, n);
 }
 
 bool rs_sketches_add(rs_sketches *s, size_t which, double x)
 {
+    if (isnan(x))
+        return true;
     sketch *k = &s->sketches[which];
-    if (!(x >= RS_SKETCH_MIN)) {
-        k->zero++;
-    } else {
-        int64_t i = bucket_of(accuracy_for(s, which), x);
-        if (!cover(k, i, i))
-            return false;
-        if (k->total == k->zero) {
-            k->low = x;
-            k->high = x;
-        } else {
-            k->low = x < k->low ? x : k->low;
-            k->high = x > k->high ? x : k->high;
-        }
-        uint32_t *c = &k->counts[i - k->first];
-        if (*c < UINT32_MAX)
-            (*c)++;
-    }
+    /* one zero: -0 and 0 would be one value or two by the order they came in */
+    if (!add_value(accuracy_for(s, which), k, x == 0.0 ? 0.0 : x, 1))
+        return false;
     k->total++;
+    return true;
+}
+
+static bool merge_store(store *into, const store *from)
+{
+    if (!from->counts)
+        return true;
+    if (!cover(into, from->first, from->first + (int64_t)from->length - 1))
+        return false;
+    for (size_t i = 0; i < from->length; i++)
+        add_count(&into->counts[from->first - into->first + (int64_t)i], from->counts[i]);
     return true;
 }
 
@@ -324,21 +534,27 @@ bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from)
     for (size_t w = 0; w < into->count; w++) {
         sketch *a = &into->sketches[w];
         const sketch *b = &from->sketches[w];
-        if (b->total > b->zero) {
-            bool a_empty = a->total == a->zero;
-            a->low = a_empty || b->low < a->low ? b->low : a->low;
-            a->high = a_empty || b->high > a->high ? b->high : a->high;
-        }
-        if (b->counts) {
-            if (!cover(a, b->first, b->first + (int64_t)b->length - 1))
+        const accuracy *acc = accuracy_for(into, w);
+        if (!b->bucketed) {
+            for (uint32_t j = 0; j < b->distinct; j++)
+                if (!add_value(acc, a, b->values[j], b->repeats[j]))
+                    return false;
+        } else {
+            if (!a->bucketed && !to_buckets(acc, a))
                 return false;
-            for (size_t i = 0; i < b->length; i++) {
-                uint32_t *c = &a->counts[b->first - a->first + (int64_t)i];
-                uint64_t sum = (uint64_t)*c + b->counts[i];
-                *c = sum > UINT32_MAX ? UINT32_MAX : (uint32_t)sum;
+            if (!merge_store(&a->neg, &b->neg) || !merge_store(&a->pos, &b->pos))
+                return false;
+            for (int p = 0; p < PARTS; p++) {
+                if (!b->part_n[p])
+                    continue;
+                bool empty = a->part_n[p] == 0;
+                a->part_lo[p] = empty || b->part_lo[p] < a->part_lo[p] ? b->part_lo[p] : a->part_lo[p];
+                a->part_hi[p] = empty || b->part_hi[p] > a->part_hi[p] ? b->part_hi[p] : a->part_hi[p];
+                a->part_n[p] += b->part_n[p];
             }
+            a->below_zero += b->below_zero;
+            a->whole = a->whole && b->whole;
         }
-        a->zero += b->zero;
         a->total += b->total;
     }
     return true;
@@ -349,27 +565,88 @@ uint64_t rs_sketches_total(const rs_sketches *s, size_t which)
     return s->sketches[which].total;
 }
 
+bool rs_sketches_exact(const rs_sketches *s, size_t which)
+{
+    return !s->sketches[which].bucketed;
+}
+
+/* The representative of the bucket of st holding the r-th value (from the
+ * smallest |x| up, or from the largest down). */
+static double store_value(const accuracy *a, const store *st, uint64_t r, bool from_largest, bool whole)
+{
+    uint64_t seen = 0;
+    size_t i;
+    if (!from_largest) {
+        i = 0;
+        while (i + 1 < st->length && (seen += st->counts[i]) < r)
+            i++;
+    } else {
+        i = st->length - 1;
+        while (i > 0 && (seen += st->counts[i]) < r)
+            i--;
+    }
+    return bucket_value(a, st->first + (int64_t)i, whole);
+}
+
 double rs_sketches_quantile(const rs_sketches *s, size_t which, double p)
 {
     const sketch *k = &s->sketches[which];
     if (k->total == 0)
         return NAN;
-    uint64_t rank = (uint64_t)ceil(p * (double)k->total);
-    if (rank < 1)
-        rank = 1;
+    uint64_t rank = 1;
+    if (p >= 1.0)
+        rank = k->total;
+    else if (p > 0.0)
+        rank = (uint64_t)ceil(p * (double)k->total);
+    rank = rank < 1 ? 1 : rank > k->total ? k->total : rank;
+    if (!k->bucketed) {
+        uint64_t seen = 0;
+        uint32_t j = 0;
+        while ((seen += k->repeats[j]) < rank)
+            j++;
+        return k->values[j];
+    }
     const accuracy *a = accuracy_for(s, which);
-    uint64_t seen = k->zero;
-    if (seen >= rank)
-        return 0.0;
-    if (rank == seen + 1) /* the extremes are known exactly */
-        return k->low;
-    if (rank >= k->total)
-        return k->high;
-    size_t i = 0;
-    while (i + 1 < k->length && (seen += k->counts[i]) < rank)
-        i++;
-    double x = bucket_value(a, k->first + (int64_t)i);
-    return x < k->low ? k->low : x > k->high ? k->high : x;
+    uint64_t seen = 0;
+    int part = NEG;
+    while (part < POS && rank > seen + k->part_n[part])
+        seen += k->part_n[part++];
+    uint64_t r = rank - seen, n = k->part_n[part];
+    double lo = k->part_lo[part], hi = k->part_hi[part];
+    if (r == 1) /* the extremes of each part are known exactly */
+        return lo;
+    if (r >= n)
+        return hi;
+    double x = part == NEAR_ZERO ? 0.0
+               : part == POS     ? store_value(a, &k->pos, r, false, k->whole)
+                                 : -store_value(a, &k->neg, r, true, k->whole);
+    return x < lo ? lo : x > hi ? hi : x;
+}
+
+/* Kinds of bucket, smallest values first. */
+enum { KIND_NEG, KIND_ZERO_BELOW, KIND_ZERO, KIND_POS };
+
+static void visit_bucket(const accuracy *a, int kind, int64_t b, uint64_t count,
+                         void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx)
+{
+    switch (kind) {
+    case KIND_NEG:
+        visit(ctx, -RS_SKETCH_MIN * pow(a->gamma, (double)b), -RS_SKETCH_MIN * pow(a->gamma, (double)b - 1.0), count);
+        break;
+    case KIND_ZERO_BELOW:
+        visit(ctx, -RS_SKETCH_MIN, 0.0, count);
+        break;
+    case KIND_ZERO:
+        visit(ctx, 0.0, RS_SKETCH_MIN, count);
+        break;
+    default:
+        visit(ctx, RS_SKETCH_MIN * pow(a->gamma, (double)b - 1.0), RS_SKETCH_MIN * pow(a->gamma, (double)b), count);
+    }
+}
+
+static int kind_of(double x)
+{
+    return x <= -RS_SKETCH_MIN ? KIND_NEG : x < 0 ? KIND_ZERO_BELOW : x < RS_SKETCH_MIN ? KIND_ZERO : KIND_POS;
 }
 
 void rs_sketches_each(const rs_sketches *s, size_t which,
@@ -377,13 +654,36 @@ void rs_sketches_each(const rs_sketches *s, size_t which,
 {
     const sketch *k = &s->sketches[which];
     const accuracy *a = accuracy_for(s, which);
-    if (k->zero)
-        visit(ctx, 0.0, RS_SKETCH_MIN, k->zero);
-    for (size_t i = 0; i < k->length; i++) {
-        if (!k->counts[i])
-            continue;
-        int64_t b = k->first + (int64_t)i;
-        visit(ctx, RS_SKETCH_MIN * pow(a->gamma, (double)b - 1.0), RS_SKETCH_MIN * pow(a->gamma, (double)b),
-              k->counts[i]);
+    if (!k->bucketed) {
+        /* the buckets the table's values would be in: ascending values fill
+         * them in order */
+        int kind = -1;
+        int64_t bucket = 0;
+        uint64_t count = 0;
+        for (uint32_t j = 0; j < k->distinct; j++) {
+            double x = k->values[j];
+            int t = kind_of(x);
+            int64_t b = t == KIND_NEG || t == KIND_POS ? bucket_of(a, fabs(x)) : 0;
+            if (count && (t != kind || b != bucket)) {
+                visit_bucket(a, kind, bucket, count, visit, ctx);
+                count = 0;
+            }
+            kind = t;
+            bucket = b;
+            count += k->repeats[j];
+        }
+        if (count)
+            visit_bucket(a, kind, bucket, count, visit, ctx);
+        return;
     }
+    for (size_t i = k->neg.length; i-- > 0;)
+        if (k->neg.counts[i])
+            visit_bucket(a, KIND_NEG, k->neg.first + (int64_t)i, k->neg.counts[i], visit, ctx);
+    if (k->below_zero)
+        visit_bucket(a, KIND_ZERO_BELOW, 0, k->below_zero, visit, ctx);
+    if (k->part_n[NEAR_ZERO] > k->below_zero)
+        visit_bucket(a, KIND_ZERO, 0, k->part_n[NEAR_ZERO] - k->below_zero, visit, ctx);
+    for (size_t i = 0; i < k->pos.length; i++)
+        if (k->pos.counts[i])
+            visit_bucket(a, KIND_POS, k->pos.first + (int64_t)i, k->pos.counts[i], visit, ctx);
 }

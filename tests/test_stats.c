@@ -1,14 +1,22 @@
 /* test_stats.c: moments merge like one sequence; the interval of a mean
  * difference is zero-width only for equal pairs, covers the true mean with
  * a handful of differing pairs and is the normal one with many; sketch
- * percentiles are within their stated relative error; merging sketches is
- * exact. */
+ * percentiles are within their stated relative error, negative values
+ * included, never outside the values seen, and exact for metrics with few
+ * distinct values or whole numbers; merging sketches is exact in any
+ * order; a run's negative and whole-number percentiles come out so in
+ * summary.csv. */
 #include "testutil.h"
 
 #include <gsl/gsl_cdf.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
+#include "rampsim/model.h"
+#include "rampsim/output.h"
 #include "rampsim/rng.h"
 #include "rampsim/stats.h"
 
@@ -353,6 +361,464 @@ static void test_sketch_clamped_to_seen_range(void **state)
     rs_sketches_free(b);
 }
 
+
+/* The p-quantile by nearest rank of n ascending values. */
+static double order_statistic(const double *sorted, size_t n, double p)
+{
+    size_t rank = (size_t)ceil(p * (double)n);
+    return sorted[rank < 1 ? 0 : rank > n ? n - 1 : rank - 1];
+}
+
+static const double grid[] = {0.0, 0.01, 0.05, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 0.99, 1.0};
+#define GRID (sizeof grid / sizeof grid[0])
+
+/* Checks every percentile of the grid of sketch `which` against the exact
+ * ones of `values` (n, unsorted; sorted here): within alpha of its size, or
+ * within RS_SKETCH_MIN near zero, and never outside [min, max]. */
+static void check_within(const rs_sketches *s, size_t which, double *values, size_t n, double alpha)
+{
+    qsort(values, n, sizeof values[0], by_value);
+    for (size_t k = 0; k < GRID; k++) {
+        double exact = order_statistic(values, n, grid[k]), q = rs_sketches_quantile(s, which, grid[k]);
+        double tolerance = fmax(alpha * fabs(exact) * 1.000001, fabs(exact) < RS_SKETCH_MIN ? RS_SKETCH_MIN : 0.0);
+        if (!(fabs(q - exact) <= tolerance))
+            fail_msg("p%g: sketch %.10g, exact %.10g", grid[k] * 100, q, exact);
+        if (!(q >= values[0] && q <= values[n - 1]))
+            fail_msg("p%g: sketch %.10g outside [%.10g, %.10g]", grid[k] * 100, q, values[0], values[n - 1]);
+    }
+    /* the extremes are exact */
+    assert_true(rs_sketches_quantile(s, which, 0.0) == values[0]);
+    assert_true(rs_sketches_quantile(s, which, 1.0) == values[n - 1]);
+}
+
+/* Negative values are bucketed like positive ones: a sample symmetric
+ * around 0, an all-negative one and a mix with values near zero, at both
+ * accuracies. (Before, every value below 0.001 counted as 0, so the P5 to
+ * P95 of an all-negative metric were 0.) */
+static void test_sketch_negative_values(void **state)
+{
+    (void)state;
+    enum { N = 5000 };
+    static double symmetric[N], negative[N], mixed[N], copy[N];
+    rs_sketches *s = rs_sketches_new(6, 3);
+    for (unsigned i = 0; i < N; i++) {
+        symmetric[i] = i % 2 ? sample(i) : -sample(i);
+        negative[i] = -sample(i) * 2.385;
+        /* zeros, values within 0.001 of zero of both signs, and both signs
+         * of every size */
+        mixed[i] = i % 5 == 0 ? 0.0 : i % 5 == 1 ? (i % 3 ? 1 : -1) * 1e-7 * (i % 1000) : (sample(i) - 1500.0) / 7.0;
+        rs_sketches_add(s, 0, symmetric[i]);
+        rs_sketches_add(s, 1, negative[i]);
+        rs_sketches_add(s, 2, mixed[i]);
+        rs_sketches_add(s, 3, symmetric[i]);
+        rs_sketches_add(s, 4, negative[i]);
+        rs_sketches_add(s, 5, mixed[i]);
+    }
+    for (size_t w = 0; w < 6; w++)
+        assert_false(rs_sketches_exact(s, w)); /* the buckets are what is tested */
+    double *samples[3] = {symmetric, negative, mixed};
+    for (size_t w = 0; w < 6; w++) {
+        memcpy(copy, samples[w % 3], sizeof copy);
+        check_within(s, w, copy, N, w < 3 ? RS_SKETCH_ALPHA : RS_SKETCH_ALPHA_COARSE);
+    }
+    /* an all-negative metric has negative percentiles, a symmetric one a
+     * median near 0 */
+    for (int k = 1; k < RS_PERCENTILE_COUNT; k++)
+        assert_true(rs_sketches_quantile(s, 1, rs_percentiles[k]) < 0);
+    rs_sketches_free(s);
+}
+
+/* Values near zero but not zero: the percentiles stay within the smallest
+ * and largest value (they were reported as 0 below all of them). */
+static void test_sketch_near_zero_within_range(void **state)
+{
+    (void)state;
+    enum { N = 1000 };
+    static double values[N];
+    rs_sketches *s = rs_sketches_new(2, 1);
+    for (unsigned i = 0; i < N; i++) {
+        values[i] = 2.385e-4 + 1e-7 * i;
+        rs_sketches_add(s, 0, values[i]);
+        rs_sketches_add(s, 1, -values[i]);
+    }
+    assert_false(rs_sketches_exact(s, 0));
+    for (size_t k = 0; k < GRID; k++) {
+        double q = rs_sketches_quantile(s, 0, grid[k]), m = rs_sketches_quantile(s, 1, grid[k]);
+        assert_true(q >= values[0] && q <= values[N - 1]);
+        assert_true(m >= -values[N - 1] && m <= -values[0]);
+    }
+    rs_sketches_free(s);
+}
+
+/* Every percentile of sketch w of a and b, bit for bit. */
+static void assert_same_quantiles(const rs_sketches *a, const rs_sketches *b, size_t w)
+{
+    assert_int_equal(rs_sketches_total(a, w), rs_sketches_total(b, w));
+    assert_true(rs_sketches_exact(a, w) == rs_sketches_exact(b, w));
+    for (size_t k = 0; k < GRID; k++) {
+        double x = rs_sketches_quantile(a, w, grid[k]), y = rs_sketches_quantile(b, w, grid[k]);
+        if (memcmp(&x, &y, sizeof x) != 0)
+            fail_msg("sketch %zu, p%g: %.17g and %.17g", w, grid[k] * 100, x, y);
+    }
+}
+
+/* The positive values and the negative ones sketched apart and merged,
+ * either way round, are the sketch of them all. */
+static void test_sketch_merge_signs(void **state)
+{
+    (void)state;
+    rs_sketches *pos = rs_sketches_new(2, 1), *neg = rs_sketches_new(2, 1), *all = rs_sketches_new(2, 1);
+    rs_sketches *pos2 = rs_sketches_new(2, 1), *neg2 = rs_sketches_new(2, 1);
+    for (unsigned i = 0; i < 3000; i++) {
+        double x = i % 3 ? sample(i) / 3.0 : -sample(i) * 1.7;
+        if (i % 11 == 0)
+            x = i % 2 ? 2e-4 : -3e-4; /* near zero */
+        for (size_t w = 0; w < 2; w++) {
+            rs_sketches_add(x >= 0 ? pos : neg, w, x);
+            rs_sketches_add(x >= 0 ? pos2 : neg2, w, x);
+            rs_sketches_add(all, w, x);
+        }
+    }
+    assert_true(rs_sketches_merge(pos, neg));
+    assert_true(rs_sketches_merge(neg2, pos2));
+    for (size_t w = 0; w < 2; w++) {
+        assert_same_quantiles(pos, all, w);
+        assert_same_quantiles(neg2, all, w);
+    }
+    rs_sketches_free(pos);
+    rs_sketches_free(neg);
+    rs_sketches_free(pos2);
+    rs_sketches_free(neg2);
+    rs_sketches_free(all);
+}
+
+/* Integers 0..9 with known counts, added in a scrambled order: every
+ * percentile is the exact order statistic, and so are those of shares of
+ * seven reps (33.333...) and of negative values taking a few values. */
+static void test_sketch_exact_few_values(void **state)
+{
+    (void)state;
+    static const int counts[10] = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3}; /* 39 values */
+    enum { N = 39 };
+    double values[N], sorted[N], shares[N], negatives[N];
+    size_t n = 0;
+    for (int v = 0; v < 10; v++)
+        for (int c = 0; c < counts[v]; c++)
+            sorted[n++] = v;
+    rs_sketches *s = rs_sketches_new(3, 3);
+    for (size_t i = 0; i < N; i++) {
+        values[i] = sorted[(i * 17) % N]; /* 17 and 39 are coprime: a permutation */
+        shares[i] = 100.0 * values[i] / 7.0;
+        negatives[i] = -2.385 * values[i];
+        rs_sketches_add(s, 0, values[i]);
+        rs_sketches_add(s, 1, shares[i]);
+        rs_sketches_add(s, 2, negatives[i]);
+    }
+    /* by hand: ranks 1-3 are 0, 4 is 1, 5-8 are 2, 9 is 3, 10-14 are 4,
+     * 15-23 are 5, 24-25 are 6, 26-31 are 7, 32-36 are 8, 37-39 are 9 */
+    assert_true(rs_sketches_quantile(s, 0, 0.10) == 1.0);  /* rank 4 */
+    assert_true(rs_sketches_quantile(s, 0, 0.25) == 4.0);  /* rank 10 */
+    assert_true(rs_sketches_quantile(s, 0, 0.50) == 5.0);  /* rank 20 */
+    assert_true(rs_sketches_quantile(s, 0, 0.60) == 6.0);  /* rank 24 */
+    assert_true(rs_sketches_quantile(s, 0, 0.75) == 7.0);  /* rank 30 */
+    assert_true(rs_sketches_quantile(s, 0, 0.90) == 8.0);  /* rank 36 */
+    assert_true(rs_sketches_quantile(s, 0, 0.95) == 9.0);  /* rank 38 */
+    for (size_t k = 0; k < GRID; k++) {
+        double p = grid[k], v = order_statistic(sorted, N, p);
+        assert_true(rs_sketches_quantile(s, 0, p) == v);
+        assert_true(rs_sketches_quantile(s, 1, p) == 100.0 * v / 7.0);
+        /* the negatives in ascending order are the values descending */
+        assert_true(rs_sketches_quantile(s, 2, p) == -2.385 * order_statistic(sorted, N, 1.0 - p + 1e-12));
+    }
+    for (size_t w = 0; w < 3; w++)
+        assert_true(rs_sketches_exact(s, w));
+    rs_sketches_free(s);
+    /* -0 and 0 are one value, whichever comes first */
+    rs_sketches *a = rs_sketches_new(1, 1), *b = rs_sketches_new(1, 1);
+    rs_sketches_add(a, 0, -0.0);
+    rs_sketches_add(a, 0, 0.0);
+    rs_sketches_add(b, 0, 0.0);
+    rs_sketches_add(b, 0, -0.0);
+    assert_same_quantiles(a, b, 0);
+    assert_false(signbit(rs_sketches_quantile(a, 0, 0.5)));
+    rs_sketches_free(a);
+    rs_sketches_free(b);
+}
+
+/* A sketch is exact up to RS_SKETCH_EXACT distinct values and turns to
+ * buckets at one more; past that whole numbers below 1,000 (100 coarse)
+ * stay exact and the others are within the accuracy. */
+static void test_sketch_exact_overflow(void **state)
+{
+    (void)state;
+    enum { N = 3 * RS_SKETCH_EXACT };
+    static double whole[N], spread[N], copy[N];
+    rs_sketches *s = rs_sketches_new(4, 3);
+    for (unsigned i = 0; i < RS_SKETCH_EXACT; i++)
+        rs_sketches_add(s, 0, 700.0 + i);
+    assert_true(rs_sketches_exact(s, 0));
+    rs_sketches_add(s, 0, 700.0 + RS_SKETCH_EXACT);
+    assert_false(rs_sketches_exact(s, 0));
+    for (unsigned i = 0; i < N; i++) {
+        whole[i] = (double)((i * 7919u) % 1000u);       /* 0..999, some twice */
+        spread[i] = sample(i) * (i % 4 ? 1.0 : -0.5); /* no whole numbers */
+        rs_sketches_add(s, 1, whole[i]);
+        rs_sketches_add(s, 2, spread[i]);
+        rs_sketches_add(s, 3, (double)(i % 120) - 20.0); /* coarse, whole */
+    }
+    for (size_t w = 1; w < 4; w++)
+        assert_false(rs_sketches_exact(s, w));
+    qsort(whole, N, sizeof whole[0], by_value);
+    for (size_t k = 0; k < GRID; k++)
+        if (rs_sketches_quantile(s, 1, grid[k]) != order_statistic(whole, N, grid[k]))
+            fail_msg("p%g: %.17g, exact %.17g", grid[k] * 100, rs_sketches_quantile(s, 1, grid[k]),
+                     order_statistic(whole, N, grid[k]));
+    memcpy(copy, spread, sizeof copy);
+    check_within(s, 2, copy, N, RS_SKETCH_ALPHA);
+    for (unsigned i = 0; i < N; i++)
+        copy[i] = (double)(i % 120) - 20.0;
+    qsort(copy, N, sizeof copy[0], by_value);
+    for (size_t k = 0; k < GRID; k++)
+        assert_true(rs_sketches_quantile(s, 3, grid[k]) == order_statistic(copy, N, grid[k]));
+    /* a value that is not whole: the buckets give their representatives */
+    rs_sketches_add(s, 1, 0.5);
+    assert_true(rs_sketches_quantile(s, 1, 0.5) != floor(rs_sketches_quantile(s, 1, 0.5)));
+    rs_sketches_free(s);
+}
+
+/* Value number v of the merge-order cases, and the part it goes to. */
+static double merge_case_value(unsigned v)
+{
+    return (double)v * 0.37 - 11.0;
+}
+
+static int merge_case_part(int c, unsigned i, unsigned v)
+{
+    if (c == 0)
+        return (int)((i * 31u) % 4); /* any part, few values */
+    if (c == 1)
+        return (int)(v / 100); /* 100 distinct values each, 400 in all */
+    return v >= 300 ? 3 : (int)(v / 100); /* part 3: 700 distinct values */
+}
+
+/* Values spread over four sketches merged in three orders, and added to one
+ * in another order: the same percentiles, bit for bit, and the same
+ * representation, in each case: every part and their union exact (0);
+ * exact parts whose union is not (1); one part already bucketed (2). */
+static void test_sketch_merge_order(void **state)
+{
+    (void)state;
+    enum { N = 4000, CASES = 3 };
+    static const unsigned distinct[CASES] = {50, 400, 1000};
+    for (int c = 0; c < CASES; c++) {
+        rs_sketches *parts[3][4], *all = rs_sketches_new(2, 1);
+        for (int o = 0; o < 3; o++)
+            for (int j = 0; j < 4; j++)
+                parts[o][j] = rs_sketches_new(2, 1);
+        for (unsigned i = 0; i < N; i++) {
+            unsigned v = (i * 7919u) % distinct[c];
+            for (int o = 0; o < 3; o++)
+                for (size_t w = 0; w < 2; w++)
+                    assert_true(rs_sketches_add(parts[o][merge_case_part(c, i, v)], w, merge_case_value(v)));
+        }
+        for (unsigned i = N; i-- > 0;) /* the other way round */
+            for (size_t w = 0; w < 2; w++)
+                assert_true(rs_sketches_add(all, w, merge_case_value((i * 7919u) % distinct[c])));
+        for (int j = 0; j < 4; j++)
+            assert_true(rs_sketches_exact(parts[0][j], 0) == (c < 2 || j < 3));
+        /* ((0 + 1) + 2) + 3 */
+        for (int j = 1; j < 4; j++)
+            assert_true(rs_sketches_merge(parts[0][0], parts[0][j]));
+        /* ((3 + 2) + 1) + 0 */
+        for (int j = 2; j >= 0; j--)
+            assert_true(rs_sketches_merge(parts[1][3], parts[1][j]));
+        /* (empty + 2 + 3) + (1 + 0) */
+        rs_sketches *fresh = rs_sketches_new(2, 1);
+        assert_true(rs_sketches_merge(fresh, parts[2][2]));
+        assert_true(rs_sketches_merge(fresh, parts[2][3]));
+        assert_true(rs_sketches_merge(parts[2][1], parts[2][0]));
+        assert_true(rs_sketches_merge(fresh, parts[2][1]));
+        for (size_t w = 0; w < 2; w++) {
+            assert_same_quantiles(parts[0][0], all, w);
+            assert_same_quantiles(parts[1][3], all, w);
+            assert_same_quantiles(fresh, all, w);
+        }
+        assert_true(rs_sketches_exact(all, 0) == (c == 0));
+        rs_sketches_free(fresh);
+        for (int o = 0; o < 3; o++)
+            for (int j = 0; j < 4; j++)
+                rs_sketches_free(parts[o][j]);
+        rs_sketches_free(all);
+    }
+}
+
+/* The buckets rs_sketches_each visits, as text. */
+static void describe_bucket(void *ctx, double lo, double hi, uint64_t count)
+{
+    char *text = ctx;
+    size_t used = strlen(text);
+    snprintf(text + used, 8192 - used, "[%.17g %.17g %llu]", lo, hi, (unsigned long long)count);
+}
+
+/* An exact sketch shows the buckets its values would be in, as a bucketed
+ * one does (attainment.csv is drawn from them whichever holds the values). */
+static void test_sketch_each_either_way(void **state)
+{
+    (void)state;
+    rs_sketches *exact = rs_sketches_new(1, 1), *bucketed = rs_sketches_new(1, 1);
+    static char a[8192], b[8192];
+    for (unsigned i = 0; i < 120; i++) {
+        double x = i % 9 == 0 ? 0.0 : i % 9 == 1 ? -sample(i) : sample(i) / 10.0;
+        rs_sketches_add(exact, 0, x);
+        rs_sketches_add(bucketed, 0, x);
+    }
+    for (unsigned i = 0; i < 2 * RS_SKETCH_EXACT; i++) /* far above the others */
+        rs_sketches_add(bucketed, 0, 1e9 + i * 1e7);
+    assert_true(rs_sketches_exact(exact, 0));
+    assert_false(rs_sketches_exact(bucketed, 0));
+    a[0] = b[0] = '\0';
+    rs_sketches_each(exact, 0, describe_bucket, a);
+    rs_sketches_each(bucketed, 0, describe_bucket, b);
+    assert_true(strlen(a) > 0);
+    assert_memory_equal(a, b, strlen(a));
+    rs_sketches_free(exact);
+    rs_sketches_free(bucketed);
+}
+
+/* The median's interval is the order statistics of ranks n/2 -+ 1.96
+ * sqrt(n)/2, exactly for a sketch with few values, within the accuracy for
+ * a bucketed one. */
+static void test_median_interval_both_ways(void **state)
+{
+    (void)state;
+    enum { N = 2000 };
+    static double whole[N], spread[N];
+    rs_sketches *s = rs_sketches_new(2, 2);
+    for (unsigned i = 0; i < N; i++) {
+        whole[i] = (double)((i * 7919u) % 37u);
+        spread[i] = -sample(i);
+        rs_sketches_add(s, 0, whole[i]);
+        rs_sketches_add(s, 1, spread[i]);
+    }
+    assert_true(rs_sketches_exact(s, 0));
+    assert_false(rs_sketches_exact(s, 1));
+    qsort(whole, N, sizeof whole[0], by_value);
+    qsort(spread, N, sizeof spread[0], by_value);
+    rs_results r = {.sketches = s};
+    double half = RS_Z95 * 0.5 / sqrt(N), median, low, high;
+    rs_results_median(&r, 0, &median, &low, &high);
+    assert_true(median == order_statistic(whole, N, 0.5));
+    assert_true(low == order_statistic(whole, N, 0.5 - half));
+    assert_true(high == order_statistic(whole, N, 0.5 + half));
+    assert_true(low < median && median < high);
+    rs_results_median(&r, 1, &median, &low, &high);
+    double exact[3] = {order_statistic(spread, N, 0.5), order_statistic(spread, N, 0.5 - half),
+                       order_statistic(spread, N, 0.5 + half)};
+    tu_assert_near(median, exact[0], RS_SKETCH_ALPHA * fabs(exact[0]));
+    tu_assert_near(low, exact[1], RS_SKETCH_ALPHA * fabs(exact[1]));
+    tu_assert_near(high, exact[2], RS_SKETCH_ALPHA * fabs(exact[2]));
+    rs_sketches_free(s);
+}
+
+/* The default scenario's settings (scenarios/default.ini). */
+static const char default_scenario[] =
+    "[run]\nname = default\nhorizon_weeks = 104\nstart_week = 0\nreplications = 2000\n"
+    "[team]\nreps = 8\nnew_hires = 2\n[quota]\nannual = $360,000\n[pipeline]\ndeal_size = $28,000\n"
+    "[coaching]\nhours_per_month = 1\n[one_on_one]\ncadence = monthly\n[team_meeting]\nweekly = no\n"
+    "[ride_along]\ncalls_per_month = 0.5\n[deal_help]\nwhen = off\n";
+
+/* Fills row[0..6] with the percentiles of `metric` in dir/summary.csv. */
+static void summary_percentiles(const char *dir, const char *metric, double *row)
+{
+    char path[256], line[1024];
+    snprintf(path, sizeof path, "%s/summary.csv", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f)) {
+        size_t n = strlen(metric);
+        if (strncmp(line, metric, n) != 0 || line[n] != ',')
+            continue;
+        /* metric,unit,mean,stderr,p5,...,p95,n */
+        char *cell = line;
+        for (int comma = 0; comma < 4; comma++)
+            cell = strchr(cell, ',') + 1;
+        for (int k = 0; k < RS_PERCENTILE_COUNT; k++) {
+            row[k] = strtod(cell, &cell);
+            assert_true(*cell == ',');
+            cell++;
+        }
+        found = true;
+    }
+    fclose(f);
+    if (!found)
+        fail_msg("no %s row in %s", metric, path);
+}
+
+/* End to end, a manager whose hours cost more than they bring: net_value is
+ * negative in every replication, and summary.csv's P5 to P95 of it are
+ * negative, within its smallest and largest value and within the accuracy
+ * of the exact ones; deals_won's percentiles are whole numbers. At 200
+ * replications the sketches are exact, at 2,000 net_value's is bucketed. */
+static void test_run_negative_and_whole_percentiles(void **state)
+{
+    (void)state;
+    static const long long runs[] = {200, 2000};
+    for (int t = 0; t < 2; t++) {
+        rs_scenario *sc = tu_scenario(default_scenario);
+        char n[64];
+        snprintf(n, sizeof n, "run.replications=%lld", runs[t]);
+        tu_set(sc, "manager.hourly_cost=1e6", n, NULL);
+        rs_results *r = tu_run(sc, 2);
+        assert_true(rs_sketches_exact(r->sketches, RS_M_NET_VALUE) == (runs[t] <= RS_SKETCH_EXACT));
+
+        /* every replication's value, from the model itself */
+        rs_layout l;
+        assert_int_equal(rs_layout_init(&l, sc), RS_OK);
+        rs_model *m = rs_model_new(sc, &l, NULL);
+        rs_outcome *o = rs_outcome_new(&l);
+        assert_true(m && o);
+        double *net = calloc((size_t)runs[t], sizeof *net);
+        assert_non_null(net);
+        for (long long i = 0; i < runs[t]; i++) {
+            assert_int_equal(rs_model_run(m, (uint32_t)i, o), RS_OK);
+            net[i] = o->values[RS_M_NET_VALUE];
+        }
+        qsort(net, (size_t)runs[t], sizeof net[0], by_value);
+        assert_true(net[runs[t] - 1] < 0);
+
+        char dir[] = "/tmp/rampsim-test-stats-XXXXXX", err[RS_ERRMSG_SIZE] = "";
+        assert_non_null(mkdtemp(dir));
+        if (rs_output_write(r, dir, err) != RS_OK)
+            fail_msg("%s", err);
+        double p[RS_PERCENTILE_COUNT], deals[RS_PERCENTILE_COUNT];
+        summary_percentiles(dir, "net_value", p);
+        summary_percentiles(dir, "deals_won", deals);
+        for (int k = 0; k < RS_PERCENTILE_COUNT; k++) {
+            double exact = order_statistic(net, (size_t)runs[t], rs_percentiles[k]);
+            if (!(p[k] < 0 && p[k] >= net[0] && p[k] <= net[runs[t] - 1]))
+                fail_msg("%lld replications: net_value p%g = %.10g, values from %.10g to %.10g", runs[t],
+                         rs_percentiles[k] * 100, p[k], net[0], net[runs[t] - 1]);
+            /* exact, or within the accuracy; then 10 significant digits */
+            double accuracy = runs[t] <= RS_SKETCH_EXACT ? 0.0 : RS_SKETCH_ALPHA;
+            tu_assert_near(p[k], exact, (accuracy + 1e-9) * fabs(exact));
+            assert_true(deals[k] == floor(deals[k]) && deals[k] > 0);
+        }
+        for (size_t k = 0; rs_output_files[k]; k++) {
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dir, rs_output_files[k]);
+            unlink(path);
+        }
+        assert_int_equal(rmdir(dir), 0);
+        free(net);
+        rs_outcome_free(o);
+        rs_model_free(m);
+        rs_layout_free(&l);
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +832,15 @@ int main(void)
         cmocka_unit_test(test_sketch_quantiles_within_alpha),
         cmocka_unit_test(test_sketch_zero_and_merge),
         cmocka_unit_test(test_sketch_clamped_to_seen_range),
+        cmocka_unit_test(test_sketch_negative_values),
+        cmocka_unit_test(test_sketch_near_zero_within_range),
+        cmocka_unit_test(test_sketch_merge_signs),
+        cmocka_unit_test(test_sketch_exact_few_values),
+        cmocka_unit_test(test_sketch_exact_overflow),
+        cmocka_unit_test(test_sketch_merge_order),
+        cmocka_unit_test(test_sketch_each_either_way),
+        cmocka_unit_test(test_median_interval_both_ways),
+        cmocka_unit_test(test_run_negative_and_whole_percentiles),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

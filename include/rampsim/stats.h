@@ -6,10 +6,13 @@
  * sequence up to rounding (Chan et al.), so the engine merges them in a fixed
  * order to make results independent of the thread count.
  *
- * rs_sketches: a set of log-bucket histograms for percentiles, with a
- * relative error of at most RS_SKETCH_ALPHA on any percentile of positive
- * values (DDSketch's bucketing). Counts are integers, so merging is exact in
- * any order. */
+ * rs_sketches: a set of percentile sketches. Each holds its values
+ * exactly while they take at most RS_SKETCH_EXACT distinct values (a table
+ * of values and counts), and log-bucket histograms beyond (DDSketch's
+ * bucketing, mirrored for negative values), with a relative error of at
+ * most RS_SKETCH_ALPHA on any percentile. Counts are integers and a
+ * sketch's state depends only on the values it holds, so merging is exact
+ * and percentiles are the same for any order of adds and merges. */
 #ifndef RAMPSIM_STATS_H
 #define RAMPSIM_STATS_H
 
@@ -114,12 +117,19 @@ double rs_pair_ratio_stderr(const rs_pair_moments *p);
 
 /* Relative accuracy of a percentile (fine sketches, for reported metrics,
  * and coarse ones, for the weekly bands of the fan chart), and the smallest
- * positive value kept apart from zero. Buckets are allocated only over the
+ * magnitude kept apart from zero. Buckets are allocated only over the
  * range of values a sketch has seen, so memory follows the spread of a
  * metric, not its scale. */
 #define RS_SKETCH_ALPHA 0.0005
 #define RS_SKETCH_ALPHA_COARSE 0.005
 #define RS_SKETCH_MIN 1e-3
+/* Distinct values a fine (coarse) sketch holds exactly before it turns to
+ * buckets: 4 KB (1 KB) of table, no more than its buckets typically take.
+ * The counts of the scenario library take fewer (a team of 8 wins 100 to
+ * 180 deals over two years; shares of a team of 50 reps fit), and whole
+ * numbers stay exact in the buckets below 1,000 anyway. */
+#define RS_SKETCH_EXACT 256
+#define RS_SKETCH_EXACT_COARSE 64
 
 typedef struct rs_sketches rs_sketches;
 
@@ -129,21 +139,37 @@ rs_sketches *rs_sketches_new(size_t count, size_t fine);
 /* The memory `count` sketches (`fine` of them fine) typically reach: their
  * windows grow with the spread of the values, which a run cannot know in
  * advance, so this assumes the spread measured over the scenario library
- * and the extremes test, with a margin (docs/reliability.md). */
+ * and the extremes test, with a margin (docs/reliability.md); a sketch
+ * still exact takes at most its table, which is no larger. */
 size_t rs_sketches_memory_estimate(size_t count, size_t fine);
 void rs_sketches_free(rs_sketches *s);
-/* Adds x (negative values count as zero) to sketch `which`. Returns false
- * when out of memory (the sketch is then unchanged). */
+/* Adds x to sketch `which`; a NAN is left out (not counted). Returns false
+ * when out of memory (the sketch then holds the values it held before). */
 bool rs_sketches_add(rs_sketches *s, size_t which, double x);
-/* Adds every count of `from` to `into`; both have the same count. Returns
- * false when out of memory. */
+/* Adds every value of `from` to `into`; both have the same count and fine
+ * count. Returns false when out of memory. */
 bool rs_sketches_merge(rs_sketches *into, const rs_sketches *from);
 /* Values added to sketch `which`. */
 uint64_t rs_sketches_total(const rs_sketches *s, size_t which);
-/* The p-quantile (0 <= p <= 1) by nearest rank; NAN when empty. */
+/* True while sketch `which` holds its values exactly (it has seen at most
+ * RS_SKETCH_EXACT distinct values, RS_SKETCH_EXACT_COARSE if coarse). */
+bool rs_sketches_exact(const rs_sketches *s, size_t which);
+/* The p-quantile (0 <= p <= 1) by nearest rank: the value of rank
+ * ceil(p n) (at least 1) of the n values added, in ascending order; NAN
+ * when empty. Never below the smallest value added nor above the largest,
+ * which p = 0 and p = 1 give exactly.
+ * - Exact while the sketch is (rs_sketches_exact).
+ * - Beyond, within RS_SKETCH_ALPHA (RS_SKETCH_ALPHA_COARSE) of it relative
+ *   to its size, negative or positive, and within RS_SKETCH_MIN of it when
+ *   it lies between -RS_SKETCH_MIN and RS_SKETCH_MIN (reported as 0, or the
+ *   nearest of those values added); and still exact when every value added
+ *   is a whole number below 1,000 in size (100 if coarse). */
 double rs_sketches_quantile(const rs_sketches *s, size_t which, double p);
-/* Calls visit(lo, hi, count) for each non-empty bucket [lo, hi) of sketch
- * `which`, smallest first (the zero bucket is [0, RS_SKETCH_MIN)). */
+/* Calls visit(lo, hi, count) for each non-empty bucket of sketch `which`,
+ * smallest values first, also while the sketch is exact (the buckets its
+ * values would be in): [lo, hi) for positive values, (lo, hi] for negative
+ * ones (those of |x| mirrored), and for the values near zero
+ * (-RS_SKETCH_MIN, 0) and [0, RS_SKETCH_MIN). */
 void rs_sketches_each(const rs_sketches *s, size_t which,
                       void (*visit)(void *ctx, double lo, double hi, uint64_t count), void *ctx);
 
