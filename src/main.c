@@ -1,8 +1,10 @@
 /* main.c: picks the command, runs it, maps its status to an exit code
  * (0 success, 1 runtime failure, 2 bad usage or input; a run stopped by
  * SIGINT or SIGTERM ends by that signal, 130 or 143 in a shell). */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +66,33 @@ static void print_message(FILE *out, const char *message)
     fputc('\n', out);
 }
 
+/* The exit code once standard output is closed: a table, a scenario or a
+ * help text that did not reach its file (a full disk, /dev/full, a closed
+ * pipe with SIGPIPE ignored) is a failure, exit 1, even when the command
+ * itself succeeded, for a script would otherwise take the truncated file
+ * for the whole. Buffered output fails only when flushed, so the flush
+ * here is where most such errors show. */
+static int close_stdout(int code)
+{
+    bool failed = ferror(stdout) != 0;
+    int reason = 0;
+    if (fflush(stdout) != 0) {
+        failed = true;
+        reason = errno;
+    }
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        reason = errno;
+    }
+    if (!failed)
+        return code;
+    if (reason)
+        fprintf(stderr, "rampsim: cannot write to standard output: %s\n", strerror(reason));
+    else
+        fprintf(stderr, "rampsim: cannot write to standard output\n");
+    return code == 0 ? 1 : code;
+}
+
 int main(int argc, char **argv)
 {
     gsl_set_error_handler(on_gsl_error);
@@ -73,11 +102,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         rs_cli_print_help(stdout);
-        return 0;
+        return close_stdout(0);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("rampsim %s\n", RAMPSIM_VERSION);
-        return 0;
+        return close_stdout(0);
     }
     for (const rs_command *c = rs_commands; c->name; c++) {
         if (strcmp(argv[1], c->name) != 0)
@@ -93,7 +122,7 @@ int main(int argc, char **argv)
             signal(rs_cli_interrupting_signal(), SIG_DFL);
             raise(rs_cli_interrupting_signal());
         }
-        return exit_code(status);
+        return close_stdout(exit_code(status));
     }
     fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);
     return 2;

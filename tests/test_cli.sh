@@ -272,5 +272,25 @@ if command -v gnuplot >/dev/null; then
     check "tornado.png drawn" test -s tor-chart/tornado.png
 fi
 
+# --- standard output that cannot be written: exit 1 and say so
+stdout_fails() { # stdout_fails DESCRIPTION ARGS...
+    local what=$1
+    shift
+    "$RAMPSIM" "$@" >/dev/full 2>stderr.txt
+    local status=$?
+    check "$what to a full disk exits 1 (got $status)" test "$status" -eq 1
+    check "$what to a full disk says so" grep -qxF "rampsim: cannot write to standard output: No space left on device" \
+        stderr.txt
+}
+if [ -w /dev/full ]; then
+    stdout_fails "check" check "$SRC/scenarios/default.ini"
+    stdout_fails "defaults" defaults
+    stdout_fails "--help" --help
+    stdout_fails "run's table" run "$DATA/small.ini" -n 16 -o full-run
+    check "run's table to a full disk: the results are still written" test -s full-run/summary.csv
+    "$RAMPSIM" run "$DATA/small.ini" -n 16 -o full-run -q >/dev/full 2>stderr.txt
+    check "run -q writes nothing to standard output, so a full one is no failure" test $? -eq 0
+fi
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0
