@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "valueparse.h"
 
 /* GSL's default handler aborts; say what happened instead. */
 static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
@@ -32,38 +33,14 @@ static int exit_code(rs_status status)
     }
 }
 
-/* Length of the valid UTF-8 sequence at s (1 to 4 bytes), or 0. */
-static int utf8_length(const unsigned char *s)
-{
-    int n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
-            : s[0] >= 0xe0 && s[0] < 0xf0 ? 3
-            : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
-                                           : 0;
-    if (s[0] < 0x80)
-        return 1;
-    for (int i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-/* Prints "rampsim: message", with the bytes a terminal would mangle (control
- * characters, invalid UTF-8, as found in a binary or Latin-1 file) written
- * as \xNN, so that a message quoting bad input stays one readable line. */
+/* Prints "rampsim: message", with the bytes a terminal would mangle or
+ * hide (control characters, invalid UTF-8 as found in a binary or Latin-1
+ * file, a byte order mark) written as \xNN, so that a message quoting bad
+ * input stays one readable line (rs_escape). */
 static void print_message(FILE *out, const char *message)
 {
-    fputs("rampsim: ", out);
-    const unsigned char *s = (const unsigned char *)message;
-    while (*s) {
-        int n = *s < 0x20 || *s == 0x7f ? 0 : utf8_length(s);
-        if (n == 0) {
-            fprintf(out, "\\x%02x", *s++);
-        } else {
-            fwrite(s, 1, (size_t)n, out);
-            s += n;
-        }
-    }
-    fputc('\n', out);
+    char shown[4 * RS_ERRMSG_SIZE];
+    fprintf(out, "rampsim: %s\n", rs_escape(message, false, shown, sizeof shown));
 }
 
 /* The exit code once standard output is closed: a table, a scenario or a
