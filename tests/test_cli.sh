@@ -38,6 +38,25 @@ for ini in bad/*.ini; do
     check "$ini: no temporary directory left" bash -c "! ls -A | grep -q '^\.out-bad'"
 done
 
+# --- a scenario read from a pipe: the message quotes the line all the same
+cat bad/syntax.ini | "$RAMPSIM" check /dev/stdin 2>stderr.txt >stdout.txt
+status=$?
+check "a syntax error from a pipe exits 2 (got $status)" test "$status" -eq 2
+check "a syntax error from a pipe quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [section] or key = value, got reps 6"
+check "a syntax error from a pipe prints nothing" test ! -s stdout.txt
+cat bad/header-with-key.ini | "$RAMPSIM" run /dev/stdin -o out-pipe 2>stderr.txt >stdout.txt
+status=$?
+check "a header with a key from a pipe exits 2 (got $status)" test "$status" -eq 2
+check "a header with a key from a pipe quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [team] alone on its line, got [team] reps = 3"
+check "a header with a key from a pipe writes nothing" test ! -e out-pipe -a ! -s stdout.txt
+"$RAMPSIM" run /dev/stdin -o out-pipe <bad/syntax.ini 2>stderr.txt >/dev/null
+check "a syntax error from a redirected file quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [section] or key = value, got reps 6"
+printf '\357\273\277[team]\nreps = 3\n' | "$RAMPSIM" check /dev/stdin >bom-checked.ini 2>stderr.txt
+check "a byte order mark at the start is skipped" grep -qx "reps = 3" bom-checked.ini
+
 usage_fails() { # usage_fails EXPECTED_MESSAGE ARGS...
     local message=$1
     shift
