@@ -70,11 +70,38 @@ usage_fails "missing the scenario file" run
 usage_fails "--bogus is not an option of this command" run "$DATA/small.ini" --bogus
 usage_fails "--threads must be a whole number from 1 to 256, got 0" run "$DATA/small.ini" --threads 0
 usage_fails "--set team.rep=4: unknown key team.rep; did you mean team.reps?" run "$DATA/small.ini" --set team.rep=4
-usage_fails "--set run.replications=0: run.replications must be a whole number" run "$DATA/small.ini" -n 0
+usage_fails "-n 0: run.replications must be a whole number from 1 to 10000000, got 0" run "$DATA/small.ini" -n 0
 usage_fails "--set is missing its value" check "$DATA/small.ini" --set
 usage_fails "this command takes no arguments" calibrate extra
-usage_fails "--replications must be a whole number from 1 to 10000000, got 0" calibrate -n 0
+usage_fails "-n 0: run.replications must be a whole number from 1 to 10000000, got 0" calibrate -n 0
 usage_fails "missing.ini: cannot read scenario file: No such file or directory" check missing.ini
+
+# --- option messages name the option as typed, in every command
+seedmsg="run.seed must be a whole number from 0 to 18446744073709551615, got abc"
+nmsg="run.replications must be a whole number from 1 to 10000000, got 0"
+for command in run compare sweep tornado calibrate; do
+    case $command in
+    calibrate) args=() ;;
+    compare) args=("$DATA/small.ini" "$DATA/small-coach.ini") ;;
+    sweep) args=("$DATA/small.ini" --vary team.reps=4,6) ;;
+    *) args=("$DATA/small.ini") ;;
+    esac
+    ambiguous="--s is ambiguous: --seed, --set; see 'rampsim $command --help'"
+    [ "$command" = tornado ] && ambiguous="--s is ambiguous: --seed, --set, --swing; see 'rampsim $command --help'"
+    usage_fails "rampsim: $ambiguous" "$command" "${args[@]}" --s 5 -o out-opt
+    usage_fails "rampsim: --seed abc: $seedmsg" "$command" "${args[@]}" --seed abc -o out-opt/sub
+    usage_fails "rampsim: --seed=abc: $seedmsg" "$command" "${args[@]}" --seed=abc -o out-opt
+    usage_fails "rampsim: -n 0: $nmsg" "$command" "${args[@]}" -n 0 -o out-opt/sub
+    usage_fails "rampsim: -n0: $nmsg" "$command" "${args[@]}" -n0 -o out-opt
+    usage_fails "rampsim: --rep 0: $nmsg" "$command" "${args[@]}" --rep 0 -o out-opt
+    usage_fails "rampsim: --plot takes no value, got --plot=yes; see 'rampsim $command --help'" \
+        "$command" "${args[@]}" --plot=yes -o out-opt
+    check "$command: bad options create nothing, not even -o's parent" test ! -e out-opt
+done
+usage_fails "rampsim: --seed abc: $seedmsg" run missing.ini --seed abc
+usage_fails "rampsim: -x is not an option of this command; see 'rampsim run --help'" run "$DATA/small.ini" --plot -xq
+usage_fails "rampsim: --h takes no value, got --h=1; see 'rampsim check --help'" check "$DATA/small.ini" --h=1
+usage_fails "rampsim: --se is ambiguous: --seed, --set; see 'rampsim run --help'" run "$DATA/small.ini" --se=1
 check "no results directory after bad usage" test ! -e results
 
 # --- an existing directory that is not ours is refused and left alone
