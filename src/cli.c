@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -810,7 +811,7 @@ static rs_status write_compare(const void *ctx, const char *tmp, char *err)
     for (int j = 0; st == RS_OK && j < job->k; j++) {
         char path[RS_PATH_MAX + 128];
         snprintf(path, sizeof path, "%s/scenario-%s.ini", tmp, job->labels[j]);
-        FILE *f = fopen(path, "w");
+        FILE *f = fopen(path, "wx"); /* labels are unique: never replace another's file */
         if (!f)
             return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
         fprintf(f, "# rampsim %s: scenario %s of a comparison, every key resolved.\n\n", RAMPSIM_VERSION,
@@ -829,6 +830,42 @@ static rs_status draw_compare(const char *dir, const void *ctx, char *err)
     return rs_plot_comparison(dir, job->k, years < 2 ? years : 2, err);
 }
 
+/* Whether `label` is taken: by a label given already, or by the run.name
+ * of any scenario, which that scenario keeps if it is the first to have
+ * it. Case is ignored, for the files scenario-<label>.ini must not replace
+ * one another on a file system that ignores it. */
+static bool label_taken(const compare_job_ctx *job, int j, const char *label)
+{
+    for (int i = 0; i < job->k; i++)
+        if ((i < j && strcasecmp(job->labels[i], label) == 0) ||
+            (i != j && strcasecmp(job->scenarios[i]->run.name, label) == 0))
+            return true;
+    return false;
+}
+
+/* Labels every scenario: its run.name, or for a later scenario of a name
+ * already taken, "<name>-<position>", and "-2", "-3"... after that while
+ * it is still taken. Unique by construction, so that no scenario's files
+ * replace another's, whatever the names: "a-3", "a", "a" would otherwise
+ * give the third the first's label. */
+static void assign_labels(compare_job_ctx *job)
+{
+    for (int j = 0; j < job->k; j++) {
+        const char *name = job->scenarios[j]->run.name;
+        char *label = job->labels[j];
+        snprintf(label, sizeof job->labels[j], "%s", name);
+        bool first = true;
+        for (int i = 0; i < j; i++)
+            first &= strcasecmp(job->labels[i], name) != 0 && strcasecmp(job->scenarios[i]->run.name, name) != 0;
+        if (!first) {
+            snprintf(label, sizeof job->labels[j], "%s-%d", name, j + 1);
+            for (int extra = 2; label_taken(job, j, label); extra++)
+                snprintf(label, sizeof job->labels[j], "%s-%d-%d", name, j + 1, extra);
+        }
+        job->label_list[j] = label;
+    }
+}
+
 /* Every scenario runs with the first one's seed and replications: common
  * random numbers need both. Horizon and start week cannot be aligned. */
 static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
@@ -845,16 +882,7 @@ static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
         sc->run.seed = first->run.seed;
         sc->run.replications = first->run.replications;
     }
-    /* labels: run.name, made unique */
-    for (int j = 0; j < job->k; j++) {
-        snprintf(job->labels[j], sizeof job->labels[j], "%s", job->scenarios[j]->run.name);
-        for (int i = 0; i < j; i++)
-            if (strcmp(job->labels[i], job->labels[j]) == 0) {
-                snprintf(job->labels[j], sizeof job->labels[j], "%s-%d", job->scenarios[j]->run.name, j + 1);
-                break;
-            }
-        job->label_list[j] = job->labels[j];
-    }
+    assign_labels(job);
     return RS_OK;
 }
 

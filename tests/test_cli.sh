@@ -200,6 +200,28 @@ check "compare-return.csv: extra hours for the coached team" bash -c \
 check "compare: the first scenario's scenario file is its own" grep -q "^hours_per_month = 1$" cmp1/scenario-small.ini
 check "compare of the same file twice keeps two labels" bash -c \
     "'$RAMPSIM' compare '$DATA/small.ini' '$DATA/small.ini' -o cmp3 -q && test -s cmp3/scenario-small-2.ini"
+# labels are unique whatever the names, even names like the labels compare makes up
+label_ini() { # label_ini FILE NAME REPS
+    printf '[run]\nname = %s\nreplications = 8\nhorizon_weeks = 60\n[team]\nreps = %s\nnew_hires = 1\n' "$2" "$3" >"$1"
+}
+label_ini lab1.ini a-3 3
+label_ini lab2.ini a 4
+label_ini lab3.ini a 5
+label_ini lab4.ini A 6
+label_ini lab5.ini a-2 7
+"$RAMPSIM" compare lab1.ini lab2.ini lab3.ini -o cmp-labels -q 2>stderr.txt
+check "compare a-3, a, a exits 0" test $? -eq 0
+check "compare a-3, a, a: three scenario files" test "$(ls cmp-labels/scenario-*.ini | wc -l)" -eq 3
+check "compare a-3, a, a: the first keeps its name" grep -qx "reps = 3" cmp-labels/scenario-a-3.ini
+check "compare a-3, a, a: the second keeps its name" grep -qx "reps = 4" cmp-labels/scenario-a.ini
+check "compare a-3, a, a: the third is not the first's" grep -qx "reps = 5" cmp-labels/scenario-a-3-2.ini
+check "compare a-3, a, a: three labels in compare.csv" test "$(tail -n +2 cmp-labels/compare.csv | cut -d, -f3 | sort -u | wc -l)" -eq 3
+"$RAMPSIM" compare lab2.ini lab3.ini lab5.ini lab4.ini -o cmp-labels2 -q 2>stderr.txt
+check "compare a, a, a-2, A exits 0" test $? -eq 0
+check "compare a, a, a-2, A: four scenario files" test "$(ls cmp-labels2/scenario-*.ini | wc -l)" -eq 4
+check "compare a, a, a-2, A: a-2 keeps its name" grep -qx "reps = 7" cmp-labels2/scenario-a-2.ini
+check "compare a, a, a-2, A: the second a avoids it" grep -qx "reps = 5" cmp-labels2/scenario-a-2-2.ini
+check "compare a, a, a-2, A: A differs from a by case only" grep -qx "reps = 6" cmp-labels2/scenario-A-4.ini
 usage_fails "give at least two scenario files" compare "$DATA/small.ini"
 printf '[run]\nhorizon_weeks = 52\n' >short.ini
 usage_fails "short.ini: run.horizon_weeks and run.start_week must be those of" compare "$DATA/small.ini" short.ini
