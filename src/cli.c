@@ -1062,10 +1062,8 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
     job.axes = calloc(RS_SWEEP_MAX_AXES, sizeof *job.axes);
     if (!job.axes)
         st = rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    for (int a = 0; a < n_varies && st == RS_OK; a++)
-        st = rs_sweep_axis_parse(&job.axes[a], varies[a], base, err);
-    if (st == RS_OK && n_varies == 2 && strcmp(job.axes[0].key, job.axes[1].key) == 0)
-        st = rs_fail(err, RS_ERR_INPUT, "--vary %s: the two --vary must name different keys", varies[1]);
+    if (st == RS_OK)
+        st = rs_sweep_axes_parse(job.axes, varies, n_varies, base, err);
     if (st == RS_OK)
         st = check_metric(base, metric, err);
     if (st == RS_OK)

@@ -262,6 +262,20 @@ usage_fails "--vary at team.new_hires=5: team.new_hires (5) must not exceed team
     sweep "$DATA/small.ini" --vary team.new_hires=1,5 --set team.reps=4
 usage_fails "--metric win_rat: not a metric of this scenario; did you mean win_rate?" \
     sweep "$DATA/small.ini" --vary team.reps=4,6 --metric win_rat
+usage_fails "--vary  team.reps=4,6: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+    sweep "$DATA/small.ini" --vary team.reps=4,6 --vary ' team.reps=4,6' -o sw-bad
+usage_fails "--vary team.reps =5: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+    sweep "$DATA/small.ini" --vary team.reps=4,6 --vary 'team.reps =5' -o sw-bad
+for junk in "0:3:1 junk" "0:3:1:2" "0:3:1x" "0:3:" "0 3:1:2" "0:3:1;2"; do
+    usage_fails "--vary coaching.hours_per_month=$junk: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got $junk" \
+        sweep "$DATA/small.ini" --vary "coaching.hours_per_month=$junk" -o sw-bad
+done
+usage_fails "--vary team.reps=4,6,: expected values separated by commas" sweep "$DATA/small.ini" --vary team.reps=4,6, -o sw-bad
+check "a refused --vary writes nothing" test ! -e sw-bad
+"$RAMPSIM" sweep "$DATA/small.ini" --vary ' coaching.hours_per_month = 0 : 2 : 1 ' -n 8 -o sw-blanks -q 2>stderr.txt
+check "blanks around a --vary key and range numbers are dropped, as --set drops them" test $? -eq 0
+check "the axis is named as the table spells the key" grep -q '^point,coaching.hours_per_month,' sw-blanks/sweep.csv
+check "the range's values" test "$(tail -n +2 sw-blanks/sweep-chart.csv | cut -d, -f2 | tr '\n' ' ')" = "0 1 2 "
 usage_fails "at most two --vary" sweep "$DATA/small.ini" --vary team.reps=4,6 --vary team.new_hires=1 --vary rep.skill_cv=0.1
 if command -v gnuplot >/dev/null; then
     "$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:2:1 -o sw-chart --plot -q
