@@ -1145,7 +1145,13 @@ static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
 {
     const tornado_job_ctx *job = ctx;
     const rs_tornado *t = job->tornado;
-    int bars = t->bars < TORNADO_CHART_BARS ? t->bars : TORNADO_CHART_BARS;
+    /* keys of undefined swing come last in tornado.csv and are not drawn */
+    if (t->ranked == 0) {
+        fprintf(stderr, "rampsim: note: no tornado chart: %s is undefined at the base or at every key's low or "
+                        "high value\n", t->metric);
+        return RS_OK;
+    }
+    int bars = t->ranked < TORNADO_CHART_BARS ? t->ranked : TORNADO_CHART_BARS;
     return rs_plot_tornado(dir, t->metric, t->unit, t->base, t->swing, bars, err);
 }
 

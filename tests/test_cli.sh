@@ -354,6 +354,51 @@ if command -v gnuplot >/dev/null; then
     check "tornado.png drawn" test -s tor-chart/tornado.png
 fi
 
+# a low value is never above the base, a high one never below; a key at a
+# limit moves one way only (team.reps = 1 cannot go down)
+for swing in 0.001 0.5; do
+    "$RAMPSIM" tornado "$DATA/small.ini" -n 2 --swing $swing --set team.reps=1 --set team.new_hires=1 \
+        -o tor-swing -q 2>stderr.txt
+    check "tornado --swing $swing exits 0" test $? -eq 0
+    check "tornado --swing $swing: low <= base <= high for every key" \
+        test -z "$(awk -F, 'NR > 1 && !($3 + 0 <= $2 + 0 && $2 + 0 <= $4 + 0)' tor-swing/tornado.csv)"
+    check "tornado --swing $swing: team.reps = 1 moves up only" grep -q '^team.reps,1,1,2,' tor-swing/tornado.csv
+done
+
+# an undefined metric is n/a on the console, empty in tornado.csv, and not ranked
+"$RAMPSIM" tornado "$DATA/small.ini" -n 16 --set pipeline.win_rate=0 --metric won_deal_size -o tor-nan \
+    >tor-nan.txt 2>stderr.txt
+check "tornado of a metric undefined everywhere exits 0" test $? -eq 0
+check "tornado undefined everywhere: the base is n/a" grep -qF \
+    "base: n/a: won_deal_size is undefined in every replication of the base, so no key can be ranked" tor-nan.txt
+check "tornado undefined everywhere: nothing shown as a number" bash -c "! grep -qE ' -?[0-9]+\.[0-9]{2}( |\$)' tor-nan.txt"
+check "tornado undefined everywhere: empty cells, not 0" \
+    test -z "$(awk -F, 'NR > 1 && ($5 $6 $7 $12) != ""' tor-nan/tornado.csv)"
+printf '[run]\nname = sparse\nhorizon_weeks = 26\nwarmup_weeks = 0\nseed = 2385\n[team]\nreps = 1\nnew_hires = 0\n[pipeline]\nleads_per_week = 0.24\n' \
+    >sparse.ini
+"$RAMPSIM" tornado sparse.ini -n 2 --metric won_deal_size -o tor-sparse >tor-sparse.txt 2>stderr.txt
+check "tornado of a metric undefined at some keys' sides exits 0" test $? -eq 0
+check "tornado sparse: some keys leave it undefined at one side" \
+    test -n "$(awk -F, 'NR > 1 && ($6 == "" || $7 == "")' tor-sparse/tornado.csv)"
+check "tornado sparse: an undefined side has no swing" \
+    test -z "$(awk -F, 'NR > 1 && ($6 == "" || $7 == "") && $12 != ""' tor-sparse/tornado.csv)"
+check "tornado sparse: unranked keys come after every ranked one" \
+    test -z "$(awk -F, 'NR > 1 { if ($12 == "") blank = 1; else if (blank) print }' tor-sparse/tornado.csv)"
+check "tornado sparse: the ranked ones by swing" \
+    bash -c "tail -n +2 tor-sparse/tornado.csv | awk -F, '\$12 != \"\"' | cut -d, -f12 | sort -g -r -c"
+check "tornado sparse: the console names the unranked keys" bash -c \
+    "grep -A1 '^  not ranked (undefined at the low or the high value, empty in tornado.csv):' tor-sparse.txt | \
+     grep -qF \"\$(awk -F, 'NR > 1 && \$12 == \"\" { print \$1; exit }' tor-sparse/tornado.csv)\""
+check "tornado sparse: no unranked key in the ranked table" test -z "$(awk -F, 'NR > 1 && $12 == "" { print $1 }' \
+    tor-sparse/tornado.csv | while read -r k; do grep -E "^  $k +[^ ]+ -> " tor-sparse.txt; done)"
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" tornado "$DATA/small.ini" -n 16 --set pipeline.win_rate=0 --metric won_deal_size -o tor-nan-chart \
+        --plot -q 2>stderr.txt
+    check "tornado --plot of a metric undefined everywhere exits 0" test $? -eq 0
+    check "tornado --plot undefined everywhere: a note instead of a chart" grep -qF \
+        "rampsim: note: no tornado chart: won_deal_size is undefined" stderr.txt
+fi
+
 # --- standard output that cannot be written: exit 1 and say so
 stdout_fails() { # stdout_fails DESCRIPTION ARGS...
     local what=$1
