@@ -8,7 +8,6 @@
 
 #include "fsutil.h"
 #include "rampsim/output.h"
-#include "rampsim/params.h"
 #include "valueparse.h"
 
 /* Points run in one engine pass; a batch also re-runs the point before it
@@ -78,21 +77,13 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
     char shown[80];
     quoted(argument, shown, sizeof shown);
     const char *eq = strchr(argument, '=');
+    /* the key without blanks around it, as --set reads it: two spellings
+     * of one key (" team.reps") are one key, named alike in the files */
     if (!eq || eq == argument || !eq[1] || !trimmed(argument, (size_t)(eq - argument), axis->key, sizeof axis->key))
         return rs_fail(err, RS_ERR_INPUT,
                        "--vary %s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
                        "coaching.hours_per_month=0:10:0.5",
                        shown);
-    /* the key as the table spells it, so that two spellings of one key
-     * (" team.reps") are one key, and the files name it as --set does */
-    char *dot = strchr(axis->key, '.');
-    if (dot) {
-        *dot = '\0';
-        int i = rs_param_find(axis->key, dot + 1);
-        *dot = '.';
-        if (i >= 0)
-            snprintf(axis->key, sizeof axis->key, "%s.%s", rs_params[i].section, rs_params[i].key);
-    }
     const char *spec = eq + 1;
     axis->n = 0;
     if (strchr(spec, ':')) {

@@ -20,10 +20,9 @@ typedef struct rs_sweep_axis {
 
 /* Parses "section.key=FROM:TO:STEP" or "section.key=v1,v2,..." and checks
  * every value against `base` as --set would. The key is read as --set
- * reads it (blanks around it dropped) and kept as the parameter table
- * spells it; a range is exactly three numbers (blanks around each aside),
- * a list has no empty value. RS_ERR_INPUT with a message that starts
- * "--vary <argument>: ". */
+ * reads it, without the blanks around it; a range is exactly three numbers
+ * (blanks around each aside), a list has no empty value. RS_ERR_INPUT with
+ * a message that starts "--vary <argument>: ". */
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err);
 
 /* Parses the n (1 or 2) --vary arguments of a sweep into axes, as
