@@ -784,7 +784,7 @@ typedef struct compare_job_ctx {
     rs_scenario *scenarios[MAX_COMPARED];
     rs_results *results[MAX_COMPARED];
     rs_comparison *comparison;
-    char labels[MAX_COMPARED][RS_NAME_MAX + 16]; /* name, "-" and a number */
+    char labels[MAX_COMPARED][RS_NAME_MAX + 24]; /* name, "-", a position, "-" and a count */
     const char *label_list[MAX_COMPARED];
     int k;
 } compare_job_ctx;
