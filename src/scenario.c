@@ -159,11 +159,11 @@ static bool header_alone(load_state *st, const char *line)
         rest++;
     if (!*rest || *rest == ';' || *rest == '#')
         return true;
-    char name[RS_LINE_MAX + 1], shown_name[4 * sizeof name], shown_line[4 * sizeof st->text];
+    char name[RS_LINE_MAX + 1], name_shown[4 * sizeof name], line_shown[4 * sizeof st->text];
     snprintf(name, sizeof name, "%.*s", (int)(close - s - 1), s + 1);
     st->status = rs_fail(st->err, RS_ERR_INPUT, "%s:%d: expected [%s] alone on its line, got %s", st->sc->source,
-                         st->line, rs_escape(name, true, shown_name, sizeof shown_name),
-                         quoted_line(st, shown_line, sizeof shown_line));
+                         st->line, rs_escape(name, true, name_shown, sizeof name_shown),
+                         quoted_line(st, line_shown, sizeof line_shown));
     return false;
 }
 
@@ -209,15 +209,16 @@ static char *counting_reader(char *str, int num, void *stream)
     return header_alone(st, str) ? str : NULL;
 }
 
-/* A key or section name as messages show it (rs_escape, ASCII only), and,
- * for "did you mean", the same without the bytes no name holds: a key
- * that differs from a known one only by a byte order mark or a control
- * character is that key. */
+/* A key or section name as messages show it: names are ASCII, so every
+ * other byte is written as \xNN (rs_escape). */
 static const char *shown_name(const char *name, char *buf, size_t size)
 {
     return rs_escape(name, true, buf, size);
 }
 
+/* The name without the bytes no name holds, for "did you mean": a key that
+ * differs from a known one only by a byte order mark or a control
+ * character is that key. */
 static const char *printable_name(const char *name, char *buf, size_t size)
 {
     size_t n = 0;
