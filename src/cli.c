@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "rampsim/engine.h"
 #include "rampsim/evidence.h"
 #include "rampsim/output.h"
+#include "rampsim/params.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
 
@@ -77,16 +79,108 @@ static rs_status usage_error(char *err, const char *command, const char *what)
     return rs_fail(err, RS_ERR_INPUT, "%s; see 'rampsim %s --help'", what, command);
 }
 
-/* A getopt failure, naming the option as the user typed it. */
-static rs_status option_error(char *err, const char *command, const char *what, char **argv)
+/* The entries of longopts that the long option `typed` ("--s", "--plot=1")
+ * names, as getopt_long finds them: the option of that exact name alone,
+ * or every option whose name begins with it. Returns how many (found holds
+ * the first max), sorted by name. */
+static int long_matches(const char *typed, const struct option *longopts, const struct option **found, int max)
 {
-    char option[64];
+    size_t len = strcspn(typed + 2, "=");
+    int n = 0;
+    for (const struct option *o = longopts; o->name; o++) {
+        if (strncmp(o->name, typed + 2, len) != 0)
+            continue;
+        if (strlen(o->name) == len) {
+            found[0] = o;
+            return 1;
+        }
+        if (n < max)
+            found[n] = o;
+        n++;
+    }
+    for (int i = 1; i < n && i < max; i++)
+        for (int j = i; j > 0 && strcmp(found[j - 1]->name, found[j]->name) > 0; j--) {
+            const struct option *t = found[j];
+            found[j] = found[j - 1];
+            found[j - 1] = t;
+        }
+    return n;
+}
+
+/* A getopt_long failure (c is ':' or '?'), naming the option as the user
+ * typed it: a value missing, a value given to an option that takes none,
+ * an abbreviation that could mean several options (which, so that the user
+ * can pick), or no such option. */
+static rs_status option_error(int c, char **argv, const struct option *longopts, const char *command, char *err)
+{
     const char *typed = argv[optind - 1];
-    if (strncmp(typed, "--", 2) == 0 || !optopt)
+    const struct option *found[16];
+    bool is_long = strncmp(typed, "--", 2) == 0 && typed[2];
+    int n = is_long ? long_matches(typed, longopts, found, 16) : 0;
+    /* A short option failing inside a group ("-xq") leaves optind on the
+     * argument before; getopt names the option in optopt but for an unknown
+     * or ambiguous long one. */
+    if (is_long && optopt && !(n == 1 && found[0]->val == optopt))
+        is_long = false;
+    char option[64], what[512];
+    if (is_long)
         snprintf(option, sizeof option, "%.*s", (int)strcspn(typed, "="), typed);
     else
         snprintf(option, sizeof option, "-%c", optopt);
+    if (c == ':') {
+        snprintf(what, sizeof what, "is missing its value");
+    } else if (is_long && n == 1 && found[0]->has_arg == no_argument && strchr(typed, '=')) {
+        snprintf(what, sizeof what, "takes no value, got %s", typed);
+    } else if (is_long && n > 1) {
+        size_t len = (size_t)snprintf(what, sizeof what, "is ambiguous:");
+        for (int i = 0; i < n && i < 16 && len < sizeof what; i++)
+            len += (size_t)snprintf(what + len, sizeof what - len, "%s --%s", i ? "," : "", found[i]->name);
+    } else {
+        snprintf(what, sizeof what, "is not an option of this command");
+    }
     return rs_fail(err, RS_ERR_INPUT, "%s %s; see 'rampsim %s --help'", option, what, command);
+}
+
+/* The option getopt_long has just returned, with its value, as the user
+ * typed it: "-n 0", "-n0", "--seed abc", "--seed=abc", "--se abc". */
+static void typed_option(char **argv, int short_name, char *buf, size_t size)
+{
+    const char *last = argv[optind - 1];
+    bool separate = optarg == last; /* the value is an argument of its own */
+    const char *option = separate ? argv[optind - 2] : last;
+    if (strncmp(option, "--", 2) != 0)
+        snprintf(buf, size, "-%c%s%s", short_name, separate ? " " : "", optarg);
+    else if (separate)
+        snprintf(buf, size, "%s %s", option, optarg);
+    else
+        snprintf(buf, size, "%s", option);
+}
+
+/* Checks the value of an option that overrides a scenario key (-n, --seed)
+ * as that key takes it, before any file is read, so that the message names
+ * the option as typed ("-n 0: run.replications must be a whole number from
+ * 1 to 10000000, got 0") and not the --set it becomes. */
+static rs_status check_key_option(char **argv, int short_name, const char *section, const char *key, char *err)
+{
+    char typed[128];
+    typed_option(argv, short_name, typed, sizeof typed);
+    /* blanks around the value are dropped, as --set drops them */
+    const char *value = optarg + strspn(optarg, " ");
+    size_t n = strlen(value);
+    while (n > 0 && value[n - 1] == ' ')
+        n--;
+    if (n > RS_LINE_MAX)
+        return rs_fail(err, RS_ERR_INPUT, "%.40s...: the value is longer than %d characters; shorten it", typed,
+                       RS_LINE_MAX);
+    char text[RS_LINE_MAX + 1], msg[RS_ERRMSG_SIZE];
+    memcpy(text, value, n);
+    text[n] = '\0';
+    rs_scenario *probe = rs_scenario_new();
+    if (!probe)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = rs_param_parse(&rs_params[rs_param_find(section, key)], probe, text, msg);
+    rs_scenario_free(probe);
+    return st == RS_OK ? RS_OK : rs_fail(err, st, "%s: %s", typed, msg);
 }
 
 /* Loads the scenario file, applies --replications, --seed and every --set,
@@ -145,13 +239,17 @@ static rs_status parse_threads(const char *text, int *threads, char *err);
 /* Takes getopt's answer c for a command: a common option, --help (printed),
  * or a usage error (in err). A command's own options come before this. */
 static option_result common_option(int c, common_options *o, const char *command, const char *help, char **argv,
-                                   char *err)
+                                   const struct option *longopts, char *err)
 {
     switch (c) {
     case 'o': o->output = optarg; return OPTION_TAKEN;
     case 'p': o->plot = true; return OPTION_TAKEN;
-    case 'n': o->scenario.replications = optarg; return OPTION_TAKEN;
-    case 's': o->scenario.seed = optarg; return OPTION_TAKEN;
+    case 'n':
+        o->scenario.replications = optarg;
+        return check_key_option(argv, 'n', "run", "replications", err) == RS_OK ? OPTION_TAKEN : OPTION_FAILED;
+    case 's':
+        o->scenario.seed = optarg;
+        return check_key_option(argv, 0, "run", "seed", err) == RS_OK ? OPTION_TAKEN : OPTION_FAILED;
     case 'q': o->quiet = true; return OPTION_TAKEN;
     case 'j': return parse_threads(optarg, &o->threads, err) == RS_OK ? OPTION_TAKEN : OPTION_FAILED;
     case 'S':
@@ -162,8 +260,7 @@ static option_result common_option(int c, common_options *o, const char *command
         o->sets[o->scenario.n_sets++] = optarg;
         return OPTION_TAKEN;
     case 'h': fputs(help, stdout); return OPTION_HELP;
-    case ':': option_error(err, command, "is missing its value", argv); return OPTION_FAILED;
-    default: option_error(err, command, "is not an option of this command", argv); return OPTION_FAILED;
+    default: option_error(c, argv, longopts, command, err); return OPTION_FAILED;
     }
 }
 
@@ -411,7 +508,7 @@ static rs_status cmd_run(int argc, char **argv, char *err)
     common_init(&o, NULL);
     int c;
     while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
-        option_result r = common_option(c, &o, "run", run_help, argv, err);
+        option_result r = common_option(c, &o, "run", run_help, argv, longopts, err);
         if (r != OPTION_TAKEN)
             return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
     }
@@ -467,8 +564,7 @@ static rs_status cmd_check(int argc, char **argv, char *err)
             sets[sopt.n_sets++] = optarg;
             break;
         case 'h': fputs(check_help, stdout); return RS_OK;
-        case ':': return option_error(err, "check", "is missing its value", argv);
-        default: return option_error(err, "check", "is not an option of this command", argv);
+        default: return option_error(c, argv, longopts, "check", err);
         }
     }
     if (optind != argc - 1)
@@ -611,8 +707,16 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
         switch (c) {
         case 'o': output = optarg; break;
         case 'p': plot = true; break;
-        case 'n': replications = optarg; break;
-        case 's': opt.seed = optarg; break;
+        case 'n':
+            if (check_key_option(argv, 'n', "run", "replications", err) != RS_OK)
+                return RS_ERR_INPUT;
+            replications = optarg;
+            break;
+        case 's':
+            if (check_key_option(argv, 0, "run", "seed", err) != RS_OK)
+                return RS_ERR_INPUT;
+            opt.seed = optarg;
+            break;
         case 'j':
             if (parse_threads(optarg, &threads, err) != RS_OK)
                 return RS_ERR_INPUT;
@@ -623,19 +727,13 @@ static rs_status cmd_calibrate(int argc, char **argv, char *err)
             sets[opt.n_sets++] = optarg;
             break;
         case 'h': fputs(calibrate_help, stdout); return RS_OK;
-        case ':': return option_error(err, "calibrate", "is missing its value", argv);
-        default: return option_error(err, "calibrate", "is not an option of this command", argv);
+        default: return option_error(c, argv, longopts, "calibrate", err);
         }
     }
     if (optind != argc)
         return usage_error(err, "calibrate", "this command takes no arguments");
-    if (replications) {
-        char *end;
-        opt.replications = strtoll(replications, &end, 10);
-        if (!*replications || *end || opt.replications < 1 || opt.replications > RS_MAX_REPLICATIONS)
-            return rs_fail(err, RS_ERR_INPUT, "--replications must be a whole number from 1 to %lld, got %s",
-                           RS_MAX_REPLICATIONS, replications);
-    }
+    if (replications) /* checked as run.replications takes it */
+        opt.replications = strtoll(replications, NULL, 10);
     calibrate_job_ctx ctx = {.options = &opt, .calibration = malloc(sizeof(rs_calibration))};
     if (!ctx.calibration)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
@@ -686,7 +784,7 @@ typedef struct compare_job_ctx {
     rs_scenario *scenarios[MAX_COMPARED];
     rs_results *results[MAX_COMPARED];
     rs_comparison *comparison;
-    char labels[MAX_COMPARED][RS_NAME_MAX + 16]; /* name, "-" and a number */
+    char labels[MAX_COMPARED][RS_NAME_MAX + 24]; /* name, "-", a position, "-" and a count */
     const char *label_list[MAX_COMPARED];
     int k;
 } compare_job_ctx;
@@ -713,7 +811,7 @@ static rs_status write_compare(const void *ctx, const char *tmp, char *err)
     for (int j = 0; st == RS_OK && j < job->k; j++) {
         char path[RS_PATH_MAX + 128];
         snprintf(path, sizeof path, "%s/scenario-%s.ini", tmp, job->labels[j]);
-        FILE *f = fopen(path, "w");
+        FILE *f = fopen(path, "wx"); /* labels are unique: never replace another's file */
         if (!f)
             return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
         fprintf(f, "# rampsim %s: scenario %s of a comparison, every key resolved.\n\n", RAMPSIM_VERSION,
@@ -732,6 +830,42 @@ static rs_status draw_compare(const char *dir, const void *ctx, char *err)
     return rs_plot_comparison(dir, job->k, years < 2 ? years : 2, err);
 }
 
+/* Whether `label` is taken: by a label given already, or by the run.name
+ * of any scenario, which that scenario keeps if it is the first to have
+ * it. Case is ignored, for the files scenario-<label>.ini must not replace
+ * one another on a file system that ignores it. */
+static bool label_taken(const compare_job_ctx *job, int j, const char *label)
+{
+    for (int i = 0; i < job->k; i++)
+        if ((i < j && strcasecmp(job->labels[i], label) == 0) ||
+            (i != j && strcasecmp(job->scenarios[i]->run.name, label) == 0))
+            return true;
+    return false;
+}
+
+/* Labels every scenario: its run.name, or for a later scenario of a name
+ * already taken, "<name>-<position>", and "-2", "-3"... after that while
+ * it is still taken. Unique by construction, so that no scenario's files
+ * replace another's, whatever the names: "a-3", "a", "a" would otherwise
+ * give the third the first's label. */
+static void assign_labels(compare_job_ctx *job)
+{
+    for (int j = 0; j < job->k; j++) {
+        const char *name = job->scenarios[j]->run.name;
+        char *label = job->labels[j];
+        snprintf(label, sizeof job->labels[j], "%s", name);
+        bool first = true;
+        for (int i = 0; i < j; i++)
+            first &= strcasecmp(job->labels[i], name) != 0 && strcasecmp(job->scenarios[i]->run.name, name) != 0;
+        if (!first) {
+            snprintf(label, sizeof job->labels[j], "%s-%d", name, j + 1);
+            for (int extra = 2; label_taken(job, j, label); extra++)
+                snprintf(label, sizeof job->labels[j], "%s-%d-%d", name, j + 1, extra);
+        }
+        job->label_list[j] = label;
+    }
+}
+
 /* Every scenario runs with the first one's seed and replications: common
  * random numbers need both. Horizon and start week cannot be aligned. */
 static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
@@ -748,16 +882,7 @@ static rs_status align_runs(compare_job_ctx *job, char *const *paths, char *err)
         sc->run.seed = first->run.seed;
         sc->run.replications = first->run.replications;
     }
-    /* labels: run.name, made unique */
-    for (int j = 0; j < job->k; j++) {
-        snprintf(job->labels[j], sizeof job->labels[j], "%s", job->scenarios[j]->run.name);
-        for (int i = 0; i < j; i++)
-            if (strcmp(job->labels[i], job->labels[j]) == 0) {
-                snprintf(job->labels[j], sizeof job->labels[j], "%s-%d", job->scenarios[j]->run.name, j + 1);
-                break;
-            }
-        job->label_list[j] = job->labels[j];
-    }
+    assign_labels(job);
     return RS_OK;
 }
 
@@ -768,7 +893,7 @@ static rs_status cmd_compare(int argc, char **argv, char *err)
     common_init(&o, "results/compare");
     int c;
     while ((c = getopt_long(argc, argv, COMMON_SHORT_OPTIONS, longopts, NULL)) != -1) {
-        option_result r = common_option(c, &o, "compare", compare_help, argv, err);
+        option_result r = common_option(c, &o, "compare", compare_help, argv, longopts, err);
         if (r != OPTION_TAKEN)
             return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
     }
@@ -919,7 +1044,7 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
         } else if (c == 'm') {
             metric = optarg;
         } else {
-            option_result r = common_option(c, &o, "sweep", sweep_help, argv, err);
+            option_result r = common_option(c, &o, "sweep", sweep_help, argv, longopts, err);
             if (r != OPTION_TAKEN)
                 return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }
@@ -937,10 +1062,8 @@ static rs_status cmd_sweep(int argc, char **argv, char *err)
     job.axes = calloc(RS_SWEEP_MAX_AXES, sizeof *job.axes);
     if (!job.axes)
         st = rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    for (int a = 0; a < n_varies && st == RS_OK; a++)
-        st = rs_sweep_axis_parse(&job.axes[a], varies[a], base, err);
-    if (st == RS_OK && n_varies == 2 && strcmp(job.axes[0].key, job.axes[1].key) == 0)
-        st = rs_fail(err, RS_ERR_INPUT, "--vary %s: the two --vary must name different keys", varies[1]);
+    if (st == RS_OK)
+        st = rs_sweep_axes_parse(job.axes, varies, n_varies, base, err);
     if (st == RS_OK)
         st = check_metric(base, metric, err);
     if (st == RS_OK)
@@ -1022,7 +1145,13 @@ static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
 {
     const tornado_job_ctx *job = ctx;
     const rs_tornado *t = job->tornado;
-    int bars = t->bars < TORNADO_CHART_BARS ? t->bars : TORNADO_CHART_BARS;
+    /* keys of undefined swing come last in tornado.csv and are not drawn */
+    if (t->ranked == 0) {
+        fprintf(stderr, "rampsim: note: no tornado chart: %s is undefined at the base or at every key's low or "
+                        "high value\n", t->metric);
+        return RS_OK;
+    }
+    int bars = t->ranked < TORNADO_CHART_BARS ? t->ranked : TORNADO_CHART_BARS;
     return rs_plot_tornado(dir, t->metric, t->unit, t->base, t->swing, bars, err);
 }
 
@@ -1042,7 +1171,7 @@ static rs_status cmd_tornado(int argc, char **argv, char *err)
         } else if (c == 'm') {
             metric = optarg;
         } else {
-            option_result r = common_option(c, &o, "tornado", tornado_help, argv, err);
+            option_result r = common_option(c, &o, "tornado", tornado_help, argv, longopts, err);
             if (r != OPTION_TAKEN)
                 return r == OPTION_HELP ? RS_OK : RS_ERR_INPUT;
         }

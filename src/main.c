@@ -1,13 +1,16 @@
 /* main.c: picks the command, runs it, maps its status to an exit code
  * (0 success, 1 runtime failure, 2 bad usage or input; a run stopped by
  * SIGINT or SIGTERM ends by that signal, 130 or 143 in a shell). */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "valueparse.h"
 
 /* GSL's default handler aborts; say what happened instead. */
 static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)
@@ -30,38 +33,41 @@ static int exit_code(rs_status status)
     }
 }
 
-/* Length of the valid UTF-8 sequence at s (1 to 4 bytes), or 0. */
-static int utf8_length(const unsigned char *s)
-{
-    int n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
-            : s[0] >= 0xe0 && s[0] < 0xf0 ? 3
-            : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
-                                           : 0;
-    if (s[0] < 0x80)
-        return 1;
-    for (int i = 1; i < n; i++)
-        if ((s[i] & 0xc0) != 0x80)
-            return 0;
-    return n;
-}
-
-/* Prints "rampsim: message", with the bytes a terminal would mangle (control
- * characters, invalid UTF-8, as found in a binary or Latin-1 file) written
- * as \xNN, so that a message quoting bad input stays one readable line. */
+/* Prints "rampsim: message", with the bytes a terminal would mangle or
+ * hide (control characters, invalid UTF-8 as found in a binary or Latin-1
+ * file, a byte order mark) written as \xNN, so that a message quoting bad
+ * input stays one readable line (rs_escape). */
 static void print_message(FILE *out, const char *message)
 {
-    fputs("rampsim: ", out);
-    const unsigned char *s = (const unsigned char *)message;
-    while (*s) {
-        int n = *s < 0x20 || *s == 0x7f ? 0 : utf8_length(s);
-        if (n == 0) {
-            fprintf(out, "\\x%02x", *s++);
-        } else {
-            fwrite(s, 1, (size_t)n, out);
-            s += n;
-        }
+    char shown[4 * RS_ERRMSG_SIZE];
+    fprintf(out, "rampsim: %s\n", rs_escape(message, false, shown, sizeof shown));
+}
+
+/* The exit code once standard output is closed: a table, a scenario or a
+ * help text that did not reach its file (a full disk, /dev/full, a closed
+ * pipe with SIGPIPE ignored) is a failure, exit 1, even when the command
+ * itself succeeded, for a script would otherwise take the truncated file
+ * for the whole. Buffered output fails only when flushed, so the flush
+ * here is where most such errors show. */
+static int close_stdout(int code)
+{
+    bool failed = ferror(stdout) != 0;
+    int reason = 0;
+    if (fflush(stdout) != 0) {
+        failed = true;
+        reason = errno;
     }
-    fputc('\n', out);
+    if (fclose(stdout) != 0 && !failed) {
+        failed = true;
+        reason = errno;
+    }
+    if (!failed)
+        return code;
+    if (reason)
+        fprintf(stderr, "rampsim: cannot write to standard output: %s\n", strerror(reason));
+    else
+        fprintf(stderr, "rampsim: cannot write to standard output\n");
+    return code == 0 ? 1 : code;
 }
 
 int main(int argc, char **argv)
@@ -73,11 +79,11 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
         rs_cli_print_help(stdout);
-        return 0;
+        return close_stdout(0);
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("rampsim %s\n", RAMPSIM_VERSION);
-        return 0;
+        return close_stdout(0);
     }
     for (const rs_command *c = rs_commands; c->name; c++) {
         if (strcmp(argv[1], c->name) != 0)
@@ -93,7 +99,7 @@ int main(int argc, char **argv)
             signal(rs_cli_interrupting_signal(), SIG_DFL);
             raise(rs_cli_interrupting_signal());
         }
-        return exit_code(status);
+        return close_stdout(exit_code(status));
     }
     fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);
     return 2;

@@ -39,24 +39,56 @@ static void quoted(const char *argument, char *buf, size_t size)
         snprintf(buf, size, "%.60s...", argument);
 }
 
+/* Copies the n characters at s without the blanks around them into buf
+ * (size bytes); false if they do not fit. */
+static bool trimmed(const char *s, size_t n, char *buf, size_t size)
+{
+    while (n > 0 && *s == ' ') {
+        s++;
+        n--;
+    }
+    while (n > 0 && s[n - 1] == ' ')
+        n--;
+    if (n >= size)
+        return false;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    return true;
+}
+
+/* FROM:TO:STEP, exactly three numbers, each of which may have blanks
+ * around it and nothing else: "0:3:1 junk" or "0:3:1:2" is not a range. */
+static bool parse_range(const char *spec, double *from, double *to, double *step)
+{
+    double *out[3] = {from, to, step};
+    const char *c = spec;
+    for (int i = 0; i < 3; i++) {
+        size_t len = strcspn(c, ":");
+        char field[32];
+        if ((i < 2) != (c[len] == ':') || !trimmed(c, len, field, sizeof field) || !rs_parse_real(field, out[i]))
+            return false;
+        c += len + (c[len] == ':');
+    }
+    return true;
+}
+
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err)
 {
     char shown[80];
     quoted(argument, shown, sizeof shown);
     const char *eq = strchr(argument, '=');
-    if (!eq || eq == argument || !eq[1] || (size_t)(eq - argument) >= sizeof axis->key)
+    /* the key without blanks around it, as --set reads it: two spellings
+     * of one key (" team.reps") are one key, named alike in the files */
+    if (!eq || eq == argument || !eq[1] || !trimmed(argument, (size_t)(eq - argument), axis->key, sizeof axis->key))
         return rs_fail(err, RS_ERR_INPUT,
                        "--vary %s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
                        "coaching.hours_per_month=0:10:0.5",
                        shown);
-    snprintf(axis->key, sizeof axis->key, "%.*s", (int)(eq - argument), argument);
     const char *spec = eq + 1;
     axis->n = 0;
     if (strchr(spec, ':')) {
-        char a[32], b[32], c[32];
         double from, to, step;
-        if (sscanf(spec, "%31[^:]:%31[^:]:%31s", a, b, c) != 3 || !rs_parse_real(a, &from) ||
-            !rs_parse_real(b, &to) || !rs_parse_real(c, &step) || step <= 0 || to < from)
+        if (!parse_range(spec, &from, &to, &step) || step <= 0 || to < from)
             return rs_fail(err, RS_ERR_INPUT,
                            "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %.40s", shown,
                            spec);
@@ -77,7 +109,8 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
             if (axis->n == RS_SWEEP_MAX_VALUES)
                 return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got more", shown,
                                RS_SWEEP_MAX_VALUES);
-            if (len == 0 || len >= sizeof axis->values[0])
+            /* an empty value, between two commas or after the last, is a typo */
+            if (len == 0 || len >= sizeof axis->values[0] || (c[len] == ',' && !c[len + 1]))
                 return rs_fail(err, RS_ERR_INPUT, "--vary %s: expected values separated by commas, each at most %d "
                                "characters", shown, (int)sizeof axis->values[0] - 1);
             snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.*s", (int)len, c);
@@ -92,6 +125,28 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         st = apply(probe, axis->key, axis->values[i], shown, err);
     rs_scenario_free(probe);
     return st;
+}
+
+rs_status rs_sweep_axes_parse(rs_sweep_axis *axes, const char *const *arguments, int n, const rs_scenario *base,
+                              char *err)
+{
+    if (n < 1 || n > RS_SWEEP_MAX_AXES)
+        return rs_fail(err, RS_ERR_INPUT, "--vary: give one or two keys to vary, got %d", n);
+    for (int a = 0; a < n; a++) {
+        rs_status st = rs_sweep_axis_parse(&axes[a], arguments[a], base, err);
+        if (st != RS_OK)
+            return st;
+        for (int b = 0; b < a; b++) {
+            if (strcmp(axes[a].key, axes[b].key) != 0)
+                continue;
+            char shown[80], first[80];
+            quoted(arguments[a], shown, sizeof shown);
+            quoted(arguments[b], first, sizeof first);
+            return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s is varied already by --vary %s; vary two different keys",
+                           shown, axes[a].key, first);
+        }
+    }
+    return RS_OK;
 }
 
 void rs_sweep_free(rs_sweep *s)

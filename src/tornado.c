@@ -32,23 +32,28 @@ static bool movable(const rs_param *p)
 }
 
 /* The value of key p moved by factor (1 -+ swing), within its limits;
- * whole numbers move by at least one. False when it does not move. */
+ * whole numbers move by at least one. False when it does not move that
+ * way: a low value is always below the base and a high one above, so a
+ * key at a limit (or a whole number that rounding or a limit would hold
+ * or send back) moves one way only, and one that can move neither way is
+ * not moved. */
 static bool moved(const rs_param *p, double value, double factor, char *text, size_t size)
 {
+    bool down = factor < 1;
     /* 10 significant digits, as a person would write the value */
     char rounded[32];
     snprintf(rounded, sizeof rounded, "%.10g", value * factor);
     double x = strtod(rounded, NULL);
     if (p->type == RS_P_INT) {
         x = round(x);
-        if (x == value)
-            x = factor < 1 ? value - 1 : value + 1;
+        if (down ? x > value - 1 : x < value + 1)
+            x = down ? value - 1 : value + 1;
     }
     if (x < p->min)
         x = p->min;
     if (x > p->max)
         x = p->max;
-    if (x == value)
+    if (down ? !(x < value) : !(x > value))
         return false;
     if (p->type == RS_P_INT)
         snprintf(text, size, "%.0f", x);
@@ -71,10 +76,14 @@ static rs_scenario *variant(const rs_scenario *base, const rs_param *p, const ch
     return sc;
 }
 
+/* Largest swing first; keys whose swing is undefined (the metric is at
+ * the low or the high value) after every ranked one, by name. */
 static int by_swing(const void *a, const void *b)
 {
     const rs_tornado_bar *x = a, *y = b;
-    if (x->swing != y->swing)
+    if (isnan(x->swing) != isnan(y->swing))
+        return isnan(x->swing) ? 1 : -1;
+    if (!isnan(x->swing) && x->swing != y->swing)
         return x->swing > y->swing ? -1 : 1;
     return strcmp(x->key, y->key);
 }
@@ -102,6 +111,7 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
     t->swing = swing;
     t->replications = base->run.replications;
     t->seed = (unsigned long long)base->run.seed;
+    t->base = NAN;
 
     /* the variants, two a key */
     rs_scenario **low = calloc(rs_param_count, sizeof *low), **high = calloc(rs_param_count, sizeof *high);
@@ -153,16 +163,21 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         engine.pair_with = NULL; /* every variant against the base */
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, 1 + 2 * keys, &engine, results, &cmp, err);
+        if (st == RS_OK) {
+            const rs_moments *base_moments = &results[0]->moments[row.slot];
+            t->base = base_moments->n > 0 ? base_moments->mean : NAN;
+        }
         for (int j = 0; st == RS_OK && j < keys; j++) {
             rs_tornado_bar *b = &t->bar[first + j];
             const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row.slot);
             const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row.slot);
-            t->base = pl->mean_a;
-            b->low = pl->mean_b;
-            b->high = ph->mean_b;
+            /* a side is undefined when no replication has the metric at
+             * both the base and that side: a pair's means are 0 then */
+            b->low = pl->n > 0 ? pl->mean_b : NAN;
+            b->high = ph->n > 0 ? ph->mean_b : NAN;
             rs_pair_difference_interval(pl, &b->low_lo, &b->low_hi);
             rs_pair_difference_interval(ph, &b->high_lo, &b->high_hi);
-            b->swing = fabs(b->high - b->low);
+            b->swing = fabs(b->high - b->low); /* NAN when either is */
         }
         for (int j = 0; st == RS_OK && j < 1 + 2 * keys; j++)
             rs_results_free(results[j]);
@@ -180,32 +195,71 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         return st;
     }
     qsort(t->bar, (size_t)t->bars, sizeof *t->bar, by_swing);
+    while (t->ranked < t->bars && !isnan(t->bar[t->ranked].swing))
+        t->ranked++;
     *out = t;
     return RS_OK;
 }
 
+/* A mean as the table shows it: two decimals, or n/a when undefined. */
+static const char *shown(double x, char *buf, size_t size)
+{
+    if (isnan(x))
+        snprintf(buf, size, "n/a");
+    else
+        snprintf(buf, size, "%.2f", x);
+    return buf;
+}
+
+/* Writes "first" and the keys of bars[from, to) after it, as lines of at
+ * most 78 columns indented by four (first ends with the first indent). */
+static void put_keys(FILE *out, const char *first, const rs_tornado *t, int from, int to)
+{
+    fputs(first, out);
+    size_t column = strlen(strrchr(first, '\n') ? strrchr(first, '\n') + 1 : first);
+    for (int i = from; i < to; i++) {
+        size_t len = strlen(t->bar[i].key) + (i + 1 < to ? 1 : 0);
+        if (column + 1 + len > 78) {
+            fprintf(out, "\n   ");
+            column = 3;
+        }
+        column += (size_t)fprintf(out, " %s%s", t->bar[i].key, i + 1 < to ? "," : "");
+    }
+    fputc('\n', out);
+}
+
 void rs_tornado_print(FILE *out, const rs_tornado *t)
 {
+    char a[32], b[32];
     fprintf(out, "tornado: %s (%s), each key moved %.0f%% down and up, %lld replications, seed %llu\n",
             t->metric, t->unit, t->swing * 100, t->replications, t->seed);
-    fprintf(out, "base: %.2f; keys ranked by how far they move it (mean at the low and the high value)\n\n",
-            t->base);
-    fprintf(out, "  %-40s %-24s %10s %10s %8s\n", "key", "low -> high", "at low", "at high", "swing");
+    if (isnan(t->base))
+        fprintf(out, "base: n/a: %s is undefined in every replication of the base, so no key can be ranked\n\n",
+                t->metric);
+    else
+        fprintf(out, "base: %.2f; keys ranked by how far they move it (mean at the low and the high value)\n\n",
+                t->base);
+    if (t->ranked > 0)
+        fprintf(out, "  %-40s %-24s %10s %10s %8s\n", "key", "low -> high", "at low", "at high", "swing");
     int zero = 0;
-    for (int i = 0; i < t->bars; i++) {
-        const rs_tornado_bar *b = &t->bar[i];
+    for (int i = 0; i < t->ranked; i++) {
+        const rs_tornado_bar *bar = &t->bar[i];
         /* a move within the noise of the pairs is not a swing */
-        bool noise = b->low_lo <= 0 && b->low_hi >= 0 && b->high_lo <= 0 && b->high_hi >= 0;
-        if (b->swing == 0 || noise) {
+        bool noise = bar->low_lo <= 0 && bar->low_hi >= 0 && bar->high_lo <= 0 && bar->high_hi >= 0;
+        if (bar->swing == 0 || noise) {
             zero++;
             continue;
         }
         char range[72];
-        snprintf(range, sizeof range, "%s -> %s", b->low_value, b->high_value);
-        fprintf(out, "  %-40s %-24s %10.2f %10.2f %8.2f\n", b->key, range, b->low, b->high, b->swing);
+        snprintf(range, sizeof range, "%s -> %s", bar->low_value, bar->high_value);
+        fprintf(out, "  %-40s %-24s %10s %10s %8.2f\n", bar->key, range, shown(bar->low, a, sizeof a),
+                shown(bar->high, b, sizeof b), bar->swing);
     }
     if (zero)
         fprintf(out, "\n  %d more keys move it by nothing measurable (all are in tornado.csv)\n", zero);
+    if (t->ranked < t->bars && !isnan(t->base))
+        put_keys(out, "\n  not ranked (undefined at the low or the high value, empty in tornado.csv):\n   ", t,
+                 t->ranked, t->bars);
     if (t->skipped)
         fprintf(out, "  not moved (a relative move leaves them where they are): %s\n", t->skipped_keys);
 }

@@ -247,3 +247,63 @@ void rs_format_real(double x, char *buf, size_t size)
             return;
     }
 }
+
+/* Length of the valid UTF-8 sequence at s (1 to 4 bytes) and its code
+ * point, or 0: overlong forms, surrogates and stray continuation bytes are
+ * not valid. */
+static int utf8_decode(const unsigned char *s, unsigned long *code)
+{
+    if (s[0] < 0x80) {
+        *code = s[0];
+        return 1;
+    }
+    int n = s[0] >= 0xf0 && s[0] <= 0xf4   ? 4
+            : s[0] >= 0xe0 && s[0] < 0xf0 ? 3
+            : s[0] >= 0xc2 && s[0] < 0xe0 ? 2
+                                           : 0;
+    unsigned long c = n == 4 ? s[0] & 0x07u : n == 3 ? s[0] & 0x0fu : s[0] & 0x1fu;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3fu);
+    }
+    if (n == 3 && (c < 0x800 || (c >= 0xd800 && c <= 0xdfff)))
+        return 0;
+    if (n == 4 && (c < 0x10000 || c > 0x10ffff))
+        return 0;
+    *code = c;
+    return n;
+}
+
+/* Code points that show nothing, or change how the text around them
+ * shows, in a terminal. */
+static bool invisible(unsigned long c)
+{
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0xad || c == 0x61c || c == 0x180e ||
+           (c >= 0x200b && c <= 0x200f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x206f) ||
+           c == 0xfeff || (c >= 0xfff9 && c <= 0xfffb);
+}
+
+const char *rs_escape(const char *s, bool ascii_only, char *buf, size_t size)
+{
+    const unsigned char *c = (const unsigned char *)s;
+    size_t o = 0;
+    if (size == 0)
+        return buf;
+    while (*c) {
+        unsigned long code = 0;
+        int n = utf8_decode(c, &code);
+        bool shown = n > 0 && !invisible(code) && !(ascii_only && code > 0x7e);
+        size_t len = shown ? (size_t)n : 4;
+        if (o + len >= size)
+            break;
+        if (shown)
+            memcpy(buf + o, c, len);
+        else
+            snprintf(buf + o, 5, "\\x%02x", *c);
+        o += len;
+        c += shown ? n : 1;
+    }
+    buf[o] = '\0';
+    return buf;
+}

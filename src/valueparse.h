@@ -24,6 +24,17 @@ bool rs_parse_bool(const char *s, bool *out);
 /* Edit distance between two short strings (for "did you mean"). */
 size_t rs_edit_distance(const char *a, const char *b);
 
+/* Copies s into buf with the bytes a reader could not see, or a terminal
+ * would act on, written as \xNN, so that a message quoting bad input stays
+ * one readable line that shows what is there: control characters and DEL,
+ * bytes that are not valid UTF-8 (a binary or Latin-1 file), and the
+ * invisible code points that change how text reads (C1 controls, the byte
+ * order mark U+FEFF, zero-width and bidirectional marks). With ascii_only,
+ * every byte above 0x7e too: a key or a section name is ASCII, so anything
+ * else in one is what the user needs to see. buf is always terminated; a
+ * result longer than size is cut between two characters. Returns buf. */
+const char *rs_escape(const char *s, bool ascii_only, char *buf, size_t size);
+
 /* Writes the shortest decimal form of x that reads back exactly. */
 void rs_format_real(double x, char *buf, size_t size);
 

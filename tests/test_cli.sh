@@ -38,6 +38,25 @@ for ini in bad/*.ini; do
     check "$ini: no temporary directory left" bash -c "! ls -A | grep -q '^\.out-bad'"
 done
 
+# --- a scenario read from a pipe: the message quotes the line all the same
+cat bad/syntax.ini | "$RAMPSIM" check /dev/stdin 2>stderr.txt >stdout.txt
+status=$?
+check "a syntax error from a pipe exits 2 (got $status)" test "$status" -eq 2
+check "a syntax error from a pipe quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [section] or key = value, got reps 6"
+check "a syntax error from a pipe prints nothing" test ! -s stdout.txt
+cat bad/header-with-key.ini | "$RAMPSIM" run /dev/stdin -o out-pipe 2>stderr.txt >stdout.txt
+status=$?
+check "a header with a key from a pipe exits 2 (got $status)" test "$status" -eq 2
+check "a header with a key from a pipe quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [team] alone on its line, got [team] reps = 3"
+check "a header with a key from a pipe writes nothing" test ! -e out-pipe -a ! -s stdout.txt
+"$RAMPSIM" run /dev/stdin -o out-pipe <bad/syntax.ini 2>stderr.txt >/dev/null
+check "a syntax error from a redirected file quotes the line" test "$(cat stderr.txt)" = \
+    "rampsim: /dev/stdin:2: expected [section] or key = value, got reps 6"
+printf '\357\273\277[team]\nreps = 3\n' | "$RAMPSIM" check /dev/stdin >bom-checked.ini 2>stderr.txt
+check "a byte order mark at the start is skipped" grep -qx "reps = 3" bom-checked.ini
+
 usage_fails() { # usage_fails EXPECTED_MESSAGE ARGS...
     local message=$1
     shift
@@ -51,11 +70,38 @@ usage_fails "missing the scenario file" run
 usage_fails "--bogus is not an option of this command" run "$DATA/small.ini" --bogus
 usage_fails "--threads must be a whole number from 1 to 256, got 0" run "$DATA/small.ini" --threads 0
 usage_fails "--set team.rep=4: unknown key team.rep; did you mean team.reps?" run "$DATA/small.ini" --set team.rep=4
-usage_fails "--set run.replications=0: run.replications must be a whole number" run "$DATA/small.ini" -n 0
+usage_fails "-n 0: run.replications must be a whole number from 1 to 10000000, got 0" run "$DATA/small.ini" -n 0
 usage_fails "--set is missing its value" check "$DATA/small.ini" --set
 usage_fails "this command takes no arguments" calibrate extra
-usage_fails "--replications must be a whole number from 1 to 10000000, got 0" calibrate -n 0
+usage_fails "-n 0: run.replications must be a whole number from 1 to 10000000, got 0" calibrate -n 0
 usage_fails "missing.ini: cannot read scenario file: No such file or directory" check missing.ini
+
+# --- option messages name the option as typed, in every command
+seedmsg="run.seed must be a whole number from 0 to 18446744073709551615, got abc"
+nmsg="run.replications must be a whole number from 1 to 10000000, got 0"
+for command in run compare sweep tornado calibrate; do
+    case $command in
+    calibrate) args=() ;;
+    compare) args=("$DATA/small.ini" "$DATA/small-coach.ini") ;;
+    sweep) args=("$DATA/small.ini" --vary team.reps=4,6) ;;
+    *) args=("$DATA/small.ini") ;;
+    esac
+    ambiguous="--s is ambiguous: --seed, --set; see 'rampsim $command --help'"
+    [ "$command" = tornado ] && ambiguous="--s is ambiguous: --seed, --set, --swing; see 'rampsim $command --help'"
+    usage_fails "rampsim: $ambiguous" "$command" "${args[@]}" --s 5 -o out-opt
+    usage_fails "rampsim: --seed abc: $seedmsg" "$command" "${args[@]}" --seed abc -o out-opt/sub
+    usage_fails "rampsim: --seed=abc: $seedmsg" "$command" "${args[@]}" --seed=abc -o out-opt
+    usage_fails "rampsim: -n 0: $nmsg" "$command" "${args[@]}" -n 0 -o out-opt/sub
+    usage_fails "rampsim: -n0: $nmsg" "$command" "${args[@]}" -n0 -o out-opt
+    usage_fails "rampsim: --rep 0: $nmsg" "$command" "${args[@]}" --rep 0 -o out-opt
+    usage_fails "rampsim: --plot takes no value, got --plot=yes; see 'rampsim $command --help'" \
+        "$command" "${args[@]}" --plot=yes -o out-opt
+    check "$command: bad options create nothing, not even -o's parent" test ! -e out-opt
+done
+usage_fails "rampsim: --seed abc: $seedmsg" run missing.ini --seed abc
+usage_fails "rampsim: -x is not an option of this command; see 'rampsim run --help'" run "$DATA/small.ini" --plot -xq
+usage_fails "rampsim: --h takes no value, got --h=1; see 'rampsim check --help'" check "$DATA/small.ini" --h=1
+usage_fails "rampsim: --se is ambiguous: --seed, --set; see 'rampsim run --help'" run "$DATA/small.ini" --se=1
 check "no results directory after bad usage" test ! -e results
 
 # --- an existing directory that is not ours is refused and left alone
@@ -154,6 +200,28 @@ check "compare-return.csv: extra hours for the coached team" bash -c \
 check "compare: the first scenario's scenario file is its own" grep -q "^hours_per_month = 1$" cmp1/scenario-small.ini
 check "compare of the same file twice keeps two labels" bash -c \
     "'$RAMPSIM' compare '$DATA/small.ini' '$DATA/small.ini' -o cmp3 -q && test -s cmp3/scenario-small-2.ini"
+# labels are unique whatever the names, even names like the labels compare makes up
+label_ini() { # label_ini FILE NAME REPS
+    printf '[run]\nname = %s\nreplications = 8\nhorizon_weeks = 60\n[team]\nreps = %s\nnew_hires = 1\n' "$2" "$3" >"$1"
+}
+label_ini lab1.ini a-3 3
+label_ini lab2.ini a 4
+label_ini lab3.ini a 5
+label_ini lab4.ini A 6
+label_ini lab5.ini a-2 7
+"$RAMPSIM" compare lab1.ini lab2.ini lab3.ini -o cmp-labels -q 2>stderr.txt
+check "compare a-3, a, a exits 0" test $? -eq 0
+check "compare a-3, a, a: three scenario files" test "$(ls cmp-labels/scenario-*.ini | wc -l)" -eq 3
+check "compare a-3, a, a: the first keeps its name" grep -qx "reps = 3" cmp-labels/scenario-a-3.ini
+check "compare a-3, a, a: the second keeps its name" grep -qx "reps = 4" cmp-labels/scenario-a.ini
+check "compare a-3, a, a: the third is not the first's" grep -qx "reps = 5" cmp-labels/scenario-a-3-2.ini
+check "compare a-3, a, a: three labels in compare.csv" test "$(tail -n +2 cmp-labels/compare.csv | cut -d, -f3 | sort -u | wc -l)" -eq 3
+"$RAMPSIM" compare lab2.ini lab3.ini lab5.ini lab4.ini -o cmp-labels2 -q 2>stderr.txt
+check "compare a, a, a-2, A exits 0" test $? -eq 0
+check "compare a, a, a-2, A: four scenario files" test "$(ls cmp-labels2/scenario-*.ini | wc -l)" -eq 4
+check "compare a, a, a-2, A: a-2 keeps its name" grep -qx "reps = 7" cmp-labels2/scenario-a-2.ini
+check "compare a, a, a-2, A: the second a avoids it" grep -qx "reps = 5" cmp-labels2/scenario-a-2-2.ini
+check "compare a, a, a-2, A: A differs from a by case only" grep -qx "reps = 6" cmp-labels2/scenario-A-4.ini
 usage_fails "give at least two scenario files" compare "$DATA/small.ini"
 printf '[run]\nhorizon_weeks = 52\n' >short.ini
 usage_fails "short.ini: run.horizon_weeks and run.start_week must be those of" compare "$DATA/small.ini" short.ini
@@ -194,6 +262,20 @@ usage_fails "--vary at team.new_hires=5: team.new_hires (5) must not exceed team
     sweep "$DATA/small.ini" --vary team.new_hires=1,5 --set team.reps=4
 usage_fails "--metric win_rat: not a metric of this scenario; did you mean win_rate?" \
     sweep "$DATA/small.ini" --vary team.reps=4,6 --metric win_rat
+usage_fails "--vary  team.reps=4,6: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+    sweep "$DATA/small.ini" --vary team.reps=4,6 --vary ' team.reps=4,6' -o sw-bad
+usage_fails "--vary team.reps =5: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+    sweep "$DATA/small.ini" --vary team.reps=4,6 --vary 'team.reps =5' -o sw-bad
+for junk in "0:3:1 junk" "0:3:1:2" "0:3:1x" "0:3:" "0 3:1:2" "0:3:1;2"; do
+    usage_fails "--vary coaching.hours_per_month=$junk: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got $junk" \
+        sweep "$DATA/small.ini" --vary "coaching.hours_per_month=$junk" -o sw-bad
+done
+usage_fails "--vary team.reps=4,6,: expected values separated by commas" sweep "$DATA/small.ini" --vary team.reps=4,6, -o sw-bad
+check "a refused --vary writes nothing" test ! -e sw-bad
+"$RAMPSIM" sweep "$DATA/small.ini" --vary ' coaching.hours_per_month = 0 : 2 : 1 ' -n 8 -o sw-blanks -q 2>stderr.txt
+check "blanks around a --vary key and range numbers are dropped, as --set drops them" test $? -eq 0
+check "the axis is named as the table spells the key" grep -q '^point,coaching.hours_per_month,' sw-blanks/sweep.csv
+check "the range's values" test "$(tail -n +2 sw-blanks/sweep-chart.csv | cut -d, -f2 | tr '\n' ' ')" = "0 1 2 "
 usage_fails "at most two --vary" sweep "$DATA/small.ini" --vary team.reps=4,6 --vary team.new_hires=1 --vary rep.skill_cv=0.1
 if command -v gnuplot >/dev/null; then
     "$RAMPSIM" sweep "$DATA/small.ini" --vary coaching.hours_per_month=0:2:1 -o sw-chart --plot -q
@@ -270,6 +352,71 @@ usage_fails "--metric winrate: not a metric of this scenario; did you mean win_r
 if command -v gnuplot >/dev/null; then
     "$RAMPSIM" tornado "$DATA/small.ini" -n 32 -o tor-chart --plot -q
     check "tornado.png drawn" test -s tor-chart/tornado.png
+fi
+
+# a low value is never above the base, a high one never below; a key at a
+# limit moves one way only (team.reps = 1 cannot go down)
+for swing in 0.001 0.5; do
+    "$RAMPSIM" tornado "$DATA/small.ini" -n 2 --swing $swing --set team.reps=1 --set team.new_hires=1 \
+        -o tor-swing -q 2>stderr.txt
+    check "tornado --swing $swing exits 0" test $? -eq 0
+    check "tornado --swing $swing: low <= base <= high for every key" \
+        test -z "$(awk -F, 'NR > 1 && !($3 + 0 <= $2 + 0 && $2 + 0 <= $4 + 0)' tor-swing/tornado.csv)"
+    check "tornado --swing $swing: team.reps = 1 moves up only" grep -q '^team.reps,1,1,2,' tor-swing/tornado.csv
+done
+
+# an undefined metric is n/a on the console, empty in tornado.csv, and not ranked
+"$RAMPSIM" tornado "$DATA/small.ini" -n 16 --set pipeline.win_rate=0 --metric won_deal_size -o tor-nan \
+    >tor-nan.txt 2>stderr.txt
+check "tornado of a metric undefined everywhere exits 0" test $? -eq 0
+check "tornado undefined everywhere: the base is n/a" grep -qF \
+    "base: n/a: won_deal_size is undefined in every replication of the base, so no key can be ranked" tor-nan.txt
+check "tornado undefined everywhere: no number shown for it, not even 0.00" bash -c "! grep -qE '[0-9]\.[0-9]' tor-nan.txt"
+check "tornado undefined everywhere: empty cells, not 0" \
+    test -z "$(awk -F, 'NR > 1 && ($5 $6 $7 $12) != ""' tor-nan/tornado.csv)"
+printf '[run]\nname = sparse\nhorizon_weeks = 26\nwarmup_weeks = 0\nseed = 2385\n[team]\nreps = 1\nnew_hires = 0\n[pipeline]\nleads_per_week = 0.24\n' \
+    >sparse.ini
+"$RAMPSIM" tornado sparse.ini -n 2 --metric won_deal_size -o tor-sparse >tor-sparse.txt 2>stderr.txt
+check "tornado of a metric undefined at some keys' sides exits 0" test $? -eq 0
+check "tornado sparse: some keys leave it undefined at one side" \
+    test -n "$(awk -F, 'NR > 1 && ($6 == "" || $7 == "")' tor-sparse/tornado.csv)"
+check "tornado sparse: an undefined side has no swing" \
+    test -z "$(awk -F, 'NR > 1 && ($6 == "" || $7 == "") && $12 != ""' tor-sparse/tornado.csv)"
+check "tornado sparse: unranked keys come after every ranked one" \
+    test -z "$(awk -F, 'NR > 1 { if ($12 == "") blank = 1; else if (blank) print }' tor-sparse/tornado.csv)"
+check "tornado sparse: the ranked ones by swing" \
+    bash -c "tail -n +2 tor-sparse/tornado.csv | awk -F, '\$12 != \"\"' | cut -d, -f12 | sort -g -r -c"
+check "tornado sparse: the console names the unranked keys" bash -c \
+    "grep -A1 '^  not ranked (undefined at the low or the high value, empty in tornado.csv):' tor-sparse.txt | \
+     grep -qF \"\$(awk -F, 'NR > 1 && \$12 == \"\" { print \$1; exit }' tor-sparse/tornado.csv)\""
+check "tornado sparse: no unranked key in the ranked table" test -z "$(awk -F, 'NR > 1 && $12 == "" { print $1 }' \
+    tor-sparse/tornado.csv | while read -r k; do grep -E "^  $k +[^ ]+ -> " tor-sparse.txt; done)"
+if command -v gnuplot >/dev/null; then
+    "$RAMPSIM" tornado "$DATA/small.ini" -n 16 --set pipeline.win_rate=0 --metric won_deal_size -o tor-nan-chart \
+        --plot -q 2>stderr.txt
+    check "tornado --plot of a metric undefined everywhere exits 0" test $? -eq 0
+    check "tornado --plot undefined everywhere: a note instead of a chart" grep -qF \
+        "rampsim: note: no tornado chart: won_deal_size is undefined" stderr.txt
+fi
+
+# --- standard output that cannot be written: exit 1 and say so
+stdout_fails() { # stdout_fails DESCRIPTION ARGS...
+    local what=$1
+    shift
+    "$RAMPSIM" "$@" >/dev/full 2>stderr.txt
+    local status=$?
+    check "$what to a full disk exits 1 (got $status)" test "$status" -eq 1
+    check "$what to a full disk says so" grep -qxF "rampsim: cannot write to standard output: No space left on device" \
+        stderr.txt
+}
+if [ -w /dev/full ]; then
+    stdout_fails "check" check "$SRC/scenarios/default.ini"
+    stdout_fails "defaults" defaults
+    stdout_fails "--help" --help
+    stdout_fails "run's table" run "$DATA/small.ini" -n 16 -o full-run
+    check "run's table to a full disk: the results are still written" test -s full-run/summary.csv
+    "$RAMPSIM" run "$DATA/small.ini" -n 16 -o full-run -q >/dev/full 2>stderr.txt
+    check "run -q writes nothing to standard output, so a full one is no failure" test $? -eq 0
 fi
 
 echo "$passed passed, $failed failed"

@@ -94,6 +94,22 @@ static void test_bad_input_messages(void **state)
          ":2: the manager's plan needs up to 76.6 hours a week but the budget (manager.hours_per_week x "
          "manager.team_share) is 30.0; plan less or set manager.overbooked = scale"},
         {"[team]\n\001\000binary\n", ":2: not a text file (found a NUL byte)"},
+        /* inih drops what follows a header's ']': a key there would be lost */
+        {"[team] reps = 3\n", ":1: expected [team] alone on its line, got [team] reps = 3"},
+        {"[coaching]hours_per_month = 6\n", ":1: expected [coaching] alone on its line, got [coaching]hours_per_month = 6"},
+        {"[team]\nreps = 3\n[team]]\n", ":3: expected [team] alone on its line, got [team]]"},
+        {"  [team] \t x\r\n", ":1: expected [team] alone on its line, got   [team] \\x09 x"},
+        {"[te]am]\n", ":1: expected [te] alone on its line, got [te]am]"},
+        {"[team ; note]\n", ":1: expected [section] or key = value, got [team ; note]"},
+        /* names are ASCII: anything else in one shows, a byte order mark too */
+        {"[team]\n\xef\xbb\xbfreps = 3\n", ":2: unknown key team.\\xef\\xbb\\xbfreps; did you mean team.reps?"},
+        {"[team]\nre\x01ps = 3\n", ":2: unknown key team.re\\x01ps; did you mean team.reps?"},
+        {"[te\x7f" "am]\nreps = 3\n", ":2: unknown section [te\\x7fam]; did you mean [team]?"},
+        {"[caf\xc3\xa9]\nreps = 3\n", ":2: unknown section [caf\\xc3\\xa9]"},
+        {"\xef\xbb\xbfr\xef\xbb\xbf" "eps = 3\n", ":1: r\\xef\\xbb\\xbfeps is outside any section; put it under its [section] heading"},
+        {"[team]\nreps = 3\n\xef\xbb\xbf[coaching]\n", ":3: expected [section] or key = value, got \\xef\\xbb\\xbf[coaching]"},
+        {"\xef\xbb[team]\n", ":1: expected [section] or key = value, got \\xef\\xbb[team]"},
+        {"[team]\nreps 3\x1b[2J\n", ":2: expected [section] or key = value, got reps 3\\x1b[2J"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         /* the NUL case is written byte for byte below */
@@ -125,6 +141,49 @@ static void test_nul_byte_and_long_line(void **state)
     assert_string_equal(msg, ":2: line is longer than 199 characters; shorten it");
 }
 
+/* A comment may follow a header; a byte order mark may open the file, as
+ * spreadsheets and Windows editors write one. */
+static void test_headers_comments_and_bom(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("\xef\xbb\xbf[team] ; a note\nreps = 7\n[coaching] # another\nhours_per_month = 2.385\n"
+                                  "[rep];close\nskill_cv = 0.3\n");
+    assert_int_equal(sc->team.reps, 7);
+    assert_float_equal(sc->coaching.hours_per_month, 2.385, 0);
+    tu_assert_near(sc->rep.skill_cv, 0.3, 0);
+    rs_scenario_free(sc);
+    sc = tu_scenario("\xef\xbb\xbf# a comment first\n[team]\nreps = 5\n");
+    assert_int_equal(sc->team.reps, 5);
+    rs_scenario_free(sc);
+}
+
+/* A file read from a pipe cannot be read again: a syntax error quotes the
+ * line the reader kept, not a rewound stream. */
+static void test_syntax_error_from_a_pipe(void **state)
+{
+    (void)state;
+    const char *cases[][2] = {
+        {"[team]\nreps = 3\nnew_hires 1\n", "pipe.ini:3: expected [section] or key = value, got new_hires 1"},
+        {"# one\n[team\n", "pipe.ini:2: expected [section] or key = value, got [team"},
+        {"[team] reps = 3\n", "pipe.ini:1: expected [team] alone on its line, got [team] reps = 3"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int fds[2];
+        assert_int_equal(pipe(fds), 0);
+        size_t n = strlen(cases[i][0]);
+        assert_int_equal(write(fds[1], cases[i][0], n), (ssize_t)n);
+        close(fds[1]);
+        FILE *f = fdopen(fds[0], "r");
+        assert_non_null(f);
+        char err[RS_ERRMSG_SIZE] = "";
+        rs_scenario *sc = rs_scenario_new();
+        assert_int_equal(rs_scenario_load_stream(sc, f, "pipe.ini", err), RS_ERR_INPUT);
+        assert_string_equal(err, cases[i][1]);
+        rs_scenario_free(sc);
+        fclose(f);
+    }
+}
+
 static void test_missing_and_directory(void **state)
 {
     (void)state;
@@ -150,6 +209,10 @@ static void test_set_overrides(void **state)
     assert_string_equal(err, "--set team.rep=4: unknown key team.rep; did you mean team.reps?");
     assert_int_equal(rs_scenario_set(sc, "tema.reps=4", err), RS_ERR_INPUT);
     assert_string_equal(err, "--set tema.reps=4: unknown section tema; did you mean team?");
+    assert_int_equal(rs_scenario_set(sc, "\xef\xbb\xbfteam.reps=4", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set \\xef\\xbb\\xbfteam.reps=4: unknown section \\xef\\xbb\\xbfteam; did you mean team?");
+    assert_int_equal(rs_scenario_set(sc, "team.re\tps=4", err), RS_ERR_INPUT);
+    assert_string_equal(err, "--set team.re\\x09ps=4: unknown key team.re\\x09ps; did you mean team.reps?");
     assert_int_equal(rs_scenario_set(sc, "deal_help.style", err), RS_ERR_INPUT);
     assert_string_equal(err, "--set deal_help.style: expected section.key=value, such as coaching.hours_per_month=3");
     assert_int_equal(rs_scenario_set(sc, "deal_help.style=takeover", err), RS_ERR_INPUT);
@@ -302,6 +365,8 @@ int main(void)
         cmocka_unit_test(test_file_values_and_forms),
         cmocka_unit_test(test_bad_input_messages),
         cmocka_unit_test(test_nul_byte_and_long_line),
+        cmocka_unit_test(test_headers_comments_and_bom),
+        cmocka_unit_test(test_syntax_error_from_a_pipe),
         cmocka_unit_test(test_missing_and_directory),
         cmocka_unit_test(test_set_overrides),
         cmocka_unit_test(test_write_round_trip),

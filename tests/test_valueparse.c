@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "valueparse.h"
 
@@ -108,13 +109,47 @@ static void test_format_round_trip(void **state)
     }
 }
 
+/* What a message shows of bad bytes: \xNN for anything a reader could not
+ * see or a terminal would act on; valid, visible UTF-8 as it is, except in
+ * names (ASCII only). */
+static void test_escape(void **state)
+{
+    (void)state;
+    char buf[128];
+    struct {
+        const char *in;
+        bool ascii_only;
+        const char *out;
+    } cases[] = {
+        {"plain text", false, "plain text"},
+        {"caf\xc3\xa9 \xe2\x82\xac", false, "caf\xc3\xa9 \xe2\x82\xac"},      /* UTF-8 stays */
+        {"caf\xc3\xa9", true, "caf\\xc3\\xa9"},                           /* not in a name */
+        {"caf\xe9", false, "caf\\xe9"},                                    /* Latin-1 */
+        {"a\tb\nc\x1b[1m\x7f", false, "a\\x09b\\x0ac\\x1b[1m\\x7f"},          /* controls */
+        {"\xef\xbb\xbf" "key", false, "\\xef\\xbb\\xbf" "key"},               /* BOM */
+        {"a\xe2\x80\x8b" "b\xe2\x80\xae" "c", false, "a\\xe2\\x80\\x8b" "b\\xe2\\x80\\xae" "c"}, /* zero width, bidi */
+        {"\xc2\x9b" "2J", false, "\\xc2\\x9b" "2J"},                         /* C1 CSI */
+        {"\xc0\xaf\xed\xa0\x80", false, "\\xc0\\xaf\\xed\\xa0\\x80"},         /* overlong, surrogate */
+        {"\xf0\x9f\x98\x80", false, "\xf0\x9f\x98\x80"},                   /* an emoji is visible */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rs_escape(cases[i].in, cases[i].ascii_only, buf, sizeof buf);
+        if (strcmp(buf, cases[i].out) != 0)
+            fail_msg("case %zu: got %s, expected %s", i, buf, cases[i].out);
+    }
+    /* cut between characters, never inside an escape or a sequence */
+    assert_string_equal(rs_escape("ab\x01", false, buf, 6), "ab");
+    assert_string_equal(rs_escape("ab\x01", false, buf, 7), "ab\\x01");
+    assert_string_equal(rs_escape("a\xc3\xa9", false, buf, 3), "a");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reals),         cmocka_unit_test(test_integers),
         cmocka_unit_test(test_fractions_and_hours), cmocka_unit_test(test_money),
         cmocka_unit_test(test_bools),         cmocka_unit_test(test_edit_distance),
-        cmocka_unit_test(test_format_round_trip),
+        cmocka_unit_test(test_format_round_trip), cmocka_unit_test(test_escape),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,9 +19,17 @@ typedef struct rs_sweep_axis {
 } rs_sweep_axis;
 
 /* Parses "section.key=FROM:TO:STEP" or "section.key=v1,v2,..." and checks
- * every value against `base` as --set would. RS_ERR_INPUT with a message
- * that starts "--vary <argument>: ". */
+ * every value against `base` as --set would. The key is read as --set
+ * reads it, without the blanks around it; a range is exactly three numbers
+ * (blanks around each aside), a list has no empty value. RS_ERR_INPUT with
+ * a message that starts "--vary <argument>: ". */
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err);
+
+/* Parses the n (1 or 2) --vary arguments of a sweep into axes, as
+ * rs_sweep_axis_parse, and refuses two that name one key however it is
+ * written. RS_ERR_INPUT with a message that starts "--vary <argument>: ". */
+rs_status rs_sweep_axes_parse(rs_sweep_axis *axes, const char *const *arguments, int n, const rs_scenario *base,
+                              char *err);
 
 /* What a sweep keeps of each point, for every metric of summary.csv except
  * the weekly series: mean, P10, P50, P90, and the mean of the paired
