@@ -12,7 +12,7 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-const char *const rs_calibration_files[] = {"calibrate.csv", "calibrate-c6.csv", "calibrate-practices.csv", NULL};
+static const char *const calibration_files[] = {"calibrate.csv", "calibrate-c6.csv", "calibrate-practices.csv", NULL};
 
 /* The engine runs: a base scenario and, where a check pairs two, a
  * variant run with it on common random numbers. */
@@ -566,8 +566,8 @@ static rs_status write_practices(FILE *f, const void *ctx)
 rs_status rs_calibration_write(const rs_calibration *c, const char *dir, char *err)
 {
     rs_fs_writer writers[] = {write_checks, write_c6, write_practices};
-    for (int i = 0; rs_calibration_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, rs_calibration_files[i], writers[i], c, err);
+    for (int i = 0; calibration_files[i]; i++) {
+        rs_status st = rs_fs_write_file(dir, calibration_files[i], writers[i], c, err);
         if (st != RS_OK)
             return st;
     }

@@ -62,7 +62,8 @@ void rs_cli_print_help(FILE *out)
                  "Example:\n"
                  "  rampsim run scenarios/default.ini --plot\n\n"
                  "Exit status: 0 success, 1 run-time failure, 2 bad usage or input; stopped by\n"
-                 "Ctrl-C (SIGINT) or SIGTERM, it ends as the signal does (130 or 143 in a shell).\n"
+                 "Ctrl-C (SIGINT), SIGTERM or SIGHUP, it ends as the signal does (130, 143 or\n"
+                 "129 in a shell).\n"
                  "Every scenario key: 'rampsim defaults'. Documentation: README.md and docs/.\n");
 }
 
@@ -285,27 +286,31 @@ static void on_signal(int signo)
 /* The name of the signal that interrupted, for messages. */
 static const char *interrupting_signal_name(void)
 {
-    return interrupted == SIGTERM ? "SIGTERM" : "SIGINT";
+    return interrupted == SIGTERM ? "SIGTERM" : interrupted == SIGHUP ? "SIGHUP" : "SIGINT";
 }
 
-/* SIGINT and SIGTERM set `interrupted` while a run is under way, so that it
- * stops at the next batch and removes what it had written. */
+/* SIGINT, SIGTERM and SIGHUP (a closed terminal) set `interrupted` while a
+ * run is under way, so that it stops at the next batch and removes what it
+ * had written. */
+static const int interrupting_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_INTERRUPTING (int)(sizeof interrupting_signals / sizeof interrupting_signals[0])
+
 typedef struct saved_signals {
-    struct sigaction sigint, sigterm;
+    struct sigaction actions[N_INTERRUPTING];
 } saved_signals;
 
 static void catch_interrupts(saved_signals *saved)
 {
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, &saved->sigint);
-    sigaction(SIGTERM, &sa, &saved->sigterm);
+    for (int i = 0; i < N_INTERRUPTING; i++)
+        sigaction(interrupting_signals[i], &sa, &saved->actions[i]);
 }
 
 static void release_interrupts(const saved_signals *saved)
 {
-    sigaction(SIGINT, &saved->sigint, NULL);
-    sigaction(SIGTERM, &saved->sigterm, NULL);
+    for (int i = 0; i < N_INTERRUPTING; i++)
+        sigaction(interrupting_signals[i], &saved->actions[i], NULL);
 }
 
 typedef struct progress_bar {
@@ -442,27 +447,46 @@ typedef struct result_job {
 static void start_progress(progress_bar *bar);
 static void end_progress(const progress_bar *bar);
 
-/* Runs a job with a progress bar, stopping cleanly on SIGINT or SIGTERM. */
+/* The message of a job a signal stopped; other statuses pass as they are. */
+static rs_status interrupted_message(rs_status st, const char *dir, char *err)
+{
+    if (st != RS_ERR_INTERRUPTED)
+        return st;
+    struct stat info;
+    char kept[RS_PATH_MAX + 64] = "";
+    if (stat(dir, &info) == 0)
+        snprintf(kept, sizeof kept, " (%s/ holds the earlier results, unchanged)", dir);
+    return rs_fail(err, st, "interrupted by %s; no results written%s", interrupting_signal_name(), kept);
+}
+
+/* Runs a job with a progress bar, stopping cleanly on SIGINT, SIGTERM or SIGHUP. */
 static rs_status run_job(const result_job *job, char *err)
 {
     /* Signals are caught before the temporary directory exists, so that
      * none can leave it behind. */
     saved_signals saved;
     catch_interrupts(&saved);
-    char tmp[RS_PATH_MAX];
-    rs_status st = rs_fs_prepare(job->dir, tmp, err);
+    /* The output is checked before the work and made only after it, so that
+     * a job refused on the way (memory, a bad value) creates nothing. */
+    char tmp[RS_PATH_MAX] = "";
+    rs_status st = rs_fs_check_target(job->dir, err);
+    if (st == RS_OK) {
+        progress_bar bar;
+        start_progress(&bar);
+        rs_engine_options engine = {.threads = job->threads, .progress = show_progress, .progress_ctx = &bar,
+                                    .interrupted = &interrupted};
+        st = job->compute(job->ctx, &engine, err);
+        end_progress(&bar);
+    }
+    if (st == RS_OK && interrupted)
+        st = RS_ERR_INTERRUPTED;
+    if (st == RS_OK)
+        st = rs_fs_prepare(job->dir, tmp, err);
     if (st != RS_OK) {
         release_interrupts(&saved);
-        return st;
+        return interrupted_message(st, job->dir, err);
     }
-    progress_bar bar;
-    start_progress(&bar);
-    rs_engine_options engine = {.threads = job->threads, .progress = show_progress, .progress_ctx = &bar,
-                                .interrupted = &interrupted};
-    st = job->compute(job->ctx, &engine, err);
-    end_progress(&bar);
-    if (st == RS_OK)
-        st = job->write(job->ctx, tmp, err);
+    st = job->write(job->ctx, tmp, err);
     if (st == RS_OK && interrupted)
         st = RS_ERR_INTERRUPTED;
     if (st == RS_OK)
@@ -470,17 +494,9 @@ static rs_status run_job(const result_job *job, char *err)
     if (st != RS_OK) /* nothing to remove once published (a chart failure) */
         rs_fs_remove(tmp);
     release_interrupts(&saved);
-    if (st == RS_ERR_INTERRUPTED) {
-        struct stat info;
-        char kept[RS_PATH_MAX + 64] = "";
-        if (stat(job->dir, &info) == 0)
-            snprintf(kept, sizeof kept, " (%s/ holds the earlier results, unchanged)", job->dir);
-        rs_fail(err, st, "interrupted by %s; no results written%s", interrupting_signal_name(),
-                kept);
-    } else if (st == RS_ERR_IO) {
+    if (st == RS_ERR_IO)
         name_result_dir(err, tmp, job->dir);
-    }
-    return st;
+    return interrupted_message(st, job->dir, err);
 }
 
 int rs_cli_interrupting_signal(void)
@@ -803,22 +819,33 @@ static rs_status compute_compare(void *ctx, const rs_engine_options *engine, cha
                              &job->comparison, err);
 }
 
+/* A scenario file of a result directory: a heading line, then every key
+ * resolved. */
+typedef struct resolved_scenario {
+    const rs_scenario *scenario;
+    char heading[RS_NAME_MAX + 96];
+} resolved_scenario;
+
+static rs_status write_resolved_scenario(FILE *f, const void *ctx)
+{
+    const resolved_scenario *r = ctx;
+    fprintf(f, "# rampsim %s: %s, every key resolved.\n\n", RAMPSIM_VERSION, r->heading);
+    rs_scenario_write(f, r->scenario, false);
+    return RS_OK;
+}
+
 static rs_status write_compare(const void *ctx, const char *tmp, char *err)
 {
     const compare_job_ctx *job = ctx;
     rs_compare_set set = compare_set(job);
     rs_status st = rs_compare_write(&set, tmp, err);
     for (int j = 0; st == RS_OK && j < job->k; j++) {
-        char path[RS_PATH_MAX + 128];
-        snprintf(path, sizeof path, "%s/scenario-%s.ini", tmp, job->labels[j]);
-        FILE *f = fopen(path, "wx"); /* labels are unique: never replace another's file */
-        if (!f)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
-        fprintf(f, "# rampsim %s: scenario %s of a comparison, every key resolved.\n\n", RAMPSIM_VERSION,
-                job->labels[j]);
-        rs_scenario_write(f, job->scenarios[j], false);
-        if (fclose(f) != 0)
-            return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
+        char name[RS_NAME_MAX + 64];
+        snprintf(name, sizeof name, "scenario-%s.ini", job->labels[j]);
+        resolved_scenario r = {.scenario = job->scenarios[j]};
+        snprintf(r.heading, sizeof r.heading, "scenario %s of a comparison", job->labels[j]);
+        /* labels are unique, and the file is new: never another's */
+        st = rs_fs_write_file(tmp, name, write_resolved_scenario, &r, err);
     }
     return st;
 }
@@ -1122,16 +1149,9 @@ static rs_status compute_tornado(void *ctx, const rs_engine_options *engine, cha
 /* scenario.ini beside results that come from one base scenario. */
 static rs_status write_base_scenario(const rs_scenario *base, const char *what, const char *tmp, char *err)
 {
-    char path[RS_PATH_MAX + 32];
-    snprintf(path, sizeof path, "%s/scenario.ini", tmp);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
-    fprintf(f, "# rampsim %s: the base scenario of a %s, every key resolved.\n\n", RAMPSIM_VERSION, what);
-    rs_scenario_write(f, base, false);
-    if (fclose(f) != 0)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s", path);
-    return RS_OK;
+    resolved_scenario r = {.scenario = base};
+    snprintf(r.heading, sizeof r.heading, "the base scenario of a %s", what);
+    return rs_fs_write_file(tmp, "scenario.ini", write_resolved_scenario, &r, err);
 }
 
 static rs_status write_tornado(const void *ctx, const char *tmp, char *err)

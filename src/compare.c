@@ -7,7 +7,7 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-const char *const rs_compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
+static const char *const compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
                                         "compare-manager.csv", "compare-return.csv", NULL};
 
 /* Scenario j against the first: the mean of the paired differences with
@@ -263,8 +263,8 @@ static rs_status write_return(FILE *f, const void *ctx)
 rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
 {
     rs_fs_writer writers[] = {write_metrics, write_attainment, write_quarters, write_manager, write_return};
-    for (int i = 0; rs_compare_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, rs_compare_files[i], writers[i], set, err);
+    for (int i = 0; compare_files[i]; i++) {
+        rs_status st = rs_fs_write_file(dir, compare_files[i], writers[i], set, err);
         if (st != RS_OK)
             return st;
     }

@@ -1,73 +1,185 @@
-/* fsutil.c: write results into a temporary directory and rename it into
+/* fsutil.c: write results into a temporary directory and swap it into
  * place, so that a failed or interrupted run leaves no half-written
- * results, and never delete a directory that holds anything else. */
+ * results, and never delete anything rampsim did not write. */
+#define _GNU_SOURCE /* renameat2 */
 #include "fsutil.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rampsim/calibrate.h"
-#include "rampsim/compare.h"
-#include "rampsim/sweep.h"
-#include "rampsim/tornado.h"
-#include "rampsim/output.h"
-#include "rampsim/plot.h"
 #include "rampsim/scenario.h"
+#include "valueparse.h"
 
-static int listed(const char *name, const char *const *list, size_t len)
+#define MANIFEST_PART RS_FS_MANIFEST ".part"
+#define NAME_MAX_LEN 255
+
+/* A path as a message shows it: a control byte in it is written \xNN. */
+typedef struct shown_path {
+    char text[512];
+} shown_path;
+
+static shown_path shown(const char *path)
 {
-    for (int i = 0; list[i]; i++)
-        if (strlen(list[i]) == len && strncmp(name, list[i], len) == 0)
-            return 1;
-    return 0;
+    shown_path s;
+    rs_escape(path, false, s.text, sizeof s.text);
+    return s;
 }
 
-int rs_fs_is_result_file(const char *name)
+/* ---- the manifest -------------------------------------------------------- */
+
+typedef struct manifest {
+    char **names;
+    int n, cap;
+} manifest;
+
+static void manifest_free(manifest *m)
+{
+    for (int i = 0; i < m->n; i++)
+        free(m->names[i]);
+    free(m->names);
+    *m = (manifest){0};
+}
+
+static bool manifest_has(const manifest *m, const char *name)
+{
+    for (int i = 0; i < m->n; i++)
+        if (strcmp(m->names[i], name) == 0)
+            return true;
+    return false;
+}
+
+static rs_status manifest_add(manifest *m, const char *name, char *err)
+{
+    if (manifest_has(m, name))
+        return RS_OK;
+    if (m->n == m->cap) {
+        int cap = m->cap ? 2 * m->cap : 32;
+        char **names = realloc(m->names, (size_t)cap * sizeof *names);
+        if (!names)
+            return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+        m->names = names;
+        m->cap = cap;
+    }
+    if (!(m->names[m->n] = strdup(name)))
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    m->n++;
+    return RS_OK;
+}
+
+/* Whether name can be a file rampsim lists: one plain name, no control
+ * byte, and not the manifest's own. */
+static bool listable(const char *name)
 {
     size_t n = strlen(name);
-    /* a chart part that a killed `rampsim plot` left: .fan.png.part */
-    if (name[0] == '.' && n > 6 && n < 256 && strcmp(name + n - 5, ".part") == 0) {
-        char chart[256];
-        snprintf(chart, sizeof chart, "%.*s", (int)(n - 6), name + 1);
-        return chart[0] != '.' && rs_fs_is_result_file(chart);
-    }
-    /* compare writes each scenario as scenario-<label>.ini */
-    if (n > 13 && strncmp(name, "scenario-", 9) == 0 && strcmp(name + n - 4, ".ini") == 0)
-        return 1;
-    if (listed(name, rs_output_files, n) || listed(name, rs_calibration_files, n) || listed(name, rs_compare_files, n) ||
-        listed(name, rs_sweep_files, n) || listed(name, rs_tornado_files, n))
-        return 1;
-    const char *dot = strrchr(name, '.');
-    if (!dot || (strcmp(dot, ".png") != 0 && strcmp(dot, ".svg") != 0))
-        return 0;
-    size_t stem = (size_t)(dot - name);
-    return listed(name, rs_plot_charts, stem) || listed(name, rs_plot_calibration_charts, stem) ||
-           listed(name, rs_plot_compare_charts, stem) || listed(name, rs_plot_sweep_charts, stem) ||
-           listed(name, rs_plot_tornado_charts, stem);
+    if (n == 0 || n > NAME_MAX_LEN || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
+        strncmp(name, RS_FS_MANIFEST, strlen(RS_FS_MANIFEST)) == 0)
+        return false;
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+        if (*c == '/' || *c < 0x20 || *c == 0x7f)
+            return false;
+    return true;
 }
 
-/* mkdir -p of every parent of path. */
-static rs_status make_parents(const char *path, char *err)
+static const char manifest_header[] = "# rampsim ";
+
+/* Reads dir's manifest into m: 1 when read, 0 when there is none, -1 when
+ * it is damaged (problem says how). */
+static int manifest_read(const char *dir, manifest *m, char *problem, size_t size)
 {
-    char buf[RS_PATH_MAX];
-    snprintf(buf, sizeof buf, "%s", path);
-    for (char *p = buf + 1; *p; p++) {
-        if (*p != '/')
+    *m = (manifest){0};
+    char path[RS_PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ENOENT)
+            return 0;
+        snprintf(problem, size, "cannot read it: %s", strerror(errno));
+        return -1;
+    }
+    struct stat info;
+    FILE *f = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? fdopen(fd, "r") : NULL;
+    if (!f) {
+        close(fd);
+        snprintf(problem, size, "it is not a regular file");
+        return -1;
+    }
+    char line[NAME_MAX_LEN + 8], err[RS_ERRMSG_SIZE];
+    int number = 0, result = 1;
+    while (result == 1 && fgets(line, sizeof line, f)) {
+        number++;
+        size_t n = strcspn(line, "\n");
+        if (line[n] != '\n' && !feof(f)) {
+            snprintf(problem, size, "line %d is too long", number);
+            result = -1;
+            break;
+        }
+        line[n] = '\0';
+        if (number == 1 && strncmp(line, manifest_header, strlen(manifest_header)) != 0) {
+            snprintf(problem, size, "its first line is not \"%s...\"", manifest_header);
+            result = -1;
+        } else if (line[0] == '#') {
             continue;
-        *p = '\0';
-        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return rs_fail(err, RS_ERR_IO, "cannot create directory %s: %s", buf, strerror(errno));
-        *p = '/';
+        } else if (!listable(line)) {
+            snprintf(problem, size, "line %d is not a file name", number);
+            result = -1;
+        } else if (manifest_add(m, line, err) != RS_OK) {
+            snprintf(problem, size, "%.200s", err);
+            result = -1;
+        }
+    }
+    if (result == 1 && (ferror(f) || number == 0)) {
+        snprintf(problem, size, number == 0 ? "it is empty" : "cannot read it");
+        result = -1;
+    }
+    fclose(f);
+    if (result != 1)
+        manifest_free(m);
+    return result;
+}
+
+/* Writes m as dir's manifest: into a part, then renamed over the old, so
+ * that a reader sees the old list or the new, whole. */
+static rs_status manifest_write(const char *dir, const manifest *m, char *err)
+{
+    char part[RS_PATH_MAX + 64], path[RS_PATH_MAX + 64];
+    snprintf(part, sizeof part, "%s/%s", dir, MANIFEST_PART);
+    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
+    unlink(part); /* a part a killed run left: never write through a link */
+    int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
+    }
+    fprintf(f,
+            "%s%s wrote this directory; these are the files it wrote here.\n"
+            "# Replacing the directory removes exactly them, and is refused when\n"
+            "# anything else is here. Do not edit.\n",
+            manifest_header, RAMPSIM_VERSION);
+    for (int i = 0; i < m->n; i++)
+        fprintf(f, "%s\n", m->names[i]);
+    int bad = ferror(f);
+    if (fclose(f) != 0 || bad || rename(part, path) != 0) {
+        int e = errno ? errno : EIO;
+        unlink(part);
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
     }
     return RS_OK;
 }
 
-/* Splits "a/b/name" into parent "a/b" (or ".") and base "name". */
+/* ---- what is at a path ----------------------------------------------------- */
+
+/* Splits "a/b/name/" into parent "a/b" (or ".") and base "name". */
 static void split_path(const char *path, char *parent, char *base)
 {
     char buf[RS_PATH_MAX];
@@ -90,105 +202,315 @@ static void split_path(const char *path, char *parent, char *base)
     }
 }
 
-/* Whether every entry of dir is a regular file rampsim writes. */
-static int holds_only_results(const char *dir, char *stray, size_t size)
+/* The kind of a file that is not a regular one, for messages. */
+static const char *kind_of(mode_t mode)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return 0;
-    struct dirent *e;
-    int ok = 1;
-    while (ok && (e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        if (!rs_fs_is_result_file(e->d_name)) {
-            snprintf(stray, size, "%s", e->d_name);
-            ok = 0;
-        }
-    }
-    closedir(d);
-    return ok;
+    if (S_ISDIR(mode))
+        return "a directory";
+    if (S_ISLNK(mode))
+        return "a symbolic link";
+    if (S_ISFIFO(mode))
+        return "a FIFO";
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return "a device";
+    if (S_ISSOCK(mode))
+        return "a socket";
+    return "not a regular file";
 }
 
-rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
+/* Whether the directory dir can be replaced: it is empty, or its manifest
+ * lists every entry and each is a regular file. With need_manifest, an
+ * empty directory without one is refused too. advice ends a refusal. */
+static rs_status inspect_dir(const char *dir, bool need_manifest, const char *advice, char *err)
+{
+    manifest m;
+    char problem[256];
+    int read = manifest_read(dir, &m, problem, sizeof problem);
+    if (read < 0)
+        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s); %s", shown(dir).text, RS_FS_MANIFEST, problem,
+                       advice);
+    DIR *d = opendir(dir);
+    if (!d) {
+        manifest_free(&m);
+        return rs_fail(err, RS_ERR_IO, "cannot read %s: %s", shown(dir).text, strerror(errno));
+    }
+    rs_status st = RS_OK;
+    struct dirent *e;
+    while (st == RS_OK && (e = readdir(d))) {
+        const char *name = e->d_name;
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, RS_FS_MANIFEST) == 0 ||
+            strcmp(name, MANIFEST_PART) == 0)
+            continue;
+        char path[RS_PATH_MAX + NAME_MAX_LEN + 2];
+        snprintf(path, sizeof path, "%s/%s", dir, name);
+        struct stat info;
+        if (read == 0)
+            st = rs_fail(err, RS_ERR_INPUT, "%s was not written by rampsim (it has no %s) and holds %s; %s",
+                         shown(dir).text, RS_FS_MANIFEST, shown(name).text, advice);
+        else if (!manifest_has(&m, name))
+            st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which rampsim did not write; %s", shown(dir).text,
+                         shown(name).text, advice);
+        else if (lstat(path, &info) == 0 && !S_ISREG(info.st_mode))
+            st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which is %s where rampsim wrote a file; %s",
+                         shown(dir).text, shown(name).text, kind_of(info.st_mode), advice);
+    }
+    closedir(d);
+    manifest_free(&m);
+    if (st == RS_OK && read == 0 && need_manifest)
+        st = rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim result directory (it has no %s); %s", shown(dir).text,
+                     RS_FS_MANIFEST, advice);
+    return st;
+}
+
+static const char choose_another[] = "choose another -o";
+
+/* Whether path can take a result directory; *exists says whether one (or
+ * an empty directory) is there to be replaced. */
+static rs_status inspect_target(const char *path, bool *exists, char *err)
+{
+    *exists = false;
+    struct stat info;
+    if (lstat(path, &info) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR) /* the parents say why, if they cannot be made */
+            return RS_OK;
+        return rs_fail(err, RS_ERR_IO, "cannot use %s: %s", shown(path).text, strerror(errno));
+    }
+    if (S_ISLNK(info.st_mode))
+        return rs_fail(err, RS_ERR_INPUT,
+                       "%s is a symbolic link; rampsim replaces neither a link nor what it points to: name the "
+                       "directory itself, or a new one",
+                       shown(path).text);
+    if (!S_ISDIR(info.st_mode))
+        return rs_fail(err, RS_ERR_INPUT, "%s exists and is not a directory; %s", shown(path).text, choose_another);
+    *exists = true;
+    return inspect_dir(path, false, choose_another, err);
+}
+
+/* The path without trailing slashes: lstat("link/") would follow the link. */
+static void strip_slashes(const char *dir, char *out)
+{
+    snprintf(out, RS_PATH_MAX, "%s", dir);
+    size_t n = strlen(out);
+    while (n > 1 && out[n - 1] == '/')
+        out[--n] = '\0';
+}
+
+/* The nearest existing ancestor of path must be a directory this user may
+ * write in, or the results could not be written after all the work. */
+static rs_status check_writable_ancestor(const char *path, char *err)
+{
+    char parent[RS_PATH_MAX], base[RS_PATH_MAX], at[RS_PATH_MAX];
+    snprintf(at, sizeof at, "%s", path);
+    for (;;) {
+        split_path(at, parent, base);
+        struct stat info;
+        if (stat(parent, &info) == 0) {
+            if (!S_ISDIR(info.st_mode))
+                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(ENOTDIR));
+            if (access(parent, W_OK | X_OK) != 0)
+                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+            return RS_OK;
+        }
+        if (errno != ENOENT || strcmp(parent, at) == 0 || strcmp(parent, ".") == 0 || strcmp(parent, "/") == 0)
+            return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+        snprintf(at, sizeof at, "%s", parent);
+    }
+}
+
+rs_status rs_fs_check_target(const char *dir, char *err)
 {
     if (!dir[0])
         return rs_fail(err, RS_ERR_INPUT, "the output directory name is empty");
     if (strlen(dir) > RS_PATH_MAX - 64)
         return rs_fail(err, RS_ERR_INPUT, "the output directory path is too long");
-    struct stat info;
-    if (stat(dir, &info) == 0) {
-        char stray[256];
-        if (!S_ISDIR(info.st_mode))
-            return rs_fail(err, RS_ERR_INPUT, "%s exists and is not a directory; choose another -o", dir);
-        if (!holds_only_results(dir, stray, sizeof stray))
-            return rs_fail(err, RS_ERR_INPUT,
-                           "%s exists and holds %s, which rampsim did not write; choose another -o", dir, stray);
-    }
-    char parent[RS_PATH_MAX], base[RS_PATH_MAX];
+    char parent[RS_PATH_MAX], base[RS_PATH_MAX], path[RS_PATH_MAX];
     split_path(dir, parent, base);
     if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strcmp(base, "/") == 0)
-        return rs_fail(err, RS_ERR_INPUT, "%s cannot be an output directory; name a new one", dir);
-    rs_status st = make_parents(dir, err);
+        return rs_fail(err, RS_ERR_INPUT, "%s cannot be an output directory; name a new one", shown(dir).text);
+    strip_slashes(dir, path);
+    bool exists;
+    rs_status st = inspect_target(path, &exists, err);
+    if (st == RS_OK)
+        st = check_writable_ancestor(path, err);
+    return st;
+}
+
+/* ---- creating, publishing, removing ---------------------------------------- */
+
+/* mkdir -p of every parent of path. */
+static rs_status make_parents(const char *path, char *err)
+{
+    char buf[RS_PATH_MAX];
+    snprintf(buf, sizeof buf, "%s", path);
+    for (char *p = buf + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+            return rs_fail(err, RS_ERR_IO, "cannot create directory %s: %s", shown(buf).text, strerror(errno));
+        *p = '/';
+    }
+    return RS_OK;
+}
+
+rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
+{
+    rs_status st = rs_fs_check_target(dir, err);
+    char path[RS_PATH_MAX], parent[RS_PATH_MAX], base[RS_PATH_MAX];
+    strip_slashes(dir, path);
+    split_path(path, parent, base);
+    if (st == RS_OK)
+        st = make_parents(path, err);
     if (st != RS_OK)
         return st;
     snprintf(tmp, RS_PATH_MAX, "%.3800s/.%.200s.tmp-XXXXXX", parent, base);
     if (!mkdtemp(tmp))
-        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", parent, strerror(errno));
+        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+    /* mkdtemp makes it private; results are as readable as any new directory */
+    mode_t mask = umask(0);
+    umask(mask);
+    manifest none = {0};
+    if (chmod(tmp, 0777 & ~mask) != 0 || (st = manifest_write(tmp, &none, err)) != RS_OK) {
+        if (st == RS_OK)
+            st = rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+        rmdir(tmp);
+        return st;
+    }
     return RS_OK;
 }
 
 void rs_fs_remove(const char *dir)
 {
-    DIR *d = opendir(dir);
-    if (!d)
-        return;
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        char path[RS_PATH_MAX + 256];
-        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-        unlink(path);
+    manifest m;
+    char problem[256], path[RS_PATH_MAX + NAME_MAX_LEN + 2];
+    if (manifest_read(dir, &m, problem, sizeof problem) == 1) {
+        for (int i = 0; i < m.n; i++) {
+            snprintf(path, sizeof path, "%s/%s", dir, m.names[i]);
+            unlink(path);
+        }
+        manifest_free(&m);
     }
-    closedir(d);
+    snprintf(path, sizeof path, "%s/%s", dir, MANIFEST_PART);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
+    unlink(path);
     rmdir(dir);
+}
+
+/* Holds an exclusive lock on a directory while open: runs publishing into
+ * the same parent take turns. */
+static int lock_dir(const char *dir, char *err)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) {
+        rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(dir).text, strerror(errno));
+        return -1;
+    }
+    while (flock(fd, LOCK_EX) != 0)
+        if (errno != EINTR) /* a caught signal: the publish goes on */
+            break;
+    return fd;
+}
+
+/* Replaces dir by tmp when the file system cannot swap them: dir is moved
+ * aside, tmp into place, and the earlier results are then removed; on a
+ * failure dir is put back. */
+static rs_status replace_by_moving(const char *tmp, const char *dir, const char *parent, const char *base,
+                                   char *err)
+{
+    char old[RS_PATH_MAX];
+    snprintf(old, sizeof old, "%.3800s/.%.200s.old-XXXXXX", parent, base);
+    if (!mkdtemp(old) || rmdir(old) != 0 || rename(dir, old) != 0)
+        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(dir).text, strerror(errno));
+    if (rename(tmp, dir) != 0) {
+        int e = errno;
+        rename(old, dir);
+        return rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", shown(dir).text, strerror(e));
+    }
+    rs_fs_remove(old);
+    return RS_OK;
+}
+
+static bool cannot_swap(int e)
+{
+    return e == EINVAL || e == ENOSYS || e == ENOTSUP;
 }
 
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
 {
+    char path[RS_PATH_MAX], parent[RS_PATH_MAX], base[RS_PATH_MAX];
+    strip_slashes(dir, path);
+    split_path(path, parent, base);
+    int lock = lock_dir(parent, err);
+    if (lock < 0)
+        return RS_ERR_IO;
+    /* Another run may have published meanwhile: look again, in turn. */
+    bool exists;
+    rs_status st = inspect_target(path, &exists, err);
+    if (st == RS_OK && !exists) {
+        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0 &&
+            (!cannot_swap(errno) || rename(tmp, path) != 0))
+            st = rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", shown(dir).text, strerror(errno));
+    } else if (st == RS_OK) {
+        /* One step: dir is always either the earlier results or the new. */
+        if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
+            rs_fs_remove(tmp); /* now the earlier results */
+        else if (cannot_swap(errno))
+            st = replace_by_moving(tmp, path, parent, base, err);
+        else
+            st = rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(dir).text, strerror(errno));
+    }
+    close(lock);
+    return st;
+}
+
+rs_status rs_fs_claim(const char *dir, const char *const *names, char *err)
+{
+    rs_status st = inspect_dir(dir, true, "rampsim writes only into directories it wrote", err);
+    if (st != RS_OK)
+        return st;
+    manifest m;
+    char problem[256];
+    if (manifest_read(dir, &m, problem, sizeof problem) != 1)
+        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s)", shown(dir).text, RS_FS_MANIFEST, problem);
+    for (int i = 0; st == RS_OK && names[i]; i++)
+        st = listable(names[i]) ? manifest_add(&m, names[i], err)
+                                : rs_fail(err, RS_ERR_RUNTIME, "internal error: %s is not a file name", names[i]);
+    if (st == RS_OK)
+        st = manifest_write(dir, &m, err);
+    manifest_free(&m);
+    return st;
+}
+
+rs_status rs_fs_check_regular(const char *path, char *err)
+{
     struct stat info;
-    char old[RS_PATH_MAX] = "";
-    if (stat(dir, &info) == 0) {
-        /* Move the earlier results aside first: rename cannot replace a
-         * non-empty directory, and this way dir is never half old, half new. */
-        char parent[RS_PATH_MAX], base[RS_PATH_MAX];
-        split_path(dir, parent, base);
-        snprintf(old, sizeof old, "%.3800s/.%.200s.old-XXXXXX", parent, base);
-        if (!mkdtemp(old) || rmdir(old) != 0 || rename(dir, old) != 0)
-            return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", dir, strerror(errno));
-    }
-    if (rename(tmp, dir) != 0) {
-        int e = errno;
-        if (old[0])
-            rename(old, dir);
-        return rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", dir, strerror(e));
-    }
-    if (old[0])
-        rs_fs_remove(old);
+    if (lstat(path, &info) != 0)
+        return rs_fail(err, RS_ERR_INPUT, "cannot read %s: %s", shown(path).text, strerror(errno));
+    if (!S_ISREG(info.st_mode))
+        return rs_fail(err, RS_ERR_INPUT, "%s is %s, not a regular file", shown(path).text, kind_of(info.st_mode));
     return RS_OK;
 }
 
 rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write, const void *ctx, char *err)
 {
+    const char *names[] = {name, NULL};
+    rs_status st = rs_fs_claim(dir, names, err);
+    if (st != RS_OK)
+        return st;
     char path[RS_PATH_MAX + 128];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno));
-    rs_status st = write(f, ctx);
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
+    }
+    st = write(f, ctx);
     int bad = ferror(f);
     if (fclose(f) != 0 || bad)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", path, strerror(errno ? errno : EIO));
-    return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", path);
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(errno ? errno : EIO));
+    return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", shown(path).text);
 }

@@ -1,4 +1,11 @@
-/* fsutil.h: result directories that appear complete or not at all. */
+/* fsutil.h: result directories that appear complete or not at all, and
+ * that are replaced only when rampsim wrote everything in them.
+ *
+ * Every result directory holds a manifest, RS_FS_MANIFEST, listing the
+ * files rampsim wrote there. A name is added to it before the file is
+ * created, so that even a run killed outright leaves nothing unlisted.
+ * Replacing a directory removes exactly what its manifest lists, and is
+ * refused when anything else is there. */
 #ifndef RS_FSUTIL_H
 #define RS_FSUTIL_H
 
@@ -6,24 +13,44 @@
 
 #include "rampsim/status.h"
 
-/* Checks that `dir` can receive results: it does not exist, or it is a
- * directory holding only files rampsim writes. Creates missing parents.
- * Then makes an empty temporary directory beside it, whose path goes to
- * tmp (size RS_PATH_MAX). RS_ERR_INPUT or RS_ERR_IO with a message. */
+#define RS_FS_MANIFEST ".rampsim-manifest"
+
+/* Whether dir can receive results, without touching anything: it does not
+ * exist, is an empty directory, or is a result directory (its manifest
+ * lists every entry, each a regular file). A symbolic link is refused, as
+ * is anything else there (RS_ERR_INPUT); a location that cannot be
+ * written is RS_ERR_IO. Called before a command does any work, so that a
+ * refused command creates nothing. */
+rs_status rs_fs_check_target(const char *dir, char *err);
+
+/* Checks dir again, creates its missing parents and an empty temporary
+ * directory with an empty manifest beside it, whose path goes to tmp (size
+ * RS_PATH_MAX). */
 rs_status rs_fs_prepare(const char *dir, char *tmp, char *err);
 
-/* Moves tmp into place as dir, replacing an earlier result directory. */
+/* Moves tmp into place as dir, replacing an earlier result directory in
+ * one step (the earlier one is then removed). Runs that publish into the
+ * same parent directory take turns, so that each publishes whole. */
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err);
 
-/* Removes a directory rampsim made (its files, then itself); quiet. */
+/* Removes what rampsim wrote in dir (the files its manifest lists, the
+ * manifest) and then dir itself if that left it empty; quiet. */
 void rs_fs_remove(const char *dir);
 
-/* Whether a file name is one rampsim writes into a result directory. */
-int rs_fs_is_result_file(const char *name);
+/* Adds the NULL-terminated names to dir's manifest, before files of those
+ * names are created in it. dir must be a result directory: RS_ERR_INPUT
+ * when it has no manifest, a damaged one or anything it does not list. */
+rs_status rs_fs_claim(const char *dir, const char *const *names, char *err);
 
-/* Writes one result file: dir/name filled by write(f, ctx). RS_ERR_IO
- * naming the file when it cannot be opened, written or closed; a writer's
- * own failure is returned as it is. */
+/* Whether path names a regular file; otherwise a message saying what it
+ * is (a FIFO, a device, a directory, missing), so that no read of it can
+ * block or mislead. Symbolic links are not followed. */
+rs_status rs_fs_check_regular(const char *path, char *err);
+
+/* Writes one result file: claims name in dir's manifest, then fills
+ * dir/name, a new file, by write(f, ctx). RS_ERR_IO naming the file when
+ * it cannot be created, written or closed; a writer's own failure is
+ * returned as it is. */
 typedef rs_status (*rs_fs_writer)(FILE *f, const void *ctx);
 rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write, const void *ctx, char *err);
 

@@ -10,9 +10,6 @@
 
 const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
 
-const char *const rs_output_files[] = {
-    "summary.csv", "quarters.csv", "weekly.csv", "ramp.csv", "manager.csv", "attainment.csv", "scenario.ini", NULL,
-};
 
 static void put_number(FILE *f, double x)
 {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "embedded.h"
+#include "fsutil.h"
 
 const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
 const char *const rs_plot_calibration_charts[] = {"calibration", "c6", "practices", NULL};
@@ -288,6 +289,24 @@ static void chart_path(char *buf, size_t size, const char *dir, const char *char
     snprintf(buf, size, part ? "%s/.%s.%s.part" : "%s/%s.%s", dir, chart, format);
 }
 
+/* Lists the charts and their parts in dir's manifest before any is drawn,
+ * so that a directory holding them stays one rampsim may replace. */
+static rs_status claim_charts(const char *const *charts, const char *const *formats, const char *dir, char *err)
+{
+    char names[2 * 2 * 8][64];
+    const char *list[2 * 2 * 8 + 1];
+    int n = 0;
+    for (int c = 0; charts[c] && n + 4 <= 2 * 2 * 8; c++)
+        for (int k = 0; k < 2; k++)
+            for (int part = 0; part < 2; part++) {
+                snprintf(names[n], sizeof names[n], part ? ".%s.%s.part" : "%s.%s", charts[c], formats[k]);
+                list[n] = names[n];
+                n++;
+            }
+    list[n] = NULL;
+    return rs_fs_claim(dir, list, err);
+}
+
 /* Draws each named chart as PNG and SVG with the given variables into
  * parts, and puts them in place only when every one is drawn and no stop
  * was asked for: a failure (bad data, a signal) leaves the charts of dir
@@ -296,7 +315,7 @@ static rs_status draw(const char *const *charts, const variables *v, char *err)
 {
     const char *dir = v->dir;
     static const char *const formats[] = {"png", "svg"};
-    rs_status st = RS_OK;
+    rs_status st = claim_charts(charts, formats, dir, err);
     int drawn = 0; /* charts x formats whose parts exist */
     for (int c = 0; st == RS_OK && charts[c]; c++) {
         const char *script = script_text(charts[c]);

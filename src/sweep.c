@@ -15,7 +15,7 @@
 #define BATCH 12
 #define MAX_METRICS 128
 
-const char *const rs_sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
+static const char *const sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
 
 /* Applies "key=value" to sc as --set would; the message is rewritten to
  * name the --vary argument instead. */
@@ -419,8 +419,8 @@ rs_status rs_sweep_write(const rs_sweep *s, int metric, const char *dir, char *e
 {
     sweep_output output = {s, metric};
     rs_fs_writer writers[] = {write_all, write_chart};
-    for (int i = 0; rs_sweep_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, rs_sweep_files[i], writers[i], &output, err);
+    for (int i = 0; sweep_files[i]; i++) {
+        rs_status st = rs_fs_write_file(dir, sweep_files[i], writers[i], &output, err);
         if (st != RS_OK)
             return st;
     }

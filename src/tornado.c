@@ -12,8 +12,6 @@
 
 #define BATCH_KEYS 10 /* keys per engine pass: base + 2 scenarios each */
 
-const char *const rs_tornado_files[] = {"tornado.csv", NULL};
-
 void rs_tornado_free(rs_tornado *t)
 {
     if (!t)

@@ -1,6 +1,8 @@
 /* testutil.c: helpers shared by the test programs. */
 #include "testutil.h"
 
+#include "fsutil.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -67,6 +69,15 @@ const char *tu_load_error(const char *text, rs_status expected)
     /* the message names the file (a temporary one here): drop that part */
     const char *rest = strstr(err, ".ini");
     return rest ? rest + 4 : err;
+}
+
+void tu_result_dir(char *dir)
+{
+    static int made;
+    char err[RS_ERRMSG_SIZE] = "", out[64];
+    snprintf(out, sizeof out, "/tmp/rampsim-test-%ld-%d", (long)getpid(), made++);
+    if (rs_fs_prepare(out, dir, err) != RS_OK)
+        fail_msg("%s", err);
 }
 
 rs_results *tu_run(const rs_scenario *sc, int threads)

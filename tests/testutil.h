@@ -28,6 +28,11 @@ const char *tu_load_error(const char *text, rs_status expected);
 /* Runs sc with `threads` threads; fails the test on error. */
 rs_results *tu_run(const rs_scenario *sc, int threads);
 
+/* Makes an empty result directory, as a command does before writing into
+ * it (a temporary directory with its manifest); its path goes to dir (size
+ * RS_PATH_MAX). Fails the test on error. */
+void tu_result_dir(char *dir);
+
 /* True when s holds a figure that is a signed zero: "-0", "+0.00", ... */
 bool tu_signed_zero(const char *s);
 

@@ -102,7 +102,4 @@ rs_check_verdict rs_check_judge(double figure, double low, double high, double a
 void rs_calibration_print(FILE *out, const rs_calibration *c);
 rs_status rs_calibration_write(const rs_calibration *c, const char *dir, char *err);
 
-/* The files rs_calibration_write creates, NULL-terminated. */
-extern const char *const rs_calibration_files[];
-
 #endif

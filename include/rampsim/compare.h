@@ -10,9 +10,6 @@
 
 #include "rampsim/engine.h"
 
-/* The files rs_compare_write creates, NULL-terminated. */
-extern const char *const rs_compare_files[];
-
 /* A set of compared scenarios: k results, their pairs, their labels. */
 typedef struct rs_compare_set {
     int k;

@@ -7,9 +7,6 @@
 
 #include "rampsim/engine.h"
 
-/* The files rs_output_write creates, NULL-terminated (charts aside). */
-extern const char *const rs_output_files[];
-
 /* Writes every result file and scenario.ini into the existing directory
  * dir. RS_ERR_IO with a message naming the file on failure; the caller
  * discards the directory. */

@@ -70,6 +70,4 @@ static inline const rs_sweep_value *rs_sweep_at(const rs_sweep *s, int point, in
 void rs_sweep_print(FILE *out, const rs_sweep *s, int metric);
 rs_status rs_sweep_write(const rs_sweep *s, int metric, const char *dir, char *err);
 
-extern const char *const rs_sweep_files[];
-
 #endif

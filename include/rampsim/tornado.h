@@ -50,6 +50,4 @@ void rs_tornado_print(FILE *out, const rs_tornado *t);
 /* tornado.csv, sorted as t->bar; undefined values are empty cells. */
 rs_status rs_tornado_write(const rs_tornado *t, const char *dir, char *err);
 
-extern const char *const rs_tornado_files[];
-
 #endif
