@@ -245,7 +245,8 @@ static rs_status inspect_dir(const char *dir, bool need_manifest, const char *ad
         snprintf(path, sizeof path, "%s/%s", dir, name);
         struct stat info;
         if (read == 0)
-            st = rs_fail(err, RS_ERR_INPUT, "%s was not written by rampsim (it has no %s) and holds %s; %s",
+            st = rs_fail(err, RS_ERR_INPUT, "%s was not written by rampsim (it has no %s, as results from before "
+                         "manifests have none either) and holds %s; %s",
                          shown(dir).text, RS_FS_MANIFEST, shown(name).text, advice);
         else if (!manifest_has(&m, name))
             st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which rampsim did not write; %s", shown(dir).text,

@@ -109,7 +109,7 @@ mkdir precious && echo keep >precious/notes.txt
 "$RAMPSIM" run "$DATA/small.ini" -o precious -q 2>stderr.txt
 check "refuses a foreign directory" test $? -eq 2
 check "foreign directory untouched" bash -c "test \"\$(ls precious)\" = notes.txt"
-check "says why ($(cat stderr.txt))" grep -qxF "rampsim: precious was not written by rampsim (it has no .rampsim-manifest) and holds notes.txt; choose another -o" stderr.txt
+check "says why ($(cat stderr.txt))" grep -qxF "rampsim: precious was not written by rampsim (it has no .rampsim-manifest, as results from before manifests have none either) and holds notes.txt; choose another -o" stderr.txt
 
 # --- a run writes every file, the same for 1 and 2 threads
 "$RAMPSIM" run "$DATA/small.ini" -o one --threads 1 >table.txt 2>stderr.txt
