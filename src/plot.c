@@ -17,11 +17,14 @@
 #include "embedded.h"
 #include "fsutil.h"
 
-const char *const rs_plot_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
-const char *const rs_plot_calibration_charts[] = {"calibration", "c6", "practices", NULL};
-const char *const rs_plot_compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
-const char *const rs_plot_sweep_charts[] = {"sweep", "sweep_heatmap", NULL};
-const char *const rs_plot_tornado_charts[] = {"tornado", NULL};
+/* The charts of each kind of result directory, NULL-terminated; each is
+ * written as <name>.png and <name>.svg. */
+static const char *const run_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
+static const char *const calibration_charts[] = {"calibration", "c6", "practices", NULL};
+static const char *const compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
+static const char *const sweep_curve_charts[] = {"sweep", NULL};
+static const char *const sweep_heatmap_charts[] = {"sweep_heatmap", NULL};
+static const char *const tornado_charts[] = {"tornado", NULL};
 
 bool rs_plot_available(void)
 {
@@ -352,8 +355,8 @@ rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *
     /* A chart with nothing to show is left out rather than drawn empty. */
     const char *charts[8];
     int n = 0;
-    for (int c = 0; rs_plot_charts[c]; c++) {
-        const char *name = rs_plot_charts[c];
+    for (int c = 0; run_charts[c]; c++) {
+        const char *name = run_charts[c];
         if ((strcmp(name, "ramp") == 0 && facts.ramp_rows <= 0) ||
             (strcmp(name, "attainment") == 0 && facts.fiscal_years == 0) ||
             (strcmp(name, "quarters") == 0 && facts.quarters <= 0))
@@ -381,7 +384,7 @@ rs_status rs_plot_calibration(const char *dir, long long replications, int quart
         return st;
     fprintf(v.f, "replications = %lld\nquarters = %d\nclaims = %d\nbounds = %d\n", replications, quarters, claims,
             bounds);
-    return draw_with(rs_plot_calibration_charts, &v, err);
+    return draw_with(calibration_charts, &v, err);
 }
 
 rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
@@ -394,11 +397,9 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
     /* the attainment chart needs a fiscal year, the quarters chart a quarter */
     const char *charts[4];
     int n = 0;
-    if (years > 0)
-        charts[n++] = "compare_attainment";
-    if (data_rows(dir, "compare-quarters.csv") > 0)
-        charts[n++] = "compare_quarters";
-    charts[n++] = "compare_manager";
+    for (int c = 0; compare_charts[c]; c++)
+        if ((c != 0 || years > 0) && (c != 1 || data_rows(dir, "compare-quarters.csv") > 0))
+            charts[n++] = compare_charts[c];
     charts[n] = NULL;
     return draw_with(charts, &v, err);
 }
@@ -443,8 +444,7 @@ rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, c
         free(v.text);
         return st;
     }
-    const char *charts[2] = {ykey ? "sweep_heatmap" : "sweep", NULL};
-    return draw_with(charts, &v, err);
+    return draw_with(ykey ? sweep_heatmap_charts : sweep_curve_charts, &v, err);
 }
 
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
@@ -459,5 +459,5 @@ rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit,
     put_number(v.f, "base", base);
     put_number(v.f, "swing", swing * 100.0);
     fprintf(v.f, "bars = %d\n", bars);
-    return draw_with(rs_plot_tornado_charts, &v, err);
+    return draw_with(tornado_charts, &v, err);
 }

@@ -8,14 +8,6 @@
 
 #include "rampsim/scenario.h"
 
-/* The charts of a run and of a calibration, NULL-terminated; each is
- * written as <name>.png and <name>.svg. */
-extern const char *const rs_plot_charts[];
-extern const char *const rs_plot_calibration_charts[];
-extern const char *const rs_plot_compare_charts[];
-extern const char *const rs_plot_sweep_charts[];
-extern const char *const rs_plot_tornado_charts[];
-
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
 
