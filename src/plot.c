@@ -1,6 +1,11 @@
 /* plot.c: runs gnuplot on the embedded scripts of plots/ for one result
- * directory. Each script gets a preamble that sets the terminal, the output
- * file and the few figures it marks (median ramp time, the budget...). */
+ * directory. Each script gets a preamble that sets the terminal and the few
+ * figures it marks (median ramp time, the budget...).
+ *
+ * No byte of a path or a name is ever read by gnuplot as script: gnuplot
+ * runs inside the result directory, reads its files by their fixed names,
+ * writes each chart to its standard output, a file rampsim created, and
+ * gets every string as escapes (put_string). */
 #include "rampsim/plot.h"
 
 #include <errno.h>
@@ -134,31 +139,37 @@ static rs_status read_facts(const char *dir, chart_facts *facts, char *err)
     return RS_OK;
 }
 
-/* Writes s as a gnuplot single-quoted string ('' stands for '). */
-static void put_quoted(FILE *f, const char *s)
+/* Whether a byte goes into a gnuplot string as it is: one that can neither
+ * end the string, nor start an escape, a command substitution (`...`) or
+ * a new line of the script. */
+static bool plain_byte(unsigned char c)
 {
-    fputc('\'', f);
-    for (; *s; s++) {
-        if (*s == '\'')
-            fputc('\'', f);
-        fputc(*s, f);
-    }
-    fputc('\'', f);
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c != '\0' && strchr(" -_.,:/+%()", c));
 }
 
+/* Writes name = value as a gnuplot double-quoted string in which every
+ * other byte is an octal escape (\012, \047, \140...): whatever the value
+ * holds, gnuplot reads it as text, never as commands. */
+static void put_string(FILE *f, const char *name, const char *value)
+{
+    fprintf(f, "%s = \"", name);
+    for (const unsigned char *c = (const unsigned char *)value; *c; c++) {
+        if (plain_byte(*c))
+            fputc(*c, f);
+        else
+            fprintf(f, "\\%03o", *c);
+    }
+    fputs("\"\n", f);
+}
+
+/* An infinity would print as "inf", which gnuplot takes for a variable. */
 static void put_number(FILE *f, const char *name, double x)
 {
-    if (isnan(x))
+    if (!isfinite(x))
         fprintf(f, "%s = NaN\n", name);
     else
         fprintf(f, "%s = %.10g\n", name, x);
-}
-
-static void put_string(FILE *f, const char *name, const char *value)
-{
-    fprintf(f, "%s = ", name);
-    put_quoted(f, value);
-    fputc('\n', f);
 }
 
 /* The variables of a set of charts, in memory: datadir first. */
@@ -178,7 +189,8 @@ static rs_status open_variables(variables *v, const char *dir, char *err)
     v->f = open_memstream(&v->text, &v->len);
     if (!v->f)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    put_string(v->f, "datadir", dir);
+    /* gnuplot runs inside dir, so that no byte of its path is in the script */
+    put_string(v->f, "datadir", ".");
     return RS_OK;
 }
 
@@ -204,76 +216,128 @@ static void facts_variables(FILE *f, const chart_facts *facts)
     fprintf(f, "years = %d\nhorizon = %d\n", facts->fiscal_years, facts->horizon);
 }
 
-/* Terminal, output file and CSV reading, after the chart's variables. */
-static void write_preamble(FILE *f, const char *variables, const char *chart, const char *format)
+/* A format every chart is drawn in: its gnuplot terminal. */
+typedef struct chart_format {
+    const char *name; /* the file name's extension */
+    const char *terminal;
+} chart_format;
+
+static const chart_format formats[] = {
+    {"png", "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'"},
+    {"svg", "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'"},
+};
+#define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
+
+/* One run of gnuplot: a chart in a format, drawn inside the result
+ * directory `dir` into the file `part`, both open descriptors. */
+typedef struct gnuplot_job {
+    int dir, part;
+    const char *variables, *chart, *script;
+    const chart_format *format;
+} gnuplot_job;
+
+/* The terminal, the chart's variables and its script. gnuplot writes the
+ * chart to its standard output, the part file, so no output name is set. */
+static void write_script(FILE *f, const gnuplot_job *job)
 {
-    fputs(variables, f);
-    if (strcmp(format, "svg") == 0)
-        fprintf(f, "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'\n");
-    else
-        fprintf(f, "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'\n");
-    fprintf(f, "set output datadir.'/.%s.%s.part'\n", chart, format);
-    fprintf(f, "set datafile separator ','\nset datafile columnheaders\n"
-               "set grid lc rgb '#dddddd'\nset border lw 1.5\nset key opaque box lc rgb '#bbbbbb'\n");
+    fprintf(f, "%s\n", job->format->terminal);
+    fputs(job->variables, f);
+    fputs("set datafile separator ','\nset datafile columnheaders\n"
+          "set grid lc rgb '#dddddd'\nset border lw 1.5\nset key opaque box lc rgb '#bbbbbb'\n",
+          f);
+    fputs(job->script, f);
 }
 
-/* Runs gnuplot with script on its standard input. Its error output goes to
- * a temporary file whose first line becomes the message. */
-static rs_status run_gnuplot(const char *variables, const char *chart, const char *script, const char *format,
-                             char *err)
+/* In the child after fork, with only calls that are safe there: enters
+ * the result directory and runs gnuplot reading its script from `in`,
+ * writing the chart to the part file and its complaints to `errors`. */
+static void exec_gnuplot(const gnuplot_job *job, int in, int errors)
 {
-    FILE *errors = tmpfile();
-    int in[2];
-    if (!errors || pipe(in) != 0) {
-        if (errors)
-            fclose(errors);
-        return rs_fail(err, RS_ERR_RUNTIME, "cannot run gnuplot: %s", strerror(errno));
+    if (fchdir(job->dir) != 0) {
+        static const char msg[] = "cannot enter the result directory\n";
+        ssize_t said = write(errors, msg, sizeof msg - 1); /* if it fails, the exit status still tells */
+        (void)said;
+        _exit(126);
     }
-    pid_t pid = fork();
-    if (pid < 0) {
-        close(in[0]);
-        close(in[1]);
-        fclose(errors);
-        return rs_fail(err, RS_ERR_RUNTIME, "cannot run gnuplot: %s", strerror(errno));
-    }
-    if (pid == 0) {
-        dup2(in[0], STDIN_FILENO);
-        dup2(fileno(errors), STDERR_FILENO);
-        int null = open("/dev/null", O_WRONLY);
-        if (null >= 0)
-            dup2(null, STDOUT_FILENO);
-        close(in[0]);
-        close(in[1]);
-        execlp("gnuplot", "gnuplot", "-", (char *)NULL);
-        _exit(127);
-    }
-    close(in[0]);
-    /* gnuplot may exit early on an error: do not die of SIGPIPE. */
-    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
-    FILE *to = fdopen(in[1], "w");
-    if (to) {
-        write_preamble(to, variables, chart, format);
-        fputs(script, to);
-        fclose(to);
-    } else {
-        close(in[1]);
-    }
-    int status = 0;
-    waitpid(pid, &status, 0);
-    signal(SIGPIPE, old);
-    char line[512] = "";
-    rewind(errors);
-    /* gnuplot repeats the failing line before the message: keep the
-     * message, which is the last non-empty line. */
+    /* standard input, output and error in turn; each moved above them
+     * first, so that no dup2 closes one that is still to be placed */
+    int from[] = {in, job->part, errors};
+    for (int i = 0; i < 3; i++)
+        from[i] = fcntl(from[i], F_DUPFD_CLOEXEC, 3);
+    for (int i = 0; i < 3; i++)
+        if (from[i] < 0 || dup2(from[i], i) < 0)
+            _exit(126);
+    execlp("gnuplot", "gnuplot", "-", (char *)NULL);
+    _exit(127);
+}
+
+/* The last non-empty line gnuplot wrote to errors, its complaint: it
+ * repeats the failing line of the script before it. */
+static void last_message(FILE *errors, char *line, size_t size)
+{
     char buf[512];
+    line[0] = '\0';
+    rewind(errors);
     while (fgets(buf, sizeof buf, errors))
         if (buf[0] != '\n')
-            snprintf(line, sizeof line, "%s", buf);
-    fclose(errors);
+            snprintf(line, size, "%s", buf);
     line[strcspn(line, "\n")] = '\0';
+}
+
+static bool close_on_exec(int fd)
+{
+    int flags = fcntl(fd, F_GETFD);
+    return flags >= 0 && fcntl(fd, F_SETFD, flags | FD_CLOEXEC) == 0;
+}
+
+/* Sends the script to gnuplot (which may exit early on an error: no death
+ * by SIGPIPE), then waits for it to end. */
+static int feed_and_wait(const gnuplot_job *job, pid_t pid, int in)
+{
+    void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+    FILE *to = fdopen(in, "w");
+    if (to) {
+        write_script(to, job);
+        fclose(to);
+    } else {
+        close(in);
+    }
+    int status = 0;
+    /* a signal rampsim catches ends the wait early: the chart is still being drawn */
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        continue;
+    signal(SIGPIPE, old);
+    return status;
+}
+
+/* Runs gnuplot on one chart; RS_ERR_RUNTIME with its complaint when it fails. */
+static rs_status run_gnuplot(const gnuplot_job *job, char *err)
+{
+    FILE *errors = tmpfile();
+    int in[2] = {-1, -1};
+    pid_t pid = -1;
+    if (errors && close_on_exec(fileno(errors)) && pipe(in) == 0 && close_on_exec(in[0]) && close_on_exec(in[1]))
+        pid = fork();
+    if (pid < 0) {
+        int e = errno;
+        if (in[0] >= 0) {
+            close(in[0]);
+            close(in[1]);
+        }
+        if (errors)
+            fclose(errors);
+        return rs_fail(err, RS_ERR_RUNTIME, "cannot run gnuplot: %s", strerror(e));
+    }
+    if (pid == 0)
+        exec_gnuplot(job, in[0], fileno(errors));
+    close(in[0]);
+    int status = feed_and_wait(job, pid, in[1]);
+    char line[512];
+    last_message(errors, line, sizeof line);
+    fclose(errors);
     const char *message = line + strspn(line, " \t");
     if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-        return rs_fail(err, RS_ERR_RUNTIME, "gnuplot failed on the %s chart: %s", chart,
+        return rs_fail(err, RS_ERR_RUNTIME, "gnuplot failed on the %s chart: %s", job->chart,
                        message[0] ? message : "no message");
     return RS_OK;
 }
@@ -286,23 +350,26 @@ static const char *script_text(const char *name)
     return NULL;
 }
 
-/* The path of a chart file, or of its part while gnuplot writes it. */
-static void chart_path(char *buf, size_t size, const char *dir, const char *chart, const char *format, bool part)
+/* The name of a chart file in its directory, or of its part while gnuplot writes it. */
+static void chart_name(char *buf, size_t size, const char *chart, const char *format, bool part)
 {
-    snprintf(buf, size, part ? "%s/.%s.%s.part" : "%s/%s.%s", dir, chart, format);
+    snprintf(buf, size, part ? ".%s.%s.part" : "%s.%s", chart, format);
 }
+
+#define CHART_NAME_SIZE 64
 
 /* Lists the charts and their parts in dir's manifest before any is drawn,
  * so that a directory holding them stays one rampsim may replace. */
-static rs_status claim_charts(const char *const *charts, const char *const *formats, const char *dir, char *err)
+static rs_status claim_charts(const char *const *charts, const char *dir, char *err)
 {
-    char names[2 * 2 * 8][64];
-    const char *list[2 * 2 * 8 + 1];
+    enum { MAX_NAMES = 8 * N_FORMATS * 2 };
+    char names[MAX_NAMES][CHART_NAME_SIZE];
+    const char *list[MAX_NAMES + 1];
     int n = 0;
-    for (int c = 0; charts[c] && n + 4 <= 2 * 2 * 8; c++)
-        for (int k = 0; k < 2; k++)
+    for (int c = 0; charts[c] && n + 2 * N_FORMATS <= MAX_NAMES; c++)
+        for (int k = 0; k < N_FORMATS; k++)
             for (int part = 0; part < 2; part++) {
-                snprintf(names[n], sizeof names[n], part ? ".%s.%s.part" : "%s.%s", charts[c], formats[k]);
+                chart_name(names[n], sizeof names[n], charts[c], formats[k].name, part);
                 list[n] = names[n];
                 n++;
             }
@@ -310,39 +377,71 @@ static rs_status claim_charts(const char *const *charts, const char *const *form
     return rs_fs_claim(dir, list, err);
 }
 
-/* Draws each named chart as PNG and SVG with the given variables into
+/* Draws one chart in one format into its part file, a new file: a link or
+ * a file left under the part's name is removed first, never written
+ * through. */
+static rs_status draw_chart(const variables *v, int dir, const char *chart, const chart_format *format, char *err)
+{
+    gnuplot_job job = {.dir = dir, .variables = v->text, .chart = chart, .script = script_text(chart),
+                       .format = format};
+    if (!job.script)
+        return rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", chart);
+    char part[CHART_NAME_SIZE];
+    chart_name(part, sizeof part, chart, format->name, true);
+    unlinkat(dir, part, 0);
+    job.part = openat(dir, part, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (job.part < 0)
+        return rs_fail(err, RS_ERR_IO, "cannot write %s/%s: %s", v->dir, part, strerror(errno));
+    rs_status st = run_gnuplot(&job, err);
+    close(job.part);
+    return st;
+}
+
+/* Puts the first `drawn` parts in place as the charts when st is RS_OK,
+ * and removes them otherwise, or once one cannot be put in place. */
+static rs_status settle_parts(const char *const *charts, int drawn, int dir, const char *path, rs_status st,
+                              char *err)
+{
+    for (int i = 0; i < drawn; i++) {
+        char part[CHART_NAME_SIZE], final[CHART_NAME_SIZE];
+        const char *chart = charts[i / N_FORMATS], *format = formats[i % N_FORMATS].name;
+        chart_name(part, sizeof part, chart, format, true);
+        chart_name(final, sizeof final, chart, format, false);
+        if (st != RS_OK) {
+            unlinkat(dir, part, 0);
+        } else if (renameat(dir, part, dir, final) != 0) {
+            st = rs_fail(err, RS_ERR_IO, "cannot write %s/%s: %s", path, final, strerror(errno));
+            unlinkat(dir, part, 0);
+        }
+    }
+    return st;
+}
+
+static bool stopped(const variables *v)
+{
+    return v->stop && *v->stop;
+}
+
+/* Draws each named chart in every format with the given variables into
  * parts, and puts them in place only when every one is drawn and no stop
  * was asked for: a failure (bad data, a signal) leaves the charts of dir
  * as they were. */
 static rs_status draw(const char *const *charts, const variables *v, char *err)
 {
-    const char *dir = v->dir;
-    static const char *const formats[] = {"png", "svg"};
-    rs_status st = claim_charts(charts, formats, dir, err);
-    int drawn = 0; /* charts x formats whose parts exist */
-    for (int c = 0; st == RS_OK && charts[c]; c++) {
-        const char *script = script_text(charts[c]);
-        if (!script)
-            st = rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", charts[c]);
-        for (int k = 0; st == RS_OK && k < 2; k++) {
-            st = run_gnuplot(v->text, charts[c], script, formats[k], err);
-            drawn++; /* a failed run may have left a part too */
-        }
-    }
-    if (st == RS_OK && v->stop && *v->stop)
+    rs_status st = claim_charts(charts, v->dir, err);
+    if (st != RS_OK)
+        return st;
+    int dir = open(v->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0)
+        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", v->dir, strerror(errno));
+    int drawn = 0; /* charts x formats whose parts exist: a failed run may leave one */
+    for (int c = 0; st == RS_OK && charts[c]; c++)
+        for (int k = 0; st == RS_OK && k < N_FORMATS && !stopped(v); k++, drawn++)
+            st = draw_chart(v, dir, charts[c], &formats[k], err);
+    if (st == RS_OK && stopped(v))
         st = RS_ERR_INTERRUPTED;
-    char part[RS_PATH_MAX + 64], final[RS_PATH_MAX + 64];
-    for (int i = 0; i < drawn; i++) {
-        const char *chart = charts[i / 2], *format = formats[i % 2];
-        chart_path(part, sizeof part, dir, chart, format, true);
-        chart_path(final, sizeof final, dir, chart, format, false);
-        if (st != RS_OK) {
-            unlink(part);
-        } else if (rename(part, final) != 0) {
-            st = rs_fail(err, RS_ERR_IO, "cannot write %s: %s", final, strerror(errno));
-            unlink(part);
-        }
-    }
+    st = settle_parts(charts, drawn, dir, v->dir, st, err);
+    close(dir);
     return st;
 }
 
