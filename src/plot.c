@@ -216,15 +216,22 @@ static void facts_variables(FILE *f, const chart_facts *facts)
     fprintf(f, "years = %d\nhorizon = %d\n", facts->fiscal_years, facts->horizon);
 }
 
-/* A format every chart is drawn in: its gnuplot terminal. */
+/* A format every chart is drawn in: its gnuplot terminal, and how a whole
+ * file of it ends, for gnuplot exits 0 even when its writes failed. */
 typedef struct chart_format {
     const char *name; /* the file name's extension */
     const char *terminal;
+    const char *end; /* the last bytes of a whole file... */
+    size_t end_len;
+    bool space_after; /* ...or the last but white space */
+    const char *end_name;
 } chart_format;
 
 static const chart_format formats[] = {
-    {"png", "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'"},
-    {"svg", "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'"},
+    {"png", "set terminal pngcairo size 1280,760 noenhanced font 'Sans,16'",
+     "\0\0\0\0IEND\xae\x42\x60\x82", 12, false, "the IEND chunk"},
+    {"svg", "set terminal svg size 1280,760 dynamic noenhanced font 'Sans,16' background rgb 'white'", "</svg>", 6,
+     true, "</svg>"},
 };
 #define N_FORMATS ((int)(sizeof formats / sizeof formats[0]))
 
@@ -377,6 +384,39 @@ static rs_status claim_charts(const char *const *charts, const char *dir, char *
     return rs_fs_claim(dir, list, err);
 }
 
+/* Whether the last `len` bytes of a file, in tail, end as a whole file of
+ * the format does. */
+static bool ends_whole(const char *tail, size_t len, const chart_format *format)
+{
+    while (format->space_after && len > 0 && strchr(" \t\r\n", tail[len - 1]))
+        len--;
+    return len >= format->end_len && memcmp(tail + len - format->end_len, format->end, format->end_len) == 0;
+}
+
+/* RS_ERR_IO unless the chart gnuplot wrote into part is whole: a full disk
+ * or a file-size limit cuts it short, and gnuplot says nothing. */
+static rs_status check_whole(int part, const char *chart, const chart_format *format, char *err)
+{
+    char tail[256], reason[128];
+    struct stat info;
+    ssize_t got = -1;
+    if (fstat(part, &info) == 0) {
+        off_t from = info.st_size > (off_t)sizeof tail ? info.st_size - (off_t)sizeof tail : 0;
+        got = pread(part, tail, (size_t)(info.st_size - from), from);
+    }
+    if (got < 0)
+        snprintf(reason, sizeof reason, "it cannot be read back: %s", strerror(errno));
+    else if (info.st_size == 0)
+        snprintf(reason, sizeof reason, "it is empty");
+    else if (!ends_whole(tail, (size_t)got, format))
+        snprintf(reason, sizeof reason, "it ends after %lld bytes, before %s", (long long)info.st_size,
+                 format->end_name);
+    else
+        return RS_OK;
+    return rs_fail(err, RS_ERR_IO, "the %s chart (%s.%s) was not written completely: %s; is the disk full?", chart,
+                   chart, format->name, reason);
+}
+
 /* Draws one chart in one format into its part file, a new file: a link or
  * a file left under the part's name is removed first, never written
  * through. */
@@ -393,6 +433,8 @@ static rs_status draw_chart(const variables *v, int dir, const char *chart, cons
     if (job.part < 0)
         return rs_fail(err, RS_ERR_IO, "cannot write %s/%s: %s", v->dir, part, strerror(errno));
     rs_status st = run_gnuplot(&job, err);
+    if (st == RS_OK)
+        st = check_whole(job.part, chart, format, err);
     close(job.part);
     return st;
 }

@@ -78,5 +78,27 @@ ln -s "$WORK/victim" planted/.fan.png.part
 limited plot planted >/dev/null 2>stderr.txt
 expect "a link as a chart's part: nothing written through it" test ! -e victim
 
+# --- a chart gnuplot could not write whole: gnuplot exits 0 all the same.
+# A file-size limit stands in for a full disk: rampsim ignores SIGXFSZ, and
+# so does gnuplot, which inherits that, so its writes fail with EFBIG. The
+# limit (40 KiB) lets the CSV files through and stops the first chart.
+no_parts() { ! ls -A "$1" | grep -q '\.part$'; }
+cut_short='^rampsim: the fan chart \(fan\.png\) was not written completely: it ends after [0-9]+ bytes, before the IEND chunk; is the disk full\?'
+limited run "$SMALL" -n 8 -q --plot -o full
+cp -r full full-before
+(ulimit -f 40 && limited plot full) >/dev/null 2>stderr.txt
+status=$?
+expect "plot of a full disk: exit 1 (got $status)" test "$status" -eq 1
+expect "plot of a full disk: says so ($(cat stderr.txt))" grep -qE "$cut_short\$" stderr.txt
+expect "plot of a full disk: the earlier charts unchanged" diff -r full-before full
+expect "plot of a full disk: no part left" no_parts full
+(ulimit -f 40 && limited run "$SMALL" -n 8 -q --plot -o full-run) 2>stderr.txt
+status=$?
+expect "run --plot on a full disk: exit 1 (got $status)" test "$status" -eq 1
+expect "run --plot on a full disk: says so, and that the data is written ($(cat stderr.txt))" \
+    grep -qE "$cut_short; the data is written to full-run\$" stderr.txt
+expect "run --plot on a full disk: the data is there" test -s full-run/summary.csv -a -s full-run/weekly.csv
+expect "run --plot on a full disk: no chart, no part" bash -c "! ls -A full-run | grep -qE '\.(png|svg|part)\$'"
+
 echo "$passed passed, $failed failed"
 exit $((failed > 0))
