@@ -30,6 +30,7 @@ static const char *const compare_charts[] = {"compare_attainment", "compare_quar
 static const char *const sweep_curve_charts[] = {"sweep", NULL};
 static const char *const sweep_heatmap_charts[] = {"sweep_heatmap", NULL};
 static const char *const tornado_charts[] = {"tornado", NULL};
+#define MAX_CHARTS 8 /* in any of them */
 
 bool rs_plot_available(void)
 {
@@ -57,46 +58,76 @@ typedef struct chart_facts {
     int fiscal_years, quarters, ramp_rows;
 } chart_facts;
 
-/* Data rows (lines after the header) of a CSV file; -1 if unreadable. */
-static int data_rows(const char *dir, const char *file)
+/* Opens the CSV file dir/file for reading. */
+static FILE *open_csv(const char *dir, const char *file)
 {
     char path[RS_PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    FILE *f = fopen(path, "r");
+    return fopen(path, "r");
+}
+
+/* The cell `column` (0 for the first) of a CSV line; NULL when it has fewer. */
+static const char *csv_cell(const char *line, int column)
+{
+    for (int i = 0; i < column && line; i++) {
+        line = strchr(line, ',');
+        if (line)
+            line++;
+    }
+    return line;
+}
+
+static bool cell_empty(const char *cell)
+{
+    return !cell || strchr(",\r\n", *cell); /* the end of the line too */
+}
+
+/* The position of the column `name` in a CSV header, or -1. */
+static int csv_column(const char *header, const char *name)
+{
+    size_t n = strlen(name);
+    int i = 0;
+    for (const char *cell = header; cell; cell = csv_cell(cell, 1), i++)
+        if (strncmp(cell, name, n) == 0 && cell_empty(cell + n))
+            return i;
+    return -1;
+}
+
+/* The data rows (the lines after the header) of dir/file or, with a
+ * column, those with a value in it, such as the points where a metric is
+ * defined; -1 when the file cannot be read or has no such column. */
+static int count_rows(const char *dir, const char *file, const char *column)
+{
+    FILE *f = open_csv(dir, file);
     if (!f)
         return -1;
-    int lines = 0, c, last = '\n';
-    while ((c = fgetc(f)) != EOF) {
-        if (c == '\n')
-            lines++;
-        last = c;
-    }
+    char *line = NULL;
+    size_t size = 0;
+    int rows = 0, at = 0;
+    if (getline(&line, &size, f) < 0 || (column && (at = csv_column(line, column)) < 0))
+        rows = -1;
+    while (rows >= 0 && getline(&line, &size, f) >= 0)
+        if (!column || !cell_empty(csv_cell(line, at)))
+            rows++;
+    free(line);
     fclose(f);
-    if (last != '\n')
-        lines++;
-    return lines - 1;
+    return rows;
 }
 
 /* Reads one cell of summary.csv: the row of `metric`, column `column`. */
 static double summary_cell(const char *dir, const char *metric, int column)
 {
-    char path[RS_PATH_MAX + 64], line[1024];
-    snprintf(path, sizeof path, "%s/summary.csv", dir);
-    FILE *f = fopen(path, "r");
+    FILE *f = open_csv(dir, "summary.csv");
     double value = NAN;
     if (!f)
         return value;
+    char line[1024];
     size_t n = strlen(metric);
     while (fgets(line, sizeof line, f)) {
         if (strncmp(line, metric, n) != 0 || line[n] != ',')
             continue;
-        char *cell = line;
-        for (int i = 0; i < column && cell; i++) {
-            cell = strchr(cell, ',');
-            if (cell)
-                cell++;
-        }
-        if (cell && *cell != ',' && *cell != '\n')
+        const char *cell = csv_cell(line, column);
+        if (!cell_empty(cell))
             value = strtod(cell, NULL);
         break;
     }
@@ -126,15 +157,15 @@ static rs_status read_facts(const char *dir, chart_facts *facts, char *err)
     /* column 7 of summary.csv is p50, column 11 is n */
     facts->median_ramp = summary_cell(dir, "ramp_weeks", 7);
     facts->replications = summary_cell(dir, "deals_won", 11);
-    int attainment_rows = data_rows(dir, "attainment.csv");
+    int attainment_rows = count_rows(dir, "attainment.csv", NULL);
     if (attainment_rows <= 0)
         facts->fiscal_years = 0;
     else
         facts->fiscal_years = isnan(summary_cell(dir, "team_attainment_fy2", 2)) ? 1 : 2;
-    facts->quarters = data_rows(dir, "quarters.csv");
-    facts->ramp_rows = data_rows(dir, "ramp.csv");
-    if (facts->quarters < 0 || facts->ramp_rows < 0 || data_rows(dir, "weekly.csv") < 0 ||
-        data_rows(dir, "manager.csv") < 0)
+    facts->quarters = count_rows(dir, "quarters.csv", NULL);
+    facts->ramp_rows = count_rows(dir, "ramp.csv", NULL);
+    if (facts->quarters < 0 || facts->ramp_rows < 0 || count_rows(dir, "weekly.csv", NULL) < 0 ||
+        count_rows(dir, "manager.csv", NULL) < 0)
         return rs_fail(err, RS_ERR_INPUT, "%s is not a complete rampsim result directory", dir);
     return RS_OK;
 }
@@ -196,11 +227,24 @@ static rs_status open_variables(variables *v, const char *dir, char *err)
 
 static rs_status draw(const char *const *charts, const variables *v, char *err);
 
-/* Draws the charts with the variables, then frees them. */
-static rs_status draw_with(const char *const *charts, variables *v, char *err)
+/* Draws the charts with the variables, then frees them. A chart whose
+ * entry in why_not (NULL: none) gives a reason is left out instead, with a
+ * note saying so: a chart with nothing to show (a line of one week, a
+ * metric undefined everywhere) is no failure, and gnuplot would only
+ * complain of an empty range. */
+static rs_status draw_with(const char *const *charts, const char *const *why_not, variables *v, char *err)
 {
+    const char *chosen[MAX_CHARTS + 1];
+    int n = 0;
+    for (int c = 0; charts[c] && n < MAX_CHARTS; c++) {
+        if (why_not && why_not[c])
+            fprintf(stderr, "rampsim: note: no %s chart: %s\n", charts[c], why_not[c]);
+        else
+            chosen[n++] = charts[c];
+    }
+    chosen[n] = NULL;
     fclose(v->f);
-    rs_status st = draw(charts, v, err);
+    rs_status st = n > 0 ? draw(chosen, v, err) : RS_OK;
     free(v->text);
     return st;
 }
@@ -369,7 +413,7 @@ static void chart_name(char *buf, size_t size, const char *chart, const char *fo
  * so that a directory holding them stays one rampsim may replace. */
 static rs_status claim_charts(const char *const *charts, const char *dir, char *err)
 {
-    enum { MAX_NAMES = 8 * N_FORMATS * 2 };
+    enum { MAX_NAMES = MAX_CHARTS * N_FORMATS * 2 };
     char names[MAX_NAMES][CHART_NAME_SIZE];
     const char *list[MAX_NAMES + 1];
     int n = 0;
@@ -487,37 +531,49 @@ static rs_status draw(const char *const *charts, const variables *v, char *err)
     return st;
 }
 
+static const char no_fiscal_year[] = "the horizon covers no whole fiscal year";
+static const char no_quarter[] = "the horizon covers no whole fiscal quarter";
+
+/* Why a chart of a run cannot be drawn from its data, or NULL. */
+static const char *run_chart_gap(const char *chart, const chart_facts *facts)
+{
+    bool ramp = strcmp(chart, "ramp") == 0;
+    bool weekly = ramp || strcmp(chart, "fan") == 0 || strcmp(chart, "manager") == 0;
+    if (weekly && facts->horizon < 2)
+        return "a one-week horizon has no line to draw";
+    if (ramp && facts->ramp_rows <= 0)
+        return "no new hire was observed";
+    if (ramp && facts->ramp_rows == 1)
+        return "new hires were observed in their first week only, which has no line to draw";
+    if (strcmp(chart, "attainment") == 0 && facts->fiscal_years == 0)
+        return no_fiscal_year;
+    if (strcmp(chart, "quarters") == 0 && facts->quarters <= 0)
+        return no_quarter;
+    return NULL;
+}
+
 rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err)
 {
     chart_facts facts;
     rs_status st = read_facts(dir, &facts, err);
     if (st != RS_OK)
         return st;
-    /* A chart with nothing to show is left out rather than drawn empty. */
-    const char *charts[8];
-    int n = 0;
-    for (int c = 0; run_charts[c]; c++) {
-        const char *name = run_charts[c];
-        if ((strcmp(name, "ramp") == 0 && facts.ramp_rows <= 0) ||
-            (strcmp(name, "attainment") == 0 && facts.fiscal_years == 0) ||
-            (strcmp(name, "quarters") == 0 && facts.quarters <= 0))
-            continue;
-        charts[n++] = name;
-    }
-    charts[n] = NULL;
+    const char *why_not[MAX_CHARTS];
+    for (int c = 0; run_charts[c]; c++)
+        why_not[c] = run_chart_gap(run_charts[c], &facts);
     variables v;
     if ((st = open_variables(&v, dir, err)) != RS_OK)
         return st;
     v.stop = stop;
     facts_variables(v.f, &facts);
-    return draw_with(charts, &v, err);
+    return draw_with(run_charts, why_not, &v, err);
 }
 
 rs_status rs_plot_calibration(const char *dir, long long replications, int quarters, int claims, int bounds,
                               char *err)
 {
-    if (data_rows(dir, "calibrate.csv") <= 0 || data_rows(dir, "calibrate-c6.csv") <= 0 ||
-        data_rows(dir, "calibrate-practices.csv") <= 0)
+    if (count_rows(dir, "calibrate.csv", NULL) <= 0 || count_rows(dir, "calibrate-c6.csv", NULL) <= 0 ||
+        count_rows(dir, "calibrate-practices.csv", NULL) <= 0)
         return rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim calibration directory", dir);
     variables v;
     rs_status st = open_variables(&v, dir, err);
@@ -525,7 +581,7 @@ rs_status rs_plot_calibration(const char *dir, long long replications, int quart
         return st;
     fprintf(v.f, "replications = %lld\nquarters = %d\nclaims = %d\nbounds = %d\n", replications, quarters, claims,
             bounds);
-    return draw_with(calibration_charts, &v, err);
+    return draw_with(calibration_charts, NULL, &v, err);
 }
 
 rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
@@ -535,14 +591,10 @@ rs_status rs_plot_comparison(const char *dir, int k, int years, char *err)
     if (st != RS_OK)
         return st;
     fprintf(v.f, "scenarios = %d\nyears = %d\n", k, years);
-    /* the attainment chart needs a fiscal year, the quarters chart a quarter */
-    const char *charts[4];
-    int n = 0;
-    for (int c = 0; compare_charts[c]; c++)
-        if ((c != 0 || years > 0) && (c != 1 || data_rows(dir, "compare-quarters.csv") > 0))
-            charts[n++] = compare_charts[c];
-    charts[n] = NULL;
-    return draw_with(charts, &v, err);
+    /* in the order of compare_charts; the manager's week always has a bar */
+    const char *why_not[] = {years > 0 ? NULL : no_fiscal_year,
+                             count_rows(dir, "compare-quarters.csv", NULL) > 0 ? NULL : no_quarter, NULL};
+    return draw_with(compare_charts, why_not, &v, err);
 }
 
 /* The positions (x_index or y_index of sweep-chart.csv) of the values
@@ -585,7 +637,10 @@ rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, c
         free(v.text);
         return st;
     }
-    return draw_with(ykey ? sweep_heatmap_charts : sweep_curve_charts, &v, err);
+    char why[256];
+    snprintf(why, sizeof why, "%s is undefined at every point of the sweep", metric);
+    const char *why_not[] = {count_rows(dir, "sweep-chart.csv", "p50") == 0 ? why : NULL};
+    return draw_with(ykey ? sweep_heatmap_charts : sweep_curve_charts, why_not, &v, err);
 }
 
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
@@ -600,5 +655,8 @@ rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit,
     put_number(v.f, "base", base);
     put_number(v.f, "swing", swing * 100.0);
     fprintf(v.f, "bars = %d\n", bars);
-    return draw_with(tornado_charts, &v, err);
+    char why[256];
+    snprintf(why, sizeof why, "%s is undefined at the base or at every key's low or high value", metric);
+    const char *why_not[] = {bars > 0 ? NULL : why};
+    return draw_with(tornado_charts, why_not, &v, err);
 }

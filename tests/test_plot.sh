@@ -100,5 +100,68 @@ expect "run --plot on a full disk: says so, and that the data is written ($(cat 
 expect "run --plot on a full disk: the data is there" test -s full-run/summary.csv -a -s full-run/weekly.csv
 expect "run --plot on a full disk: no chart, no part" bash -c "! ls -A full-run | grep -qE '\.(png|svg|part)\$'"
 
+# --- charts with nothing to show: a valid run whose data has no line, no
+# fiscal year or no defined value for a chart succeeds, draws the charts
+# that have something to show, and says in a note which one it left out
+# and why; never with a gnuplot message
+
+# charted WHAT DIR STATUS "DRAWN..." [NOTE...]: the command writing DIR
+# exited with STATUS 0, said nothing on standard error but notes, exactly
+# the NOTEs of charts left out, and drew the DRAWN charts whole and no other
+charted() {
+    local what=$1 dir=$2 status=$3 drawn=$4
+    shift 4
+    expect "$what: exit 0 (got $status)" test "$status" -eq 0
+    expect "$what: notes only, no gnuplot message ($(cat stderr.txt))" bash -c "! grep -qv '^rampsim: note: ' stderr.txt"
+    expect "$what: a note for each chart left out ($(cat stderr.txt))" \
+        test "$(grep '^rampsim: note: no [a-z_]* chart: ' stderr.txt)" = "$(printf '%s\n' "$@")"
+    expect "$what: the charts drawn, whole" charts_complete "$dir" $drawn
+    expect "$what: no other chart" test "$(ls "$dir" | grep -cE '\.(png|svg)$')" -eq $((2 * $(wc -w <<<"$drawn")))
+}
+one_week="a one-week horizon has no line to draw"
+no_year="the horizon covers no whole fiscal year"
+no_quarter="the horizon covers no whole fiscal quarter"
+note() { echo "rampsim: note: no $1 chart: $2"; }
+
+for warmup in 0 26; do
+    for horizon in 1 2 3 12 13 52; do
+        notes=()
+        drawn=""
+        for chart in $RUN_CHARTS; do
+            case $chart:$horizon in
+            fan:1 | ramp:1 | manager:1) notes+=("$(note "$chart" "$one_week")") ;;
+            attainment:[1-9] | attainment:1[0-3]) notes+=("$(note "$chart" "$no_year")") ;;
+            quarters:[1-9] | quarters:12) notes+=("$(note "$chart" "$no_quarter")") ;;
+            *) drawn+=" $chart" ;;
+            esac
+        done
+        dir=horizon-$horizon-$warmup
+        limited run "$SMALL" -n 8 -q --plot -o "$dir" --set run.horizon_weeks="$horizon" \
+            --set run.warmup_weeks="$warmup" 2>stderr.txt
+        charted "run --plot, $horizon-week horizon, $warmup weeks of warm-up" "$dir" $? "$drawn" "${notes[@]}"
+        rm -f "$dir"/*.png "$dir"/*.svg
+        limited plot "$dir" >/dev/null 2>stderr.txt
+        charted "plot of a $horizon-week horizon, $warmup weeks of warm-up" "$dir" $? "$drawn" "${notes[@]}"
+    done
+done
+
+# no deal is won at a win rate of 0: what a won deal measures is undefined
+never_won=(-n 8 -q --plot --set pipeline.win_rate=0)
+limited sweep "$SMALL" "${never_won[@]}" --vary coaching.hours_per_month=0:2:1 --metric won_deal_size -o sw-undefined \
+    2>stderr.txt
+charted "sweep --plot of a metric undefined everywhere" sw-undefined $? "" \
+    "$(note sweep "won_deal_size is undefined at every point of the sweep")"
+limited sweep "$SMALL" "${never_won[@]}" --vary coaching.hours_per_month=0:2:1 --vary team.reps=4,6 \
+    --metric first_win_weeks -o map-undefined 2>stderr.txt
+charted "sweep --plot of two keys and a metric undefined everywhere" map-undefined $? "" \
+    "$(note sweep_heatmap "first_win_weeks is undefined at every point of the sweep")"
+limited tornado "$SMALL" "${never_won[@]}" --metric won_deal_size -o tor-undefined 2>stderr.txt
+charted "tornado --plot of a metric undefined everywhere" tor-undefined $? "" \
+    "$(note tornado "won_deal_size is undefined at the base or at every key's low or high value")"
+limited compare "$SMALL" "$SRC/tests/data/small-coach.ini" -n 8 -q --plot --set run.horizon_weeks=1 -o cmp-week \
+    2>stderr.txt
+charted "compare --plot of a one-week horizon" cmp-week $? compare_manager \
+    "$(note compare_attainment "$no_year")" "$(note compare_quarters "$no_quarter")"
+
 echo "$passed passed, $failed failed"
 exit $((failed > 0))
