@@ -58,12 +58,42 @@ typedef struct chart_facts {
     int fiscal_years, quarters, ramp_rows;
 } chart_facts;
 
-/* Opens the CSV file dir/file for reading. */
+/* The files of a run's result directory that rampsim or gnuplot reads to
+ * draw its charts. */
+static const char *const run_inputs[] = {"scenario.ini", "summary.csv", "weekly.csv", "manager.csv", "ramp.csv",
+                                         "quarters.csv", "attainment.csv", NULL};
+
+/* Whether each of the files is a regular file, looked at without opening
+ * it: a FIFO would make the read wait for a writer, forever, and a device
+ * such as /dev/zero never end it. RS_ERR_INPUT naming the file otherwise. */
+static rs_status check_inputs(const char *dir, const char *const *files, char *err)
+{
+    rs_status st = RS_OK;
+    for (int i = 0; st == RS_OK && files[i]; i++) {
+        char path[RS_PATH_MAX + 64];
+        snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+        struct stat info;
+        if (lstat(path, &info) != 0 && errno == ENOENT)
+            st = rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim result directory (it has no %s)", dir, files[i]);
+        else
+            st = rs_fs_check_regular(path, err);
+    }
+    return st;
+}
+
+/* Opens the CSV file dir/file for reading, if it is a regular file: not
+ * through a link, and without waiting for a FIFO's writer, whatever was
+ * put there since it was checked. */
 static FILE *open_csv(const char *dir, const char *file)
 {
     char path[RS_PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/%s", dir, file);
-    return fopen(path, "r");
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    struct stat info;
+    FILE *f = fd >= 0 && fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? fdopen(fd, "r") : NULL;
+    if (!f && fd >= 0)
+        close(fd);
+    return f;
 }
 
 /* The cell `column` (0 for the first) of a CSV line; NULL when it has fewer. */
@@ -555,7 +585,9 @@ static const char *run_chart_gap(const char *chart, const chart_facts *facts)
 rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err)
 {
     chart_facts facts;
-    rs_status st = read_facts(dir, &facts, err);
+    rs_status st = check_inputs(dir, run_inputs, err);
+    if (st == RS_OK)
+        st = read_facts(dir, &facts, err);
     if (st != RS_OK)
         return st;
     const char *why_not[MAX_CHARTS];

@@ -14,7 +14,15 @@ if ! command -v gnuplot >/dev/null; then
     exit 0
 fi
 WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
+# nothing here runs in the background; should a job be left all the same,
+# it goes before its directory
+cleanup() {
+    local pids
+    pids=$(jobs -p)
+    [ -n "$pids" ] && kill $pids 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
 cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
 
@@ -162,6 +170,25 @@ limited compare "$SMALL" "$SRC/tests/data/small-coach.ini" -n 8 -q --plot --set 
     2>stderr.txt
 charted "compare --plot of a one-week horizon" cmp-week $? compare_manager \
     "$(note compare_attainment "$no_year")" "$(note compare_quarters "$no_quarter")"
+
+# --- a file plot reads that is not a regular file: refused before anything
+# reads it, at once (a FIFO would wait for a writer, /dev/zero never end),
+# exit 2 and a message naming it, and the charts as they were
+limited run "$SMALL" -n 8 -q --plot -o odd
+cp -r odd odd-before
+for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.csv attainment.csv; do
+    for kind in FIFO "symbolic link"; do
+        rm -rf odd && cp -r odd-before odd && rm "odd/$file"
+        if [ "$kind" = FIFO ]; then mkfifo "odd/$file"; else ln -s /dev/zero "odd/$file"; fi
+        timeout -k 2 10 "$RAMPSIM" plot odd >/dev/null 2>stderr.txt
+        status=$?
+        what="plot with $file a $kind"
+        expect "$what: exit 2 at once (got $status; 124 or 137 is a hang)" test "$status" -eq 2
+        expect "$what: says so ($(cat stderr.txt))" \
+            test "$(cat stderr.txt)" = "rampsim: odd/$file is a $kind, not a regular file"
+        expect "$what: the charts as they were" diff -r -x "$file" odd-before odd
+    done
+done
 
 echo "$passed passed, $failed failed"
 exit $((failed > 0))
