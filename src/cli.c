@@ -413,7 +413,7 @@ static void name_result_dir(char *err, const char *tmp, const char *dir)
 static rs_status draw_run(const char *dir, const void *ctx, char *err)
 {
     (void)ctx;
-    return rs_plot_dir(dir, NULL, err);
+    return rs_plot_dir(dir, &interrupted, err); /* a signal stops the charts at once */
 }
 
 typedef struct run_job_ctx {

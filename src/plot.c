@@ -315,6 +315,7 @@ typedef struct gnuplot_job {
     int dir, part;
     const char *variables, *chart, *script;
     const chart_format *format;
+    const volatile sig_atomic_t *stop; /* may be NULL */
 } gnuplot_job;
 
 /* The terminal, the chart's variables and its script. gnuplot writes the
@@ -383,10 +384,18 @@ static int feed_and_wait(const gnuplot_job *job, pid_t pid, int in)
     } else {
         close(in);
     }
+    /* A signal rampsim catches ends the wait early. When it asks to stop,
+     * gnuplot is stopped too, for it may be blocked (on a FIFO put in place
+     * of a CSV file since the check, say), and then waited for, so that
+     * none is left behind. */
     int status = 0;
-    /* a signal rampsim catches ends the wait early: the chart is still being drawn */
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        continue;
+    bool asked = false;
+    for (;;) {
+        if (job->stop && *job->stop && !asked)
+            asked = kill(pid, SIGTERM) == 0;
+        if (waitpid(pid, &status, 0) == pid || errno != EINTR)
+            break;
+    }
     signal(SIGPIPE, old);
     return status;
 }
@@ -497,7 +506,7 @@ static rs_status check_whole(int part, const char *chart, const chart_format *fo
 static rs_status draw_chart(const variables *v, int dir, const char *chart, const chart_format *format, char *err)
 {
     gnuplot_job job = {.dir = dir, .variables = v->text, .chart = chart, .script = script_text(chart),
-                       .format = format};
+                       .format = format, .stop = v->stop};
     if (!job.script)
         return rs_fail(err, RS_ERR_RUNTIME, "internal error: no chart %s", chart);
     char part[CHART_NAME_SIZE];

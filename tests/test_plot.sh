@@ -14,12 +14,12 @@ if ! command -v gnuplot >/dev/null; then
     exit 0
 fi
 WORK=$(mktemp -d)
-# nothing here runs in the background; should a job be left all the same,
-# it goes before its directory
+# One rampsim runs in the background, with gnuplots that block (each adds
+# its pid to gnuplot.pid); should any be left, it ends before the directory.
 cleanup() {
     local pids
-    pids=$(jobs -p)
-    [ -n "$pids" ] && kill $pids 2>/dev/null
+    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
+    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -80,7 +80,8 @@ for name in "${names[@]}"; do
 done
 expect "no name was run as a command" test -z "$(find "$WORK" -name PWNED)"
 
-# a link planted where gnuplot's output goes is not written through
+# a link planted where gnuplot's output goes is not written through (the
+# directory is refused, or the link removed first)
 limited run "$SMALL" -n 8 -q --plot -o planted
 ln -s "$WORK/victim" planted/.fan.png.part
 limited plot planted >/dev/null 2>stderr.txt
@@ -91,7 +92,8 @@ expect "a link as a chart's part: nothing written through it" test ! -e victim
 # so does gnuplot, which inherits that, so its writes fail with EFBIG. The
 # limit (40 KiB) lets the CSV files through and stops the first chart.
 no_parts() { ! ls -A "$1" | grep -q '\.part$'; }
-cut_short='^rampsim: the fan chart \(fan\.png\) was not written completely: it ends after [0-9]+ bytes, before the IEND chunk; is the disk full\?'
+cut_short='^rampsim: the fan chart \(fan\.png\) was not written completely: '
+cut_short+='it ends after [0-9]+ bytes, before the IEND chunk; is the disk full\?'
 limited run "$SMALL" -n 8 -q --plot -o full
 cp -r full full-before
 (ulimit -f 40 && limited plot full) >/dev/null 2>stderr.txt
@@ -120,7 +122,8 @@ charted() {
     local what=$1 dir=$2 status=$3 drawn=$4
     shift 4
     expect "$what: exit 0 (got $status)" test "$status" -eq 0
-    expect "$what: notes only, no gnuplot message ($(cat stderr.txt))" bash -c "! grep -qv '^rampsim: note: ' stderr.txt"
+    expect "$what: notes only, no gnuplot message ($(cat stderr.txt))" \
+        bash -c "! grep -qv '^rampsim: note: ' stderr.txt"
     expect "$what: a note for each chart left out ($(cat stderr.txt))" \
         test "$(grep '^rampsim: note: no [a-z_]* chart: ' stderr.txt)" = "$(printf '%s\n' "$@")"
     expect "$what: the charts drawn, whole" charts_complete "$dir" $drawn
@@ -189,6 +192,38 @@ for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.cs
         expect "$what: the charts as they were" diff -r -x "$file" odd-before odd
     done
 done
+
+# --- a gnuplot that blocks (one opening a FIFO put in place of a CSV file
+# after the check would): SIGTERM to rampsim alone still ends it promptly,
+# gnuplot with it, and the charts stay as they were
+mkdir blocking-bin
+printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec sleep 30\n' "$WORK" >blocking-bin/gnuplot
+chmod +x blocking-bin/gnuplot
+cp -r odd-before blocked
+PATH="$WORK/blocking-bin:$PATH" "$RAMPSIM" plot blocked >/dev/null 2>stderr.txt &
+pid=$!
+for _ in $(seq 500); do
+    [ -s gnuplot.pid ] && break
+    sleep 0.01
+done
+kill -TERM "$pid"
+for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+done
+if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    status=hung
+else
+    wait "$pid"
+    status=$?
+fi
+expect "SIGTERM while gnuplot blocks: exit 143 within 5 s (got $status)" test "$status" = 143
+expect "SIGTERM while gnuplot blocks: says so ($(cat stderr.txt))" \
+    grep -qxF "rampsim: interrupted by SIGTERM; the charts of blocked are as they were" stderr.txt
+expect "SIGTERM while gnuplot blocks: gnuplot ended too" \
+    bash -c "test -s gnuplot.pid && for p in \$(cat gnuplot.pid); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r odd-before blocked
 
 echo "$passed passed, $failed failed"
 exit $((failed > 0))
