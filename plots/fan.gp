@@ -1,6 +1,6 @@
 # fan.gp: cumulative team bookings (P10-P90 and P25-P75 bands, median)
-# against cumulative quota. Run by `rampsim plot DIR`, which sets datadir,
-# name, the terminal and the output file.
+# against cumulative quota. Run by `rampsim plot DIR` inside DIR, which sets
+# datadir ('.'), name and the terminal; the chart goes to standard output.
 set title sprintf("%s: cumulative bookings against quota", name)
 set xlabel "Week of the run"
 set ylabel "Cumulative amount (thousands)"

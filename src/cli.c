@@ -413,7 +413,7 @@ static void name_result_dir(char *err, const char *tmp, const char *dir)
 static rs_status draw_run(const char *dir, const void *ctx, char *err)
 {
     (void)ctx;
-    return rs_plot_dir(dir, NULL, err);
+    return rs_plot_dir(dir, &interrupted, err); /* a signal stops the charts at once */
 }
 
 typedef struct run_job_ctx {
@@ -1165,12 +1165,8 @@ static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
 {
     const tornado_job_ctx *job = ctx;
     const rs_tornado *t = job->tornado;
-    /* keys of undefined swing come last in tornado.csv and are not drawn */
-    if (t->ranked == 0) {
-        fprintf(stderr, "rampsim: note: no tornado chart: %s is undefined at the base or at every key's low or "
-                        "high value\n", t->metric);
-        return RS_OK;
-    }
+    /* keys of undefined swing come last in tornado.csv and are not drawn;
+     * with none ranked, there is no chart */
     int bars = t->ranked < TORNADO_CHART_BARS ? t->ranked : TORNADO_CHART_BARS;
     return rs_plot_tornado(dir, t->metric, t->unit, t->base, t->swing, bars, err);
 }

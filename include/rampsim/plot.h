@@ -8,23 +8,23 @@
 
 #include "rampsim/scenario.h"
 
-/* The charts of a run and of a calibration, NULL-terminated; each is
- * written as <name>.png and <name>.svg. */
-extern const char *const rs_plot_charts[];
-extern const char *const rs_plot_calibration_charts[];
-extern const char *const rs_plot_compare_charts[];
-extern const char *const rs_plot_sweep_charts[];
-extern const char *const rs_plot_tornado_charts[];
-
 /* Whether a gnuplot program is on PATH. */
 bool rs_plot_available(void);
 
+/* Every drawing function below draws into dir, whatever its name: gnuplot
+ * runs inside it and sees no byte of the path or of a string as script. A
+ * chart with nothing to show (a one-week line, a metric undefined at every
+ * point) is left out with a note on standard error, "rampsim: note: no fan
+ * chart: ...", and the others drawn. The new charts replace the earlier
+ * ones all together, and only when every one is drawn whole; otherwise
+ * RS_ERR_RUNTIME with gnuplot's complaint when it fails, or RS_ERR_IO when
+ * a chart it wrote is cut short (a full disk: gnuplot exits 0). */
+
 /* Draws every chart of the results in dir (which holds the CSV files and
- * scenario.ini of one run) into dir. The new charts replace the earlier
- * ones all together, and only when every one is drawn and *stop (when stop
- * is not NULL) is still 0 at the end; RS_ERR_INTERRUPTED otherwise.
- * RS_ERR_RUNTIME with gnuplot's complaint when it fails; RS_ERR_INPUT when
- * dir is not a result directory. */
+ * scenario.ini of one run) into dir, only if *stop (when stop is not NULL)
+ * is still 0 at the end; RS_ERR_INTERRUPTED otherwise. RS_ERR_INPUT when
+ * dir is not a result directory, or when a file the charts read is not a
+ * regular file (a FIFO, a link, a device), before any is read. */
 rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err);
 
 /* Draws the calibration charts of a directory written by rampsim calibrate
@@ -53,7 +53,8 @@ typedef struct rs_plot_beyond {
 rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, const char *xkey, const char *ykey,
                         const rs_plot_beyond *beyond, char *err);
 
-/* Draws the tornado of the keys in tornado.csv (the first `bars` of them). */
+/* Draws the tornado of the keys in tornado.csv (the first `bars` of them;
+ * none is a note: no key was ranked). */
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
                           char *err);
 

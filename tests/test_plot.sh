@@ -1,0 +1,229 @@
+#!/usr/bin/env bash
+# test_plot.sh: the charts. Whatever a result directory is called, gnuplot
+# reads none of its name as commands; a chart gnuplot could not write whole
+# fails; a chart with nothing to show is left out with a note; and a file
+# that is not a regular one is refused before anything reads it. Every
+# command that could hang runs under timeout. Usage:
+#   test_plot.sh RAMPSIM SOURCE_DIR
+set -u
+RAMPSIM=$1
+SRC=$2
+SMALL=$SRC/tests/data/small.ini
+if ! command -v gnuplot >/dev/null; then
+    echo "gnuplot not found: the chart tests are skipped"
+    exit 0
+fi
+WORK=$(mktemp -d)
+# One rampsim runs in the background, with gnuplots that block (each adds
+# its pid to gnuplot.pid); should any be left, it ends before the directory.
+cleanup() {
+    local pids
+    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
+    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+cd "$WORK" || exit 1
+. "$SRC/tests/expect.sh"
+
+# rampsim under a time limit: a hang ends in SIGTERM, then SIGKILL, sent to
+# the whole process group (gnuplot included), and shows as exit 124 or 137
+limited() {
+    timeout -k 2 60 "$RAMPSIM" "$@"
+}
+
+# complete CHART-FILE: a PNG ends with its IEND chunk, an SVG with </svg>
+complete() {
+    case $1 in
+    *.png) test "$(tail -c 12 "$1" | od -An -tx1 | tr -d ' \n')" = 0000000049454e44ae426082 ;;
+    *.svg) tail -c 64 "$1" | tr -d ' \n\t\r' | grep -q '</svg>$' ;;
+    esac
+}
+
+# charts_complete DIR CHART...: each chart there, as PNG and SVG, complete
+charts_complete() {
+    local dir=$1 chart format
+    shift
+    for chart in "$@"; do
+        for format in png svg; do
+            complete "$dir/$chart.$format" || return 1
+        done
+    done
+}
+RUN_CHARTS="fan attainment ramp quarters manager"
+
+# --- result directories of any name: every control byte, quotes, the
+# characters gnuplot treats specially, and a name that is a script of its
+# own. Each is drawn by run --plot and again by plot, whole, and nothing in
+# any name is run.
+mkdir names
+names=()
+for code in $(seq 1 31) 127; do
+    printf -v byte "\\$(printf %03o "$code")" # not $(...), which drops a newline
+    names+=("c${byte}c")
+done
+for char in "'" '"' '`' '\' '@' '$' ';'; do
+    names+=("q${char}q")
+done
+names+=($'x\nsystem("touch PWNED")\n' "\`touch PWNED\`" "'.system(\"touch PWNED\").'" "\";system(\"touch PWNED\");\"")
+for name in "${names[@]}"; do
+    shown=$(printf %q "$name")
+    limited run "$SMALL" -n 8 -q --plot -o "names/$name" 2>stderr.txt
+    status=$?
+    expect "run --plot -o $shown: exit 0 (got $status: $(cat stderr.txt))" test "$status" -eq 0
+    expect "run --plot -o $shown: the charts, complete" charts_complete "names/$name" $RUN_CHARTS
+    rm -f "names/$name"/*.png "names/$name"/*.svg
+    limited plot "names/$name" >/dev/null 2>stderr.txt
+    status=$?
+    expect "plot $shown: exit 0 (got $status: $(cat stderr.txt))" test "$status" -eq 0
+    expect "plot $shown: the charts, complete" charts_complete "names/$name" $RUN_CHARTS
+done
+expect "no name was run as a command" test -z "$(find "$WORK" -name PWNED)"
+
+# a link planted where gnuplot's output goes is not written through (the
+# directory is refused, or the link removed first)
+limited run "$SMALL" -n 8 -q --plot -o planted
+ln -s "$WORK/victim" planted/.fan.png.part
+limited plot planted >/dev/null 2>stderr.txt
+expect "a link as a chart's part: nothing written through it" test ! -e victim
+
+# --- a chart gnuplot could not write whole: gnuplot exits 0 all the same.
+# A file-size limit stands in for a full disk: rampsim ignores SIGXFSZ, and
+# so does gnuplot, which inherits that, so its writes fail with EFBIG. The
+# limit (40 KiB) lets the CSV files through and stops the first chart.
+no_parts() { ! ls -A "$1" | grep -q '\.part$'; }
+cut_short='^rampsim: the fan chart \(fan\.png\) was not written completely: '
+cut_short+='it ends after [0-9]+ bytes, before the IEND chunk; is the disk full\?'
+limited run "$SMALL" -n 8 -q --plot -o full
+cp -r full full-before
+(ulimit -f 40 && limited plot full) >/dev/null 2>stderr.txt
+status=$?
+expect "plot of a full disk: exit 1 (got $status)" test "$status" -eq 1
+expect "plot of a full disk: says so ($(cat stderr.txt))" grep -qE "$cut_short\$" stderr.txt
+expect "plot of a full disk: the earlier charts unchanged" diff -r full-before full
+expect "plot of a full disk: no part left" no_parts full
+(ulimit -f 40 && limited run "$SMALL" -n 8 -q --plot -o full-run) 2>stderr.txt
+status=$?
+expect "run --plot on a full disk: exit 1 (got $status)" test "$status" -eq 1
+expect "run --plot on a full disk: says so, and that the data is written ($(cat stderr.txt))" \
+    grep -qE "$cut_short; the data is written to full-run\$" stderr.txt
+expect "run --plot on a full disk: the data is there" test -s full-run/summary.csv -a -s full-run/weekly.csv
+expect "run --plot on a full disk: no chart, no part" bash -c "! ls -A full-run | grep -qE '\.(png|svg|part)\$'"
+
+# --- charts with nothing to show: a valid run whose data has no line, no
+# fiscal year or no defined value for a chart succeeds, draws the charts
+# that have something to show, and says in a note which one it left out
+# and why; never with a gnuplot message
+
+# charted WHAT DIR STATUS "DRAWN..." [NOTE...]: the command writing DIR
+# exited with STATUS 0, said nothing on standard error but notes, exactly
+# the NOTEs of charts left out, and drew the DRAWN charts whole and no other
+charted() {
+    local what=$1 dir=$2 status=$3 drawn=$4
+    shift 4
+    expect "$what: exit 0 (got $status)" test "$status" -eq 0
+    expect "$what: notes only, no gnuplot message ($(cat stderr.txt))" \
+        bash -c "! grep -qv '^rampsim: note: ' stderr.txt"
+    expect "$what: a note for each chart left out ($(cat stderr.txt))" \
+        test "$(grep '^rampsim: note: no [a-z_]* chart: ' stderr.txt)" = "$(printf '%s\n' "$@")"
+    expect "$what: the charts drawn, whole" charts_complete "$dir" $drawn
+    expect "$what: no other chart" test "$(ls "$dir" | grep -cE '\.(png|svg)$')" -eq $((2 * $(wc -w <<<"$drawn")))
+}
+one_week="a one-week horizon has no line to draw"
+no_year="the horizon covers no whole fiscal year"
+no_quarter="the horizon covers no whole fiscal quarter"
+note() { echo "rampsim: note: no $1 chart: $2"; }
+
+for warmup in 0 26; do
+    for horizon in 1 2 3 12 13 52; do
+        notes=()
+        drawn=""
+        for chart in $RUN_CHARTS; do
+            case $chart:$horizon in
+            fan:1 | ramp:1 | manager:1) notes+=("$(note "$chart" "$one_week")") ;;
+            attainment:[1-9] | attainment:1[0-3]) notes+=("$(note "$chart" "$no_year")") ;;
+            quarters:[1-9] | quarters:12) notes+=("$(note "$chart" "$no_quarter")") ;;
+            *) drawn+=" $chart" ;;
+            esac
+        done
+        dir=horizon-$horizon-$warmup
+        limited run "$SMALL" -n 8 -q --plot -o "$dir" --set run.horizon_weeks="$horizon" \
+            --set run.warmup_weeks="$warmup" 2>stderr.txt
+        charted "run --plot, $horizon-week horizon, $warmup weeks of warm-up" "$dir" $? "$drawn" "${notes[@]}"
+        rm -f "$dir"/*.png "$dir"/*.svg
+        limited plot "$dir" >/dev/null 2>stderr.txt
+        charted "plot of a $horizon-week horizon, $warmup weeks of warm-up" "$dir" $? "$drawn" "${notes[@]}"
+    done
+done
+
+# no deal is won at a win rate of 0: what a won deal measures is undefined
+never_won=(-n 8 -q --plot --set pipeline.win_rate=0)
+limited sweep "$SMALL" "${never_won[@]}" --vary coaching.hours_per_month=0:2:1 --metric won_deal_size -o sw-undefined \
+    2>stderr.txt
+charted "sweep --plot of a metric undefined everywhere" sw-undefined $? "" \
+    "$(note sweep "won_deal_size is undefined at every point of the sweep")"
+limited sweep "$SMALL" "${never_won[@]}" --vary coaching.hours_per_month=0:2:1 --vary team.reps=4,6 \
+    --metric first_win_weeks -o map-undefined 2>stderr.txt
+charted "sweep --plot of two keys and a metric undefined everywhere" map-undefined $? "" \
+    "$(note sweep_heatmap "first_win_weeks is undefined at every point of the sweep")"
+limited tornado "$SMALL" "${never_won[@]}" --metric won_deal_size -o tor-undefined 2>stderr.txt
+charted "tornado --plot of a metric undefined everywhere" tor-undefined $? "" \
+    "$(note tornado "won_deal_size is undefined at the base or at every key's low or high value")"
+limited compare "$SMALL" "$SRC/tests/data/small-coach.ini" -n 8 -q --plot --set run.horizon_weeks=1 -o cmp-week \
+    2>stderr.txt
+charted "compare --plot of a one-week horizon" cmp-week $? compare_manager \
+    "$(note compare_attainment "$no_year")" "$(note compare_quarters "$no_quarter")"
+
+# --- a file plot reads that is not a regular file: refused before anything
+# reads it, at once (a FIFO would wait for a writer, /dev/zero never end),
+# exit 2 and a message naming it, and the charts as they were
+limited run "$SMALL" -n 8 -q --plot -o odd
+cp -r odd odd-before
+for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.csv attainment.csv; do
+    for kind in FIFO "symbolic link"; do
+        rm -rf odd && cp -r odd-before odd && rm "odd/$file"
+        if [ "$kind" = FIFO ]; then mkfifo "odd/$file"; else ln -s /dev/zero "odd/$file"; fi
+        timeout -k 2 10 "$RAMPSIM" plot odd >/dev/null 2>stderr.txt
+        status=$?
+        what="plot with $file a $kind"
+        expect "$what: exit 2 at once (got $status; 124 or 137 is a hang)" test "$status" -eq 2
+        expect "$what: says so ($(cat stderr.txt))" \
+            test "$(cat stderr.txt)" = "rampsim: odd/$file is a $kind, not a regular file"
+        expect "$what: the charts as they were" diff -r -x "$file" odd-before odd
+    done
+done
+
+# --- a gnuplot that blocks (one opening a FIFO put in place of a CSV file
+# after the check would): SIGTERM to rampsim alone still ends it promptly,
+# gnuplot with it, and the charts stay as they were
+mkdir blocking-bin
+printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec sleep 30\n' "$WORK" >blocking-bin/gnuplot
+chmod +x blocking-bin/gnuplot
+cp -r odd-before blocked
+PATH="$WORK/blocking-bin:$PATH" "$RAMPSIM" plot blocked >/dev/null 2>stderr.txt &
+pid=$!
+for _ in $(seq 500); do
+    [ -s gnuplot.pid ] && break
+    sleep 0.01
+done
+kill -TERM "$pid"
+for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.05
+done
+if kill -0 "$pid" 2>/dev/null; then
+    kill -KILL "$pid"
+    status=hung
+else
+    wait "$pid"
+    status=$?
+fi
+expect "SIGTERM while gnuplot blocks: exit 143 within 5 s (got $status)" test "$status" = 143
+expect "SIGTERM while gnuplot blocks: says so ($(cat stderr.txt))" \
+    grep -qxF "rampsim: interrupted by SIGTERM; the charts of blocked are as they were" stderr.txt
+expect "SIGTERM while gnuplot blocks: gnuplot ended too" \
+    bash -c "test -s gnuplot.pid && for p in \$(cat gnuplot.pid); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r odd-before blocked
+
+echo "$passed passed, $failed failed"
+exit $((failed > 0))
