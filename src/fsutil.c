@@ -33,6 +33,21 @@ static shown_path shown(const char *path)
     return s;
 }
 
+/* Creates path, a new file (never through a link, never an existing one),
+ * for writing; NULL with a message naming `named` otherwise. */
+static FILE *create_new(const char *path, const char *named, char *err)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(named).text, strerror(e));
+    }
+    return f;
+}
+
 /* ---- the manifest -------------------------------------------------------- */
 
 typedef struct manifest {
@@ -153,14 +168,9 @@ static rs_status manifest_write(const char *dir, const manifest *m, char *err)
     snprintf(part, sizeof part, "%s/%s", dir, MANIFEST_PART);
     snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
     unlink(part); /* a part a killed run left: never write through a link */
-    int fd = open(part, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
-    }
+    FILE *f = create_new(part, path, err);
+    if (!f)
+        return RS_ERR_IO;
     fprintf(f,
             "%s%s wrote this directory; these are the files it wrote here.\n"
             "# Replacing the directory removes exactly them, and is refused when\n"
@@ -501,14 +511,9 @@ rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write
         return st;
     char path[RS_PATH_MAX + 128];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
-    }
+    FILE *f = create_new(path, path, err);
+    if (!f)
+        return RS_ERR_IO;
     st = write(f, ctx);
     int bad = ferror(f);
     if (fclose(f) != 0 || bad)

@@ -13,3 +13,12 @@ expect() {
         echo "FAIL: $what"
     fi
 }
+
+# use_scratch_dir: makes a temporary directory and enters it; it is removed
+# at exit, after unmounting $MOUNTED when a test mounted something there.
+use_scratch_dir() {
+    WORK=$(mktemp -d)
+    MOUNTED=""
+    trap 'if [ -n "$MOUNTED" ]; then umount "$MOUNTED" 2>/dev/null; fi; rm -rf "$WORK"' EXIT
+    cd "$WORK" || exit 1
+}

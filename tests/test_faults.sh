@@ -7,15 +7,8 @@ set -u
 RAMPSIM=$1
 SRC=$2
 SMALL=$SRC/tests/data/small.ini
-WORK=$(mktemp -d)
-MOUNTED=""
-cleanup() {
-    [ -n "$MOUNTED" ] && umount "$MOUNTED" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
+use_scratch_dir
 no_leftovers() { # no_leftovers DIR-NAME [PARENT]: no .NAME.tmp-* or .NAME.old-* beside it
     expect "$1: no temporary directory left" bash -c "! ls -A '${2:-.}' | grep -q '^\.$1\.'"
 }

@@ -10,15 +10,8 @@ RAMPSIM=$1
 SRC=$2
 SANITIZED=${3:-}
 SMALL=$SRC/tests/data/small.ini
-WORK=$(mktemp -d)
-MOUNTED=""
-cleanup() {
-    [ -n "$MOUNTED" ] && umount "$MOUNTED" 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
+use_scratch_dir
 umask 022
 run() { "$RAMPSIM" run "$SMALL" -n 32 -q "$@"; }
 no_leftovers() { # no_leftovers [PARENT]: no hidden temporary or old directory
@@ -120,36 +113,27 @@ expect "and the results under it replaced" listed_matches real/out
 no_leftovers
 
 # --- concurrent runs into one -o: each publishes whole, the last one stays
-pids=()
-for seed in 1 2 3 4 5 6; do
-    "$RAMPSIM" run "$SMALL" -n 32 -q --seed "$seed" -o shared 2>"concurrent-$seed.txt" &
-    pids+=($!)
-done
-failures=0
-for pid in "${pids[@]}"; do
-    wait "$pid" || failures=$((failures + 1))
-done
-expect "6 concurrent runs into one -o: every one exits 0 ($failures failed: $(cat concurrent-*.txt))" \
-    test "$failures" -eq 0
-expect "6 concurrent runs: the directory is whole" listed_matches shared
-seed=$(sed -n 's/^seed *= *//p' shared/scenario.ini)
-run --seed "$seed" -o alone
-expect "6 concurrent runs: every file from one run (seed $seed)" diff -r alone shared
-no_leftovers
+concurrent_runs() { # concurrent_runs WHAT SEED...: one run a seed, all at once into shared/
+    local what=$1 pids=() failures=0 seed
+    shift
+    for seed in "$@"; do
+        "$RAMPSIM" run "$SMALL" -n 32 -q --seed "$seed" -o shared 2>"concurrent-$seed.txt" &
+        pids+=($!)
+    done
+    for pid in "${pids[@]}"; do
+        wait "$pid" || failures=$((failures + 1))
+    done
+    expect "$what: every one exits 0 ($failures failed: $(cat concurrent-*.txt))" test "$failures" -eq 0
+    expect "$what: the directory is whole" listed_matches shared
+    seed=$(sed -n 's/^seed *= *//p' shared/scenario.ini)
+    rm -rf alone
+    run --seed "$seed" -o alone
+    expect "$what: every file from one run (seed $seed)" diff -r alone shared
+    no_leftovers
+}
+concurrent_runs "6 concurrent runs into one -o" 1 2 3 4 5 6
 # and with replacements under way: a second round into the existing one
-pids=()
-for seed in 7 8 9 10; do
-    "$RAMPSIM" run "$SMALL" -n 32 -q --seed "$seed" -o shared 2>"concurrent-$seed.txt" &
-    pids+=($!)
-done
-failures=0
-for pid in "${pids[@]}"; do
-    wait "$pid" || failures=$((failures + 1))
-done
-expect "4 concurrent replacements: every one exits 0 ($failures failed: $(cat concurrent-*.txt))" \
-    test "$failures" -eq 0
-expect "4 concurrent replacements: the directory is whole" listed_matches shared
-no_leftovers
+concurrent_runs "4 concurrent replacements" 7 8 9 10
 
 # --- SIGHUP (a closed terminal) stops a run as SIGINT does
 run -o earlier
