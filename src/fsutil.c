@@ -20,6 +20,10 @@
 
 #define MANIFEST_PART RS_FS_MANIFEST ".part"
 #define NAME_MAX_LEN 255
+/* The longest output path and last name: ".<name>.tmp-XXXXXX" beside it
+ * must still be a path and a name. */
+#define PARENT_MAX 3800
+#define BASE_MAX 200
 
 /* A path as a message shows it: a control byte in it is written \xNN. */
 typedef struct shown_path {
@@ -105,15 +109,20 @@ static bool listable(const char *name)
 
 static const char manifest_header[] = "# rampsim ";
 
-/* Reads dir's manifest into m: 1 when read, 0 when there is none, -1 when
- * it is damaged (problem says how). */
-static int manifest_read(const char *dir, manifest *m, char *problem, size_t size)
+/* More names than any command writes: a longer manifest is not rampsim's. */
+#define MANIFEST_MAX_NAMES 4096
+
+/* Reads the manifest of the directory open as dirfd into m: 1 when read, 0
+ * when there is none, -1 when it is damaged (problem says how). */
+static int manifest_read_at(int dirfd, manifest *m, char *problem, size_t size)
 {
     *m = (manifest){0};
-    char path[RS_PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
-    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    int fd = openat(dirfd, RS_FS_MANIFEST, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0) {
+        if (errno == ELOOP) {
+            snprintf(problem, size, "it is a symbolic link");
+            return -1;
+        }
         if (errno == ENOENT)
             return 0;
         snprintf(problem, size, "cannot read it: %s", strerror(errno));
@@ -142,6 +151,9 @@ static int manifest_read(const char *dir, manifest *m, char *problem, size_t siz
             result = -1;
         } else if (line[0] == '#') {
             continue;
+        } else if (m->n == MANIFEST_MAX_NAMES) {
+            snprintf(problem, size, "it lists more than %d files", MANIFEST_MAX_NAMES);
+            result = -1;
         } else if (!listable(line)) {
             snprintf(problem, size, "line %d is not a file name", number);
             result = -1;
@@ -158,6 +170,20 @@ static int manifest_read(const char *dir, manifest *m, char *problem, size_t siz
     if (result != 1)
         manifest_free(m);
     return result;
+}
+
+/* Reads dir's manifest, as manifest_read_at. */
+static int manifest_read(const char *dir, manifest *m, char *problem, size_t size)
+{
+    *m = (manifest){0};
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirfd < 0) {
+        snprintf(problem, size, "cannot read it: %s", strerror(errno));
+        return -1;
+    }
+    int read = manifest_read_at(dirfd, m, problem, size);
+    close(dirfd);
+    return read;
 }
 
 /* Writes m as dir's manifest: into a part, then renamed over the old, so
@@ -248,13 +274,18 @@ static rs_status inspect_dir(const char *dir, bool need_manifest, const char *ad
     struct dirent *e;
     while (st == RS_OK && (e = readdir(d))) {
         const char *name = e->d_name;
-        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0 || strcmp(name, RS_FS_MANIFEST) == 0 ||
-            strcmp(name, MANIFEST_PART) == 0)
+        if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
             continue;
         char path[RS_PATH_MAX + NAME_MAX_LEN + 2];
         snprintf(path, sizeof path, "%s/%s", dir, name);
         struct stat info;
-        if (read == 0)
+        bool own = strcmp(name, RS_FS_MANIFEST) == 0 || strcmp(name, MANIFEST_PART) == 0;
+        if (own && lstat(path, &info) == 0 && !S_ISREG(info.st_mode))
+            st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which is %s where rampsim keeps its manifest; %s",
+                         shown(dir).text, name, kind_of(info.st_mode), advice);
+        else if (own)
+            continue;
+        else if (read == 0)
             st = rs_fail(err, RS_ERR_INPUT, "%s was not written by rampsim (it has no %s, as results from before "
                          "manifests have none either) and holds %s; %s",
                          shown(dir).text, RS_FS_MANIFEST, shown(name).text, advice);
@@ -284,7 +315,8 @@ static rs_status inspect_target(const char *path, bool *exists, char *err)
     if (lstat(path, &info) != 0) {
         if (errno == ENOENT || errno == ENOTDIR) /* the parents say why, if they cannot be made */
             return RS_OK;
-        return rs_fail(err, RS_ERR_IO, "cannot use %s: %s", shown(path).text, strerror(errno));
+        return rs_fail(err, errno == ENAMETOOLONG ? RS_ERR_INPUT : RS_ERR_IO, "cannot use %s: %s", shown(path).text,
+                       strerror(errno));
     }
     if (S_ISLNK(info.st_mode))
         return rs_fail(err, RS_ERR_INPUT,
@@ -294,6 +326,10 @@ static rs_status inspect_target(const char *path, bool *exists, char *err)
     if (!S_ISDIR(info.st_mode))
         return rs_fail(err, RS_ERR_INPUT, "%s exists and is not a directory; %s", shown(path).text, choose_another);
     *exists = true;
+    /* replacing it removes its files: a directory that forbids that is
+     * refused before the work, not left half-removed after it */
+    if (access(path, W_OK | X_OK) != 0)
+        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(path).text, strerror(errno));
     return inspect_dir(path, false, choose_another, err);
 }
 
@@ -320,6 +356,12 @@ static rs_status check_writable_ancestor(const char *path, char *err)
                 return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(ENOTDIR));
             if (access(parent, W_OK | X_OK) != 0)
                 return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+            char manifest_path[RS_PATH_MAX + 64];
+            snprintf(manifest_path, sizeof manifest_path, "%s/%s", parent, RS_FS_MANIFEST);
+            if (lstat(manifest_path, &info) == 0)
+                return rs_fail(err, RS_ERR_INPUT,
+                               "%s is a rampsim result directory: results go beside it, not inside it; %s",
+                               shown(parent).text, choose_another);
             return RS_OK;
         }
         if (errno != ENOENT || strcmp(parent, at) == 0 || strcmp(parent, ".") == 0 || strcmp(parent, "/") == 0)
@@ -332,10 +374,13 @@ rs_status rs_fs_check_target(const char *dir, char *err)
 {
     if (!dir[0])
         return rs_fail(err, RS_ERR_INPUT, "the output directory name is empty");
-    if (strlen(dir) > RS_PATH_MAX - 64)
-        return rs_fail(err, RS_ERR_INPUT, "the output directory path is too long");
     char parent[RS_PATH_MAX], base[RS_PATH_MAX], path[RS_PATH_MAX];
     split_path(dir, parent, base);
+    /* the temporary directory beside it must have room for its name */
+    if (strlen(dir) > PARENT_MAX || strlen(base) > BASE_MAX)
+        return rs_fail(err, RS_ERR_INPUT,
+                       "the output directory path is too long: at most %d characters, the last name at most %d",
+                       PARENT_MAX, BASE_MAX);
     if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strcmp(base, "/") == 0)
         return rs_fail(err, RS_ERR_INPUT, "%s cannot be an output directory; name a new one", shown(dir).text);
     strip_slashes(dir, path);
@@ -374,7 +419,7 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
         st = make_parents(path, err);
     if (st != RS_OK)
         return st;
-    snprintf(tmp, RS_PATH_MAX, "%.3800s/.%.200s.tmp-XXXXXX", parent, base);
+    snprintf(tmp, RS_PATH_MAX, "%.*s/.%.*s.tmp-XXXXXX", PARENT_MAX, parent, BASE_MAX, base);
     if (!mkdtemp(tmp))
         return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
     /* mkdtemp makes it private; results are as readable as any new directory */
@@ -390,22 +435,34 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
     return RS_OK;
 }
 
-void rs_fs_remove(const char *dir)
+bool rs_fs_remove(const char *dir)
 {
+    /* by descriptor, never through a link: not even one swapped in for dir */
+    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (dirfd < 0)
+        return errno == ENOENT;
     manifest m;
-    char problem[256], path[RS_PATH_MAX + NAME_MAX_LEN + 2];
-    if (manifest_read(dir, &m, problem, sizeof problem) == 1) {
-        for (int i = 0; i < m.n; i++) {
-            snprintf(path, sizeof path, "%s/%s", dir, m.names[i]);
-            unlink(path);
-        }
+    char problem[256];
+    if (manifest_read_at(dirfd, &m, problem, sizeof problem) == 1) {
+        for (int i = 0; i < m.n; i++)
+            unlinkat(dirfd, m.names[i], 0);
         manifest_free(&m);
     }
-    snprintf(path, sizeof path, "%s/%s", dir, MANIFEST_PART);
-    unlink(path);
-    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
-    unlink(path);
-    rmdir(dir);
+    unlinkat(dirfd, MANIFEST_PART, 0);
+    unlinkat(dirfd, RS_FS_MANIFEST, 0);
+    close(dirfd);
+    return rmdir(dir) == 0;
+}
+
+/* The earlier results, swapped out to old, are removed; if anything kept
+ * them (a file that may not be deleted), the new results stand and the
+ * message says where the old ones are. */
+static rs_status remove_earlier(const char *old, const char *dir, char *err)
+{
+    if (rs_fs_remove(old))
+        return RS_OK;
+    return rs_fail(err, RS_ERR_IO, "the results are in %s, but the earlier ones could not all be removed: they are in %s",
+                   shown(dir).text, shown(old).text);
 }
 
 /* Holds an exclusive lock on a directory while open: runs publishing into
@@ -430,7 +487,7 @@ static rs_status replace_by_moving(const char *tmp, const char *dir, const char 
                                    char *err)
 {
     char old[RS_PATH_MAX];
-    snprintf(old, sizeof old, "%.3800s/.%.200s.old-XXXXXX", parent, base);
+    snprintf(old, sizeof old, "%.*s/.%.*s.old-XXXXXX", PARENT_MAX, parent, BASE_MAX, base);
     if (!mkdtemp(old) || rmdir(old) != 0 || rename(dir, old) != 0)
         return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(dir).text, strerror(errno));
     if (rename(tmp, dir) != 0) {
@@ -438,13 +495,26 @@ static rs_status replace_by_moving(const char *tmp, const char *dir, const char 
         rename(old, dir);
         return rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", shown(dir).text, strerror(e));
     }
-    rs_fs_remove(old);
-    return RS_OK;
+    return remove_earlier(old, dir, err);
 }
 
 static bool cannot_swap(int e)
 {
     return e == EINVAL || e == ENOSYS || e == ENOTSUP;
+}
+
+/* After the swap, tmp holds what was at dir. Should that no longer be the
+ * directory looked at (a link put there meanwhile), the swap is undone. */
+static rs_status swapped_out(const char *tmp, const char *dir, char *err)
+{
+    struct stat info;
+    if (lstat(tmp, &info) == 0 && S_ISDIR(info.st_mode))
+        return remove_earlier(tmp, dir, err);
+    if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0)
+        return rs_fail(err, RS_ERR_IO, "%s changed while the results were published; they are in %s",
+                       shown(dir).text, shown(tmp).text);
+    return rs_fail(err, RS_ERR_INPUT, "%s changed while the results were published (it is no longer a directory); "
+                   "nothing replaced", shown(dir).text);
 }
 
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
@@ -465,7 +535,7 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
     } else if (st == RS_OK) {
         /* One step: dir is always either the earlier results or the new. */
         if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
-            rs_fs_remove(tmp); /* now the earlier results */
+            st = swapped_out(tmp, path, err);
         else if (cannot_swap(errno))
             st = replace_by_moving(tmp, path, parent, base, err);
         else

@@ -9,6 +9,7 @@
 #ifndef RS_FSUTIL_H
 #define RS_FSUTIL_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "rampsim/status.h"
@@ -34,8 +35,9 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err);
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err);
 
 /* Removes what rampsim wrote in dir (the files its manifest lists, the
- * manifest) and then dir itself if that left it empty; quiet. */
-void rs_fs_remove(const char *dir);
+ * manifest) and then dir itself if that left it empty; never through a
+ * link. Whether dir is gone. */
+bool rs_fs_remove(const char *dir);
 
 /* Adds the NULL-terminated names to dir's manifest, before files of those
  * names are created in it. dir must be a result directory: RS_ERR_INPUT

@@ -83,6 +83,30 @@ refused "a manifest naming a path" \
     "rampsim: damaged has a damaged .rampsim-manifest (line 11 is not a file name); choose another -o"
 expect "a manifest naming a path: nothing removed" diff <(ls mine-before) <(ls damaged)
 
+cp -r mine-before reserved
+rm reserved/.rampsim-manifest.part 2>/dev/null
+mkdir reserved/.rampsim-manifest.part && touch reserved/.rampsim-manifest.part/mine.txt
+run -o reserved 2>stderr.txt
+status=$?
+refused "a directory where rampsim keeps its manifest" \
+    "rampsim: reserved holds .rampsim-manifest.part, which is a directory where rampsim keeps its manifest; choose another -o"
+expect "a directory where rampsim keeps its manifest: kept" test -f reserved/.rampsim-manifest.part/mine.txt
+cp -r mine-before long
+seq -f 'f%g.csv' 1 5000 >>long/.rampsim-manifest
+run -o long 2>stderr.txt
+status=$?
+refused "a manifest longer than any rampsim writes" \
+    "rampsim: long has a damaged .rampsim-manifest (it lists more than 4096 files); choose another -o"
+run -o mine-before/inside 2>stderr.txt
+status=$?
+refused "an output inside a result directory" \
+    "rampsim: mine-before is a rampsim result directory: results go beside it, not inside it; choose another -o"
+expect "an output inside a result directory: nothing made there" test ! -e mine-before/inside
+run -o "$(printf 'n%.0s' $(seq 201))" 2>stderr.txt
+status=$?
+refused "a last name of 201 characters" \
+    "rampsim: the output directory path is too long: at most 3800 characters, the last name at most 200"
+
 # --- a symbolic link is never followed to remove anything
 run -o target
 cp -r target target-before
