@@ -603,7 +603,7 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
         size_t len = 0;
         buf[0] = '\0';
         for (int i = 0; i < sc->ramp.table_len && len < size; i++) {
-            char num[32];
+            char num[64]; /* as large as format_percent's own forms */
             format_percent(sc->ramp.table[i], num, sizeof num);
             len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "", num);
         }
