@@ -480,6 +480,14 @@ static int lock_dir(const char *dir, char *err)
     return fd;
 }
 
+int rs_fs_lock_parent(const char *dir, char *err)
+{
+    char path[RS_PATH_MAX], parent[RS_PATH_MAX], base[RS_PATH_MAX];
+    strip_slashes(dir, path);
+    split_path(path, parent, base);
+    return lock_dir(parent, err);
+}
+
 /* Replaces dir by tmp when the file system cannot swap them: dir is moved
  * aside, tmp into place, and the earlier results are then removed; on a
  * failure dir is put back. */
@@ -522,7 +530,7 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
     char path[RS_PATH_MAX], parent[RS_PATH_MAX], base[RS_PATH_MAX];
     strip_slashes(dir, path);
     split_path(path, parent, base);
-    int lock = lock_dir(parent, err);
+    int lock = rs_fs_lock_parent(dir, err);
     if (lock < 0)
         return RS_ERR_IO;
     /* Another run may have published meanwhile: look again, in turn. */

@@ -34,6 +34,12 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err);
  * same parent directory take turns, so that each publishes whole. */
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err);
 
+/* Takes the lock rs_fs_publish takes on dir's parent, and waits for it:
+ * whoever writes into an existing result directory (plot) holds it, so
+ * that no run swaps the directory away meanwhile. The descriptor to close
+ * to release it, or -1 with a message. */
+int rs_fs_lock_parent(const char *dir, char *err);
+
 /* Removes what rampsim wrote in dir (the files its manifest lists, the
  * manifest) and then dir itself if that left it empty; never through a
  * link. Whether dir is gone. */

@@ -553,12 +553,19 @@ static bool stopped(const variables *v)
  * as they were. */
 static rs_status draw(const char *const *charts, const variables *v, char *err)
 {
+    /* no run may swap the directory away between the claim and the last
+     * chart put in place */
+    int lock = rs_fs_lock_parent(v->dir, err);
+    if (lock < 0)
+        return RS_ERR_IO;
     rs_status st = claim_charts(charts, v->dir, err);
-    if (st != RS_OK)
+    int dir = st == RS_OK ? open(v->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC) : -1;
+    if (st == RS_OK && dir < 0)
+        st = rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", v->dir, strerror(errno));
+    if (st != RS_OK) {
+        close(lock);
         return st;
-    int dir = open(v->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0)
-        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", v->dir, strerror(errno));
+    }
     int drawn = 0; /* charts x formats whose parts exist: a failed run may leave one */
     for (int c = 0; st == RS_OK && charts[c]; c++)
         for (int k = 0; st == RS_OK && k < N_FORMATS && !stopped(v); k++, drawn++)
@@ -567,6 +574,7 @@ static rs_status draw(const char *const *charts, const variables *v, char *err)
         st = RS_ERR_INTERRUPTED;
     st = settle_parts(charts, drawn, dir, v->dir, st, err);
     close(dir);
+    close(lock);
     return st;
 }
 

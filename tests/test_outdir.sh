@@ -159,6 +159,24 @@ concurrent_runs "6 concurrent runs into one -o" 1 2 3 4 5 6
 # and with replacements under way: a second round into the existing one
 concurrent_runs "4 concurrent replacements" 7 8 9 10
 
+# a plot drawing into the directory while runs replace it: each waits for
+# the other, so both succeed and the directory stays replaceable
+if command -v gnuplot >/dev/null; then
+    run -o drawn --plot
+    failures=0
+    for delay in 0.01 0.03 0.05 0.08; do
+        "$RAMPSIM" plot drawn >/dev/null 2>plot.txt &
+        pid=$!
+        sleep "$delay"
+        run -o drawn 2>>both.txt || failures=$((failures + 1))
+        wait "$pid" || failures=$((failures + 1))
+        cat plot.txt >>both.txt
+    done
+    expect "plot and run into one directory at once: all succeed ($(cat both.txt))" test "$failures" -eq 0
+    expect "plot and run into one directory at once: it stays whole" listed_matches drawn
+    no_leftovers
+fi
+
 # --- SIGHUP (a closed terminal) stops a run as SIGINT does
 run -o earlier
 cp -r earlier earlier-before
