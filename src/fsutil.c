@@ -461,7 +461,9 @@ static rs_status remove_earlier(const char *old, const char *dir, char *err)
 {
     if (rs_fs_remove(old))
         return RS_OK;
-    return rs_fail(err, RS_ERR_IO, "the results are in %s, but the earlier ones could not all be removed: they are in %s",
+    /* not RS_ERR_IO: the caller names dir for the temporary path in those */
+    return rs_fail(err, RS_ERR_RUNTIME,
+                   "the results are in %s, but the earlier ones could not all be removed: they are in %s",
                    shown(dir).text, shown(old).text);
 }
 
@@ -519,7 +521,9 @@ static rs_status swapped_out(const char *tmp, const char *dir, char *err)
     if (lstat(tmp, &info) == 0 && S_ISDIR(info.st_mode))
         return remove_earlier(tmp, dir, err);
     if (renameat2(AT_FDCWD, tmp, AT_FDCWD, dir, RENAME_EXCHANGE) != 0)
-        return rs_fail(err, RS_ERR_IO, "%s changed while the results were published; they are in %s",
+        return rs_fail(err, RS_ERR_RUNTIME,
+                       "%s changed while the results were published, and they could not be swapped back: what "
+                       "was there is now at %s",
                        shown(dir).text, shown(tmp).text);
     return rs_fail(err, RS_ERR_INPUT, "%s changed while the results were published (it is no longer a directory); "
                    "nothing replaced", shown(dir).text);
