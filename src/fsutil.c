@@ -15,8 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "rampsim/scenario.h"
+#include "rampsim/status.h"
 #include "valueparse.h"
+#include "rampsim/version.h"
 
 #define MANIFEST_PART RS_FS_MANIFEST ".part"
 #define NAME_MAX_LEN 255

@@ -7,24 +7,12 @@
 #include <errno.h>
 #include <ini.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rampsim/params.h"
+#include "params.h"
 #include "valueparse.h"
-
-rs_status rs_fail(char *buf, rs_status status, const char *fmt, ...)
-{
-    if (buf) {
-        va_list ap;
-        va_start(ap, fmt);
-        vsnprintf(buf, RS_ERRMSG_SIZE, fmt, ap);
-        va_end(ap);
-    }
-    return status;
-}
 
 rs_scenario *rs_scenario_new(void)
 {
