@@ -4,7 +4,6 @@
  * machine):  build/bench/rampsim-bench [--runs N] [--jobs typical,large,sweep]
  *
  * Each measured run is a child process, so that its peak memory is its own. */
-#define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +13,9 @@
 #include <unistd.h>
 
 #include "rampsim/engine.h"
-#include "rampsim/model.h"
-#include "rampsim/rng.h"
-#include "rampsim/samplers.h"
+#include "model.h"
+#include "rng.h"
+#include "samplers.h"
 #include "rampsim/scenario.h"
 
 typedef struct job {
@@ -97,8 +96,8 @@ static measurement measure(const job *j, int threads)
         r.wall = seconds(CLOCK_MONOTONIC) - t0;
         struct rusage u;
         getrusage(RUSAGE_SELF, &u);
-        r.cpu = (double)u.ru_utime.tv_sec + u.ru_utime.tv_usec * 1e-6 + (double)u.ru_stime.tv_sec +
-                u.ru_stime.tv_usec * 1e-6;
+        r.cpu = (double)u.ru_utime.tv_sec + (double)u.ru_utime.tv_usec * 1e-6 + (double)u.ru_stime.tv_sec +
+                (double)u.ru_stime.tv_usec * 1e-6;
         r.peak_mb = (double)u.ru_maxrss / 1024.0;
         if (write(fd[1], &r, sizeof r) != (ssize_t)sizeof r)
             _exit(1);

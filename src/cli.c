@@ -21,9 +21,10 @@
 #include "rampsim/engine.h"
 #include "rampsim/evidence.h"
 #include "rampsim/output.h"
-#include "rampsim/params.h"
+#include "params.h"
 #include "rampsim/plot.h"
 #include "rampsim/scenario.h"
+#include "rampsim/version.h"
 
 #define MAX_THREADS 256
 

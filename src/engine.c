@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "memory.h"
-#include "rampsim/model.h"
+#include "model.h"
 
 /* Blocks run between two merges: at most WINDOW, fewer for large sets so
  * that their accumulators stay within WINDOW_BYTES (never fewer than two a

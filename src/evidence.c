@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rampsim/params.h"
+#include "params.h"
 #include "valueparse.h"
 
 const rs_evidence rs_evidence_table[] = {

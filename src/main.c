@@ -11,6 +11,7 @@
 
 #include "cli.h"
 #include "valueparse.h"
+#include "rampsim/version.h"
 
 /* GSL's default handler aborts; say what happened instead. */
 static void on_gsl_error(const char *reason, const char *file, int line, int gsl_errno)

@@ -3,7 +3,7 @@
  * rs_model_run walks the weeks from the start of the warm-up to the end of
  * the horizon; each week runs the seven steps of MODEL.md section 8 in
  * order, as the functions step_*. All memory is the workspace's. */
-#include "rampsim/model.h"
+#include "model.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -12,9 +12,9 @@
 
 #include "dealbook.h"
 #include "effects.h"
-#include "rampsim/ramp.h"
-#include "rampsim/rng.h"
-#include "rampsim/samplers.h"
+#include "ramp.h"
+#include "rng.h"
+#include "samplers.h"
 
 #define WEEKS_PER_MONTH (52.0 / 12.0)
 
@@ -809,23 +809,23 @@ static void summarise(rs_model *m, rs_outcome *out)
             v[l->ramped_share + (size_t)w] = 100.0 * m->ramped_count[w] / m->observed[w];
         }
     }
-    v[RS_M_WIN_RATE] = m->closed > 0 ? 100.0 * m->won / m->closed : NAN;
-    v[RS_M_WON_CYCLE_WEEKS] = m->won > 0 ? m->won_cycle_sum / m->won : NAN;
-    v[RS_M_WON_DEAL_SIZE] = m->won > 0 ? m->won_value_sum / m->won : NAN;
+    v[RS_M_WIN_RATE] = m->closed > 0 ? 100.0 * (double)m->won / (double)m->closed : NAN;
+    v[RS_M_WON_CYCLE_WEEKS] = m->won > 0 ? m->won_cycle_sum / (double)m->won : NAN;
+    v[RS_M_WON_DEAL_SIZE] = m->won > 0 ? m->won_value_sum / (double)m->won : NAN;
     v[RS_M_PIPELINE_TO_QUOTA] = m->pipeline_ratio_n > 0 ? m->pipeline_ratio_sum / m->pipeline_ratio_n : NAN;
-    v[RS_M_SELLING_TIME_SHARE] = m->rep_weeks > 0 ? 100.0 * m->selling_share_sum / m->rep_weeks : NAN;
-    v[RS_M_LEAD_TO_CLOSE] = m->leads > 0 ? 100.0 * m->won / m->leads : NAN;
+    v[RS_M_SELLING_TIME_SHARE] = m->rep_weeks > 0 ? 100.0 * m->selling_share_sum / (double)m->rep_weeks : NAN;
+    v[RS_M_LEAD_TO_CLOSE] = m->leads > 0 ? 100.0 * (double)m->won / (double)m->leads : NAN;
     v[RS_M_DEALS_WON] = (double)m->won;
-    v[RS_M_COACHING_STOCK] = m->rep_weeks > 0 ? m->stock_sum / m->rep_weeks : NAN;
+    v[RS_M_COACHING_STOCK] = m->rep_weeks > 0 ? m->stock_sum / (double)m->rep_weeks : NAN;
     v[RS_M_MANAGER_HOURS] = m->manager_total[RS_ACT_TOTAL] / H;
     v[RS_M_MANAGER_OVERTIME] = m->manager_total[RS_ACT_OVERTIME] / H;
     v[RS_M_COACHING_SHORTFALL] = m->manager_total[RS_ACT_SHORTFALL] / H;
     v[RS_M_DEAL_HELP_DEALS] = (double)m->helped_deals;
-    v[RS_M_ATTENTION] = m->rep_weeks > 0 ? 100.0 * m->attention_sum / m->rep_weeks : NAN;
+    v[RS_M_ATTENTION] = m->rep_weeks > 0 ? 100.0 * m->attention_sum / (double)m->rep_weeks : NAN;
     v[RS_M_DEPARTURES] = (double)m->departures;
     v[RS_M_REVIEW_EXITS] = (double)m->review_exits;
     if (m->first_year_hires > 0) {
-        double share = 100.0 / m->first_year_hires;
+        double share = 100.0 / (double)m->first_year_hires;
         long attrition = m->first_year_exits[EXIT_ATTRITION], review = m->first_year_exits[EXIT_REVIEW];
         v[RS_M_FIRST_YEAR_EXITS] = share * (double)(attrition + review);
         v[RS_M_FIRST_YEAR_EXITS_ATTRITION] = share * (double)attrition;

@@ -1,4 +1,4 @@
-/* rampsim/model.h: one replication of one team, week by week, as MODEL.md
+/* model.h: one replication of one team, week by week, as MODEL.md
  * section 8 orders it. A model is a per-thread workspace: it is allocated
  * once and reused for every replication that thread runs. */
 #ifndef RAMPSIM_MODEL_H

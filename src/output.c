@@ -4,6 +4,7 @@
 #include "rampsim/output.h"
 
 #include "fsutil.h"
+#include "rampsim/version.h"
 
 #include <math.h>
 #include <string.h>

@@ -2,7 +2,7 @@
  * source (MODEL.md section in brackets), and the parsing and formatting of
  * a single value. Defaults are text parsed by the same code as user input,
  * so a default can never be a value a user could not write. */
-#include "rampsim/params.h"
+#include "params.h"
 
 #include <math.h>
 #include <stdbool.h>

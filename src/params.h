@@ -1,4 +1,4 @@
-/* rampsim/params.h: the table of every scenario key, its type, limits,
+/* params.h: the table of every scenario key, its type, limits,
  * default, unit and meaning. The loader, --set, `rampsim defaults` and the
  * resolved scenario.ini all read this one table. */
 #ifndef RAMPSIM_PARAMS_H
@@ -6,7 +6,8 @@
 
 #include <stddef.h>
 
-#include "rampsim/scenario.h"
+#include "rampsim/scenario_types.h"
+#include "rampsim/status.h"
 
 typedef enum {
     RS_P_INT,      /* int, whole number within [min, max] */

@@ -1,5 +1,5 @@
 /* ramp.c: the four ramp curves of MODEL.md section 3. */
-#include "rampsim/ramp.h"
+#include "ramp.h"
 
 #include <math.h>
 

@@ -1,4 +1,4 @@
-/* rampsim/ramp.h: the ramp curves of MODEL.md section 3, productivity as a
+/* ramp.h: the ramp curves of MODEL.md section 3, productivity as a
  * function of experience in weeks. */
 #ifndef RAMPSIM_RAMP_H
 #define RAMPSIM_RAMP_H

@@ -1,5 +1,5 @@
-/* rng.c: the out-of-line part of the streams of rampsim/rng.h. */
-#include "rampsim/rng.h"
+/* rng.c: the out-of-line part of the streams of rng.h. */
+#include "rng.h"
 
 void rs_stream_refill(rs_stream *s)
 {

@@ -1,5 +1,5 @@
-/* samplers.c: single-uniform inversion samplers (see rampsim/samplers.h). */
-#include "rampsim/samplers.h"
+/* samplers.c: single-uniform inversion samplers (see samplers.h). */
+#include "samplers.h"
 
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>

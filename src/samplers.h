@@ -1,4 +1,4 @@
-/* rampsim/samplers.h: the model's random variates, each by inversion of a
+/* samplers.h: the model's random variates, each by inversion of a
  * single uniform.
  *
  * Inversion keeps every draw at a fixed position of its stream and makes it

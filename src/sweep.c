@@ -323,12 +323,12 @@ static void print_return(FILE *out, const rs_sweep *s, int w)
         const rs_sweep_value *h = rs_sweep_at(s, p, hours), *v = rs_sweep_at(s, p, net);
         fprintf(out, "  %-*s  %12.0f", w, s->axes[0].values[p], h->mean);
         if (!isnan(h->difference)) {
-            char per[32] = "n/a", hours[48], net_return[112];
+            char per[32] = "n/a", extra_hours[48], net_return[112];
             if (!isnan(per_extra_hour(s, p)))
                 snprintf(per, sizeof per, "%.0f", per_extra_hour(s, p));
-            rs_format_signed(hours, sizeof hours, h->difference, 0);
+            rs_format_signed(extra_hours, sizeof extra_hours, h->difference, 0);
             rs_format_difference(net_return, sizeof net_return, v->difference, v->low, v->high, 0);
-            fprintf(out, " %12s %16s  %s", hours, per, net_return);
+            fprintf(out, " %12s %16s  %s", extra_hours, per, net_return);
         }
         fputc('\n', out);
     }

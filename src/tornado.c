@@ -7,7 +7,7 @@
 
 #include "fsutil.h"
 #include "rampsim/output.h"
-#include "rampsim/params.h"
+#include "params.h"
 #include "valueparse.h"
 
 #define BATCH_KEYS 10 /* keys per engine pass: base + 2 scenarios each */

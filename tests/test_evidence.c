@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "rampsim/evidence.h"
-#include "rampsim/params.h"
+#include "params.h"
 
 static const rs_evidence *row_of(const char *key)
 {

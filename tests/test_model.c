@@ -43,7 +43,7 @@ static void test_bookings_match_closed_form(void **state)
     assert_mean_within(metric(r, rs_layout_fy_slot(l, 0, RS_FY_BOOKINGS)), 52 * weekly, "fy1 bookings");
     assert_mean_within(metric(r, rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT)), 100 * 52 * weekly / (5 * 517000.0),
                        "fy1 attainment");
-    assert_float_equal(metric(r, rs_layout_fy_slot(l, 0, RS_FY_QUOTA))->mean, 5 * 517000.0, 1e-6);
+    tu_assert_near(metric(r, rs_layout_fy_slot(l, 0, RS_FY_QUOTA))->mean, 5 * 517000.0, 1e-6);
     assert_mean_within(metric(r, RS_M_WIN_RATE), 27.19, "win rate");
     assert_mean_within(metric(r, RS_M_WON_DEAL_SIZE), 31234, "won deal size");
     assert_mean_within(metric(r, RS_M_LEAD_TO_CLOSE), 100 * 0.4137 * 0.2719, "lead to close");
@@ -61,7 +61,7 @@ static void test_bookings_match_closed_form(void **state)
     tu_assert_near(hours->mean, metric(r, RS_M_MANAGER_HOURS)->mean * 52, 1e-9 * hours->mean);
     tu_assert_near(bookings->mean, metric(r, rs_layout_fy_slot(l, 0, RS_FY_BOOKINGS))->mean, 1e-6 * bookings->mean);
     /* nothing takes the reps' time: they sell their whole selling share */
-    assert_float_equal(metric(r, RS_M_SELLING_TIME_SHARE)->mean, 35.0, 1e-9);
+    tu_assert_near(metric(r, RS_M_SELLING_TIME_SHARE)->mean, 35.0, 1e-9);
     /* open pipeline at a quarter start: creation rate x mean weeks open */
     double open = 5 * 2.385 * 0.4137 * 31234 * cycle;
     assert_mean_within(metric(r, RS_M_PIPELINE_TO_QUOTA), open / (5 * 517000.0 / 4), "pipeline to quota");
@@ -81,7 +81,7 @@ static void test_coaching_stock_converges_to_plan(void **state)
     double rate = 1 - exp(-1 / 9.7), decay = 0;
     for (int t = 0; t < 52; t++)
         decay += pow(1 - rate, t + 1) / 52;
-    assert_float_equal(metric(r, RS_M_COACHING_STOCK)->mean, 2.385 * (1 - decay), 1e-9);
+    tu_assert_near(metric(r, RS_M_COACHING_STOCK)->mean, 2.385 * (1 - decay), 1e-9);
     rs_results_free(r);
     rs_scenario_free(sc);
 
@@ -91,7 +91,7 @@ static void test_coaching_stock_converges_to_plan(void **state)
     tu_set(sc, "coaching.hours_per_month=2.385", "coaching.prior_hours_per_month=1.7", "coaching.memory_weeks=9.7", "run.warmup_weeks=52",
            "run.horizon_weeks=1", "run.replications=16", NULL);
     r = tu_run(sc, 1);
-    assert_float_equal(metric(r, RS_M_COACHING_STOCK)->mean, 1.7 + rate * (2.385 - 1.7), 1e-12);
+    tu_assert_near(metric(r, RS_M_COACHING_STOCK)->mean, 1.7 + rate * (2.385 - 1.7), 1e-12);
     rs_results_free(r);
     rs_scenario_free(sc);
 }
@@ -108,12 +108,12 @@ static void test_budget_scales_coaching(void **state)
     const rs_layout *l = &r->layout;
     double planned = 8 * 10 * 12 / 52.0, fixed = 8 * 0.5 + 1.0, budget = 50 * 0.3;
     for (int w = 0; w < l->horizon; w += 13) {
-        assert_float_equal(metric(r, rs_layout_manager_slot(l, w, RS_ACT_COACHING))->mean, budget - fixed, 1e-9);
-        assert_float_equal(metric(r, rs_layout_manager_slot(l, w, RS_ACT_SHORTFALL))->mean,
+        tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_COACHING))->mean, budget - fixed, 1e-9);
+        tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_SHORTFALL))->mean,
                            planned - (budget - fixed), 1e-9);
-        assert_float_equal(metric(r, rs_layout_manager_slot(l, w, RS_ACT_TOTAL))->mean, budget, 1e-9);
+        tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_TOTAL))->mean, budget, 1e-9);
     }
-    assert_float_equal(metric(r, RS_M_MANAGER_OVERTIME)->mean, 0.0, 0);
+    tu_assert_near(metric(r, RS_M_MANAGER_OVERTIME)->mean, 0.0, 0);
     rs_results_free(r);
     rs_scenario_free(sc);
 }
@@ -131,11 +131,11 @@ static void test_deal_help_costs_hours(void **state)
         help_hours += metric(r, rs_layout_manager_slot(l, w, RS_ACT_DEAL_HELP))->mean;
     double deals = metric(r, RS_M_DEAL_HELP_DEALS)->mean;
     assert_true(deals > 10);
-    assert_float_equal(help_hours, 6.0 * deals, 1e-6 * help_hours);
+    tu_assert_near(help_hours, 6.0 * deals, 1e-6 * help_hours);
     /* only in the last 3 weeks of each quarter */
     for (int w = 0; w < l->horizon; w++)
         if (w % 13 < 10)
-            assert_float_equal(metric(r, rs_layout_manager_slot(l, w, RS_ACT_DEAL_HELP))->mean, 0.0, 0);
+            tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_DEAL_HELP))->mean, 0.0, 0);
     assert_true(metric(r, RS_M_COACHING_SHORTFALL)->mean > 0);
     rs_results_free(r);
     rs_scenario_free(sc);
@@ -388,9 +388,9 @@ static void test_early_reviews(void **state)
                  "review_below = %s\nreview_exit = 1\n",
                  thresholds[k]);
         rs_scenario *sc = tu_scenario(ini);
-        rs_results *r = tu_run(sc, 2);
-        tu_assert_near(metric(r, RS_M_FIRST_YEAR_EXITS)->mean, k == 0 ? 0.0 : 100.0, 0);
-        rs_results_free(r);
+        rs_results *threshold_run = tu_run(sc, 2);
+        tu_assert_near(metric(threshold_run, RS_M_FIRST_YEAR_EXITS)->mean, k == 0 ? 0.0 : 100.0, 0);
+        rs_results_free(threshold_run);
         rs_scenario_free(sc);
     }
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "rampsim/output.h"
-#include "rampsim/rng.h"
+#include "rng.h"
 
 static const char *formatted(double difference, double low, double high, int decimals)
 {

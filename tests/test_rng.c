@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "rampsim/rng.h"
+#include "rng.h"
 
 #define N 200000
 

@@ -8,8 +8,8 @@
 #include <math.h>
 #include <stdlib.h>
 
-#include "rampsim/rng.h"
-#include "rampsim/samplers.h"
+#include "rng.h"
+#include "samplers.h"
 
 #define N 200000
 

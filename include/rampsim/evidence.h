@@ -12,7 +12,7 @@
 #include "rampsim/scenario.h"
 
 /* One lever and the values of it the evidence covers. Keys are those of
- * the parameter table (rampsim/params.h), which says where each value
+ * the parameter table (src/params.h), which says where each value
  * lives; enumerations and switches are compared by their index (for
  * one_on_one.cadence none = 0 ... weekly = 3, for a switch no = 0, yes = 1). */
 typedef struct rs_evidence {

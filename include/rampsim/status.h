@@ -17,6 +17,8 @@ typedef enum rs_status {
 /* Size of the error buffers passed around: long enough for a path, a line
  * number, a key and an offending value. */
 #define RS_ERRMSG_SIZE 1024
+/* Size of the path buffers: files named in messages and results. */
+#define RS_PATH_MAX 4096
 
 /* Formats an error message into buf (printf-style) and returns status, so
  * that callers can write `return rs_fail(err, RS_ERR_INPUT, "...")`. */
