@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . .ci/deps.sh
 rampsim_install_deps
+export RAMPSIM_WERROR=ON
 rampsim_build
 (cd build && ctest --output-on-failure -j 2)
 
