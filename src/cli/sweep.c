@@ -111,7 +111,7 @@ static rs_status prepare_sweep(sweep_job *job, const char *const *varies, bool c
     rs_status st = rs_sweep_axes_parse(job->axes, varies, job->n_axes, job->base, err);
     rs_reported_metric found;
     if (st == RS_OK) /* the metric must be one summary.csv reports for this scenario */
-        st = rs_reported_metric_find(job->base, job->metric, &found, err);
+        st = rs_cli_name_option(rs_reported_metric_find(job->base, job->metric, &found, err), "--metric", err);
     return st == RS_OK ? note_sweep_evidence(job, charted, err) : st;
 }
 

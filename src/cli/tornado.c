@@ -89,7 +89,7 @@ rs_status rs_cmd_tornado(int argc, char **argv, char *err)
         return st;
     tornado_job ctx = {.base = base, .swing = swing, .metric = metric};
     rs_reported_metric found; /* the metric must be one summary.csv reports for this scenario */
-    st = rs_reported_metric_find(base, metric, &found, err);
+    st = rs_cli_name_option(rs_reported_metric_find(base, metric, &found, err), "--metric", err);
     if (st == RS_OK) {
         rs_job job = {.dir = o.output ? o.output : "results/tornado", .threads = o.threads, .quiet = o.quiet,
                       .compute = compute_tornado, .write = write_tornado, .draw = o.plot ? draw_tornado : NULL,
