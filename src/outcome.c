@@ -174,6 +174,6 @@ rs_status rs_reported_metric_find(const rs_scenario *sc, const char *name, rs_re
             best = rows[i].name;
         }
     }
-    return rs_fail(err, RS_ERR_INPUT, "--metric %s: not a metric of this scenario%s%s%s (see docs/outputs.md)", name,
+    return rs_fail(err, RS_ERR_INPUT, "%s: not a metric of this scenario%s%s%s (see docs/outputs.md)", name,
                    best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
 }

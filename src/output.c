@@ -284,14 +284,28 @@ static rs_status write_attainment(FILE *f, const void *ctx)
     return RS_OK;
 }
 
-static rs_status write_scenario(FILE *f, const void *ctx)
+/* What rs_output_write_scenario writes: a heading, then every key resolved. */
+typedef struct scenario_file {
+    const rs_scenario *scenario;
+    const char *heading, *rerun_hint;
+} scenario_file;
+
+static rs_status write_scenario_file(FILE *f, const void *ctx)
 {
-    const rs_results *r = ctx;
-    fprintf(f, "# rampsim %s: the scenario these results come from, every key resolved.\n"
-               "# Rerun with: rampsim run scenario.ini\n\n",
-            RAMPSIM_VERSION);
-    rs_scenario_write(f, r->scenario, false);
+    const scenario_file *file = ctx;
+    fprintf(f, "# rampsim %s: %s, every key resolved.\n", RAMPSIM_VERSION, file->heading);
+    if (file->rerun_hint)
+        fprintf(f, "# Rerun with: %s\n", file->rerun_hint);
+    fputc('\n', f);
+    rs_scenario_write(f, file->scenario, false);
     return RS_OK;
+}
+
+rs_status rs_output_write_scenario(const char *dir, const char *file_name, const rs_scenario *sc, const char *heading,
+                                   const char *rerun_hint, char *err)
+{
+    scenario_file file = {.scenario = sc, .heading = heading, .rerun_hint = rerun_hint};
+    return rs_fs_write_file(dir, file_name, write_scenario_file, &file, err);
 }
 
 static const struct {
@@ -300,7 +314,6 @@ static const struct {
 } writers[] = {
     {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
     {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
-    {"scenario.ini", write_scenario},
 };
 
 rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
@@ -310,7 +323,8 @@ rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
         if (st != RS_OK)
             return st;
     }
-    return RS_OK;
+    return rs_output_write_scenario(dir, "scenario.ini", r->scenario, "the scenario these results come from",
+                                    "rampsim run scenario.ini", err);
 }
 
 /* ---- console table ---------------------------------------------------- */

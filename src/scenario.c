@@ -340,15 +340,18 @@ rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *t
     return st;
 }
 
-rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
+/* rs_scenario_set's work. On failure err says what is wrong, without the
+ * place, and quoted (quoted_size bytes) receives the assignment as
+ * rs_scenario_set's message names it after "--set ". */
+static rs_status set_assignment(rs_scenario *sc, const char *assignment, char *quoted, size_t quoted_size, char *err)
 {
+    snprintf(quoted, quoted_size, "%s", assignment);
     char key[128];
     const char *eq = strchr(assignment, '=');
     const char *dot = strchr(assignment, '.');
     size_t key_len = eq ? (size_t)(eq - assignment) : 0;
     if (!eq || !dot || dot > eq || key_len >= sizeof key)
-        return rs_fail(err, RS_ERR_INPUT, "--set %s: expected section.key=value, such as coaching.hours_per_month=3",
-                       assignment);
+        return rs_fail(err, RS_ERR_INPUT, "expected section.key=value, such as coaching.hours_per_month=3");
     memcpy(key, assignment, key_len);
     key[key_len] = '\0';
     /* trim blanks around the key and the value, as in a file */
@@ -369,36 +372,64 @@ rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
     /* what a scenario file's line can hold, "key=" included, so that the
      * resolved scenario.ini can always say it again */
     size_t room = RS_LINE_MAX - strlen(name) - 1;
-    if (strlen(name) + 1 >= RS_LINE_MAX || value_len > room)
+    if (strlen(name) + 1 >= RS_LINE_MAX || value_len > room) {
+        snprintf(quoted, quoted_size, "%s.%s=...", section, name);
         return rs_fail(err, RS_ERR_INPUT,
-                       "--set %s.%s=...: the value is longer than %zu characters (a scenario file's line, "
-                       "\"%s=\" included, holds %d); shorten it",
-                       section, name, room, name, RS_LINE_MAX);
+                       "the value is longer than %zu characters (a scenario file's line, \"%s=\" included, holds %d); "
+                       "shorten it",
+                       room, name, RS_LINE_MAX);
+    }
     char val[RS_LINE_MAX + 1];
     snprintf(val, sizeof val, "%.*s", (int)value_len, value);
 
     int i = rs_param_find(section, name);
     if (i < 0) {
-        char shown[4 * RS_ERRMSG_SIZE], shown_section[4 * sizeof key], shown_key[4 * sizeof key];
-        rs_escape(assignment, false, shown, sizeof shown);
+        char shown_section[4 * sizeof key], shown_key[4 * sizeof key];
+        rs_escape(assignment, false, quoted, quoted_size);
         shown_name(section, shown_section, sizeof shown_section);
         shown_name(name, shown_key, sizeof shown_key);
         const char *hint = rs_param_section_exists(section) ? suggest_key(section, name) : NULL;
         if (!rs_param_section_exists(section) && !hint) {
             const char *s = suggest_section(section);
-            return rs_fail(err, RS_ERR_INPUT, "--set %s: unknown section %s%s%s%s", shown, shown_section,
-                           s ? "; did you mean " : "", s ? s : "", s ? "?" : "");
+            return rs_fail(err, RS_ERR_INPUT, "unknown section %s%s%s%s", shown_section, s ? "; did you mean " : "",
+                           s ? s : "", s ? "?" : "");
         }
-        return rs_fail(err, RS_ERR_INPUT, "--set %s: unknown key %s.%s%s%s%s", shown, shown_section, shown_key,
+        return rs_fail(err, RS_ERR_INPUT, "unknown key %s.%s%s%s%s", shown_section, shown_key,
                        hint ? "; did you mean " : "", hint ? hint : "", hint ? "?" : "");
     }
-    char msg[RS_ERRMSG_SIZE];
-    if (rs_param_parse(&rs_params[i], sc, val, msg) != RS_OK)
-        return rs_fail(err, RS_ERR_INPUT, "--set %s: %s", assignment, msg);
+    if (rs_param_parse(&rs_params[i], sc, val, err) != RS_OK)
+        return RS_ERR_INPUT;
     sc->origins[i].kind = RS_FROM_SET;
     sc->origins[i].sequence = ++sc->settings;
     snprintf(sc->origins[i].text, sizeof sc->origins[i].text, "%s", assignment);
     return RS_OK;
+}
+
+rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err)
+{
+    char quoted[4 * RS_ERRMSG_SIZE], msg[RS_ERRMSG_SIZE];
+    rs_status st = set_assignment(sc, assignment, quoted, sizeof quoted, msg);
+    return st == RS_OK ? RS_OK : rs_fail(err, st, "--set %s: %s", quoted, msg);
+}
+
+rs_status rs_scenario_set_bare(rs_scenario *sc, const char *assignment, char *err)
+{
+    char quoted[4 * RS_ERRMSG_SIZE];
+    return set_assignment(sc, assignment, quoted, sizeof quoted, err);
+}
+
+rs_status rs_scenario_validate_bare(rs_scenario *sc, char *err)
+{
+    /* rs_scenario_validate names the place of the key a message is about;
+     * a copy that comes from no file and no --set has none to name */
+    rs_scenario *unplaced = rs_scenario_clone(sc);
+    if (!unplaced)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    memset(unplaced->origins, 0, rs_param_count * sizeof *unplaced->origins);
+    unplaced->source[0] = '\0';
+    rs_status st = rs_scenario_validate(unplaced, err);
+    rs_scenario_free(unplaced);
+    return st == RS_OK ? rs_scenario_validate(sc, err) : st;
 }
 
 rs_status rs_scenario_override(rs_scenario *sc, const char *replications, const char *seed, char *const *sets,

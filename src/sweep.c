@@ -17,16 +17,15 @@
 
 static const char *const sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
 
-/* Applies "key=value" to sc as --set would; the message is rewritten to
- * name the --vary argument instead. */
+/* Applies "key=value" to sc as --set would, the message naming the --vary
+ * argument instead. */
 static rs_status apply(rs_scenario *sc, const char *key, const char *value, const char *argument, char *err)
 {
     char assignment[160], msg[RS_ERRMSG_SIZE];
     snprintf(assignment, sizeof assignment, "%s=%s", key, value);
-    if (rs_scenario_set(sc, assignment, msg) == RS_OK)
+    if (rs_scenario_set_bare(sc, assignment, msg) == RS_OK)
         return RS_OK;
-    const char *reason = strstr(msg, ": ");
-    return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s", argument, reason ? reason + 2 : msg);
+    return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s", argument, msg);
 }
 
 /* The argument as messages quote it: a list of 200 values is cut, so that
@@ -189,10 +188,8 @@ static rs_status point_scenario(const rs_scenario *base, const rs_sweep *s, int 
         st = apply(sc, axis->key, value, axis->key, err);
     }
     char msg[RS_ERRMSG_SIZE];
-    if (st == RS_OK && rs_scenario_validate(sc, msg) != RS_OK) {
-        const char *reason = strstr(msg, ": ");
-        st = rs_fail(err, RS_ERR_INPUT, "--vary at %s: %s", where, reason ? reason + 2 : msg);
-    }
+    if (st == RS_OK && (st = rs_scenario_validate_bare(sc, msg)) != RS_OK)
+        st = st == RS_ERR_INPUT ? rs_fail(err, st, "--vary at %s: %s", where, msg) : rs_fail(err, st, "%s", msg);
     if (st != RS_OK) {
         rs_scenario_free(sc);
         return st;

@@ -129,8 +129,9 @@ typedef struct rs_reported_metric {
 size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, size_t max);
 
 /* Finds the reported metric `name` of scenario sc. Returns RS_OK and fills
- * found, or RS_ERR_INPUT with "--metric NAME: not a metric of this
- * scenario; did you mean ...?" in err. */
+ * found, or RS_ERR_INPUT with "NAME: not a metric of this scenario; did
+ * you mean ...?" in err (a caller that took NAME from an option puts the
+ * option in front). */
 rs_status rs_reported_metric_find(const rs_scenario *sc, const char *name, rs_reported_metric *found, char *err);
 
 /* One replication's results; buffers sized by the layout. */

@@ -33,8 +33,17 @@ rs_status rs_scenario_load_text(rs_scenario *sc, const char *name, const char *t
 /* Like rs_scenario_load, from an open stream (read to its end, not closed). */
 rs_status rs_scenario_load_stream(rs_scenario *sc, FILE *f, const char *name, char *err);
 
-/* Applies one "section.key=value" override, validated like a file line. */
+/* Applies one "section.key=value" override, validated like a file line.
+ * RS_ERR_INPUT with a message that starts "--set <assignment>: ". */
 rs_status rs_scenario_set(rs_scenario *sc, const char *assignment, char *err);
+
+/* rs_scenario_set and rs_scenario_validate for a caller that names the
+ * place of the value itself (a sweep's --vary): the message says only what
+ * is wrong ("unknown key team.rep; did you mean team.reps?", "team.new_hires
+ * (5) must not exceed team.reps (4)"), without the "--set ...: " or
+ * "file:line: " in front. */
+rs_status rs_scenario_set_bare(rs_scenario *sc, const char *assignment, char *err);
+rs_status rs_scenario_validate_bare(rs_scenario *sc, char *err);
 
 /* The overrides of a command line, in order: run.replications and run.seed
  * when given (as typed, NULL when not), then each "section.key=value" of

@@ -1,6 +1,7 @@
-/* main.c: picks the command, runs it, maps its status to an exit code
- * (0 success, 1 runtime failure, 2 bad usage or input; a run stopped by
- * SIGINT or SIGTERM ends by that signal, 130 or 143 in a shell). */
+/* cli/main.c: takes rampsim's own options, picks the command, runs it and
+ * maps its status to an exit code (0 success, 1 runtime failure, 2 bad
+ * usage or input; a run stopped by SIGINT, SIGTERM or SIGHUP ends by that
+ * signal, 130, 143 or 129 in a shell). */
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
@@ -9,7 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/commands.h"
+#include "cli/job.h"
 #include "valueparse.h"
 #include "rampsim/version.h"
 
@@ -91,22 +93,21 @@ int main(int argc, char **argv)
         printf("rampsim %s\n", RAMPSIM_VERSION);
         return close_stdout(0);
     }
-    for (const rs_command *c = rs_commands; c->name; c++) {
-        if (strcmp(argv[1], c->name) != 0)
-            continue;
-        char err[RS_ERRMSG_SIZE] = "";
-        rs_status status = c->run(argc - 1, argv + 1, err);
-        if (status != RS_OK && err[0])
-            print_message(stderr, err);
-        if (status == RS_ERR_INTERRUPTED && rs_cli_interrupting_signal()) {
-            /* end as the signal would have, so that a calling shell or
-             * script sees it (exit status 130 for SIGINT, 143 for SIGTERM) */
-            fflush(NULL);
-            signal(rs_cli_interrupting_signal(), SIG_DFL);
-            raise(rs_cli_interrupting_signal());
-        }
-        return close_stdout(exit_code(status));
+    const rs_command *c = rs_command_find(argv[1]);
+    if (!c) {
+        fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);
+        return 2;
     }
-    fprintf(stderr, "rampsim: unknown command '%s'; see 'rampsim --help'\n", argv[1]);
-    return 2;
+    char err[RS_ERRMSG_SIZE] = "";
+    rs_status status = c->run(argc - 1, argv + 1, err);
+    if (status != RS_OK && err[0])
+        print_message(stderr, err);
+    if (status == RS_ERR_INTERRUPTED && rs_cli_interrupting_signal()) {
+        /* end as the signal would have, so that a calling shell or script
+         * sees it (exit status 130 for SIGINT, 143 for SIGTERM) */
+        fflush(NULL);
+        signal(rs_cli_interrupting_signal(), SIG_DFL);
+        raise(rs_cli_interrupting_signal());
+    }
+    return close_stdout(exit_code(status));
 }
