@@ -1,9 +1,10 @@
 /* fsutil.h: result directories that appear complete or not at all, and
  * that are replaced only when rampsim wrote everything in them.
  *
- * Every result directory holds a manifest, RS_FS_MANIFEST, listing the
- * files rampsim wrote there. A name is added to it before the file is
- * created, so that even a run killed outright leaves nothing unlisted.
+ * Every result directory holds a manifest (manifest.h) listing the files
+ * rampsim wrote there, each named by the command that writes it. A name
+ * is added to it before the file is created, so that even a run killed
+ * outright leaves nothing unlisted.
  * Replacing a directory removes exactly what its manifest lists, and is
  * refused when anything else is there. */
 #ifndef RS_FSUTIL_H
@@ -13,8 +14,6 @@
 #include <stdio.h>
 
 #include "rampsim/status.h"
-
-#define RS_FS_MANIFEST ".rampsim-manifest"
 
 /* Whether dir can receive results, without touching anything: it does not
  * exist, is an empty directory, or is a result directory (its manifest
