@@ -1,5 +1,5 @@
 /* evidence.c: the range of each lever that the research behind the defaults
- * covers (the seed article's survey figures, SEED-CLAIMS.md), and the
+ * covers (the seed article's survey figures, docs/calibration.md), and the
  * notes that say when a scenario leaves it. The model's curves go on past
  * these ranges on no data; the notes make sure nobody mistakes that for a
  * finding. */
@@ -24,33 +24,33 @@ const rs_evidence rs_evidence_table[] = {
      * plausibly reaches; beyond, the Hill curve keeps climbing (and selling
      * time keeps falling) on no data. */
     {"coaching.hours_per_month", 0, 4, NULL, "hours a month", NULL,
-     "the coaching research compared under 2 hours a month with 3+ (SEED-CLAIMS.md C1)"},
+     "the coaching research compared under 2 hours a month with 3+ (docs/calibration.md, claim C1)"},
     /* Onboarding: the seed names one dose, "one extra hour of coaching per
      * week during the first 8 weeks" (claim C5), against none. Less is
      * between the two; more is the model's straight line, which would take
      * five months off a five-month ramp at 5 hours a week. */
     {"onboarding.extra_hours_per_week", 0, 1, NULL, "extra hour a week", NULL,
-     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+     "one extra hour a week during the first 8 weeks of onboarding (docs/calibration.md, claim C5)"},
     /* The same claim's 8 weeks: fewer weeks are a smaller dose of the same
      * programme, more were not observed. Without extra hours the onboarding
      * weeks change nothing, so there is nothing to flag. */
     {"onboarding.weeks", 0, 8, "onboarding.extra_hours_per_week", "weeks",
      "the research covers extra hours in the first 8 weeks",
-     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+     "one extra hour a week during the first 8 weeks of onboarding (docs/calibration.md, claim C5)"},
     /* "At least bi-weekly" one-on-ones against fewer (claim C3): the
      * comparison spans every cadence rampsim offers, none to weekly. */
     {"one_on_one.cadence", RS_CADENCE_NONE, RS_CADENCE_WEEKLY, NULL, "", "the research covers none to weekly",
-     "scheduled one-on-ones at least bi-weekly against fewer (SEED-CLAIMS.md C3)"},
+     "scheduled one-on-ones at least bi-weekly against fewer (docs/calibration.md, claim C3)"},
     /* Teams with a weekly sales meeting against teams without (claim C4):
      * both settings of the switch. */
     {"team_meeting.weekly", 0, 1, NULL, "", "the research covers teams with and without one",
-     "teams holding a weekly sales meeting against the others (SEED-CLAIMS.md C4)"},
+     "teams holding a weekly sales meeting against the others (docs/calibration.md, claim C4)"},
     /* "2+ customer calls per rep a month" (claim C2) is an open group
      * above 2, like coaching's "3+": a call takes the manager 2 hours, so
      * its managers are near the threshold. One call past it, as for
      * coaching. */
     {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", NULL,
-     "managers with 2+ customer calls per rep a month (SEED-CLAIMS.md C2)"},
+     "managers with 2+ customer calls per rep a month (docs/calibration.md, claim C2)"},
     /* The calibration's coach is the research's typical one (quality 1);
      * Dahling et al. (2016) measured how effects fall for managers low in
      * coaching skill, not how far above the survey's average they rise. */
