@@ -220,8 +220,10 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
     }
 }
 
-rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
-                       const rs_engine_options *options, rs_sweep **out, char *err)
+/* A sweep of base over the axes, with room for the values of every point,
+ * and the metrics it reports in rows (MAX_METRICS of them). */
+static rs_status sweep_new(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes, rs_reported_metric *rows,
+                           rs_sweep **out, char *err)
 {
     *out = NULL;
     rs_sweep *s = calloc(1, sizeof *s);
@@ -242,9 +244,7 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
                        RS_SWEEP_MAX_POINTS, points);
     }
     rs_layout layout;
-    rs_reported_metric *rows = malloc(MAX_METRICS * sizeof *rows);
     if (!rows || rs_layout_init(&layout, base) != RS_OK) {
-        free(rows);
         rs_sweep_free(s);
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     }
@@ -253,18 +253,24 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
     s->metric_names = calloc((size_t)s->metrics, sizeof *s->metric_names);
     s->metric_units = calloc((size_t)s->metrics, sizeof *s->metric_units);
     s->values = calloc((size_t)s->points * (size_t)s->metrics, sizeof *s->values);
-    rs_scenario **scenarios = calloc((size_t)s->points, sizeof *scenarios);
-    rs_status st = s->metric_names && s->metric_units && s->values && scenarios
-                       ? RS_OK
-                       : rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    for (int m = 0; st == RS_OK && m < s->metrics; m++) {
+    if (!s->metric_names || !s->metric_units || !s->values) {
+        rs_sweep_free(s);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    for (int m = 0; m < s->metrics; m++) {
         snprintf(s->metric_names[m], sizeof s->metric_names[m], "%s", rows[m].name);
         s->metric_units[m] = rows[m].info->unit;
     }
-    /* every point is checked before anything runs */
-    for (int p = 0; st == RS_OK && p < s->points; p++)
-        st = point_scenario(base, s, p, &scenarios[p], err);
+    *out = s;
+    return RS_OK;
+}
 
+/* Runs the points, BATCH to an engine pass, and keeps what the sweep
+ * reports of each. */
+static rs_status run_points(rs_sweep *s, rs_scenario *const *scenarios, const rs_reported_metric *rows,
+                            const rs_engine_options *options, char *err)
+{
+    rs_status st = RS_OK;
     rs_progress_span progress = {.outer = options, .total = (long long)s->points * s->replications};
     for (int first = 0; st == RS_OK && first < s->points; first += BATCH) {
         int last = first + BATCH < s->points ? first + BATCH : s->points;
@@ -290,6 +296,24 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
         rs_comparison_free(cmp);
         progress.before += (long long)(last - first) * s->replications;
     }
+    return st;
+}
+
+rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
+                       const rs_engine_options *options, rs_sweep **out, char *err)
+{
+    *out = NULL;
+    rs_reported_metric *rows = malloc(MAX_METRICS * sizeof *rows);
+    rs_sweep *s = NULL;
+    rs_status st = sweep_new(base, axes, n_axes, rows, &s, err);
+    rs_scenario **scenarios = NULL;
+    if (st == RS_OK && !(scenarios = calloc((size_t)s->points, sizeof *scenarios)))
+        st = rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    /* every point is checked before anything runs */
+    for (int p = 0; st == RS_OK && p < s->points; p++)
+        st = point_scenario(base, s, p, &scenarios[p], err);
+    if (st == RS_OK)
+        st = run_points(s, scenarios, rows, options, err);
     for (int p = 0; scenarios && p < s->points; p++)
         rs_scenario_free(scenarios[p]);
     free(scenarios);
