@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "embedded.h"
+#include "rampsim/calendar.h"
+#include "rampsim/output.h"
 
 /* The engine runs: a base scenario and, where a check pairs two, a
  * variant run with it on common random numbers. */
@@ -70,7 +72,7 @@ static const check_spec specs[] = {
     {"C4", "C4", "weekly sales meeting: pipeline-to-quota 1.8x", RUN_C4, 1, RS_M_PIPELINE_TO_QUOTA, RATIO, 1.8,
      -0.05, 0.05, true, "x", "+-5%"},
     {"C5", "C5", "+1 h/week onboarding coaching: ramp a month shorter", RUN_C5, 0, RS_M_RAMP_WEEKS, MEAN_DIFFERENCE,
-     52.0 / 12.0, -0.5, 0.5, false, "weeks", "+-0.5 weeks"},
+     RS_WEEKS_PER_MONTH, -0.5, 0.5, false, "weeks", "+-0.5 weeks"},
     {"P1", "P1 meeting", "weekly meeting fills the pipeline, does not double bookings", RUN_C4, 1, FY1_ATTAINMENT,
      MEDIAN_DIFFERENCE, NAN, 5, 25, false, "points", "5 to 25 points"},
     {"P2", "P2 everything", "everything the article recommends: top, not a miracle", RUN_P2, 0, FY1_ATTAINMENT,
@@ -278,9 +280,9 @@ static void evaluate_practices(const claim_run *runs, rs_calibration *out)
         rs_practice_bar *bar = &out->practices[b];
         bar->label = bars[b].label;
         bar->bound = bars[b].bound;
-        bar->p10 = rs_sketches_quantile(r->sketches, slot, 0.10);
-        bar->median = rs_sketches_quantile(r->sketches, slot, 0.50);
-        bar->p90 = rs_sketches_quantile(r->sketches, slot, 0.90);
+        double *band[RS_BAND_COUNT] = {&bar->p10, &bar->median, &bar->p90};
+        for (int k = 0; k < RS_BAND_COUNT; k++)
+            *band[k] = rs_sketches_quantile(r->sketches, slot, rs_band_percentiles[k]);
     }
     double reference = out->practices[0].median;
     out->practices_added_up = reference;

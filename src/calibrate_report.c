@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
 #include "rampsim/output.h"
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
 #include "rampsim/output.h"
 #include "valueparse.h"
@@ -209,9 +210,9 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
         rs_sweep_value *v = &s->values[(size_t)p * (size_t)s->metrics + (size_t)m];
         const rs_moments *mo = &r->moments[rows[m].slot];
         v->mean = mo->n > 0 ? mo->mean : NAN;
-        v->p10 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.10);
-        v->p50 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.50);
-        v->p90 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.90);
+        double *band[RS_BAND_COUNT] = {&v->p10, &v->p50, &v->p90};
+        for (int k = 0; k < RS_BAND_COUNT; k++)
+            *band[k] = rs_sketches_quantile(r->sketches, rows[m].slot, rs_band_percentiles[k]);
         v->difference = v->low = v->high = NAN;
         if (paired && rows[m].paired) {
             const rs_pair_moments *pair = rs_comparison_pair(cmp, local, rows[m].slot);

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
-#include "rampsim/output.h"
 #include "params.h"
 #include "valueparse.h"
 
