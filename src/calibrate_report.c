@@ -11,8 +11,6 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-static const char *const calibration_files[] = {"calibrate.csv", "calibrate-c6.csv", "calibrate-practices.csv", NULL};
-
 /* ---- judging ------------------------------------------------------------ */
 
 rs_check_verdict rs_check_judge(double figure, double low, double high, double allowed_low, double allowed_high,
@@ -260,11 +258,7 @@ static rs_status write_practices(FILE *f, const void *ctx)
 
 rs_status rs_calibration_write(const rs_calibration *c, const char *dir, char *err)
 {
-    rs_fs_writer writers[] = {write_checks, write_c6, write_practices};
-    for (int i = 0; calibration_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, calibration_files[i], writers[i], c, err);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
+    static const rs_fs_file files[] = {
+        {"calibrate.csv", write_checks}, {"calibrate-c6.csv", write_c6}, {"calibrate-practices.csv", write_practices}};
+    return rs_fs_write_files(dir, files, sizeof files / sizeof files[0], c, err);
 }

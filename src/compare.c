@@ -8,9 +8,6 @@
 #include "fsutil.h"
 #include "rampsim/output.h"
 
-static const char *const compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
-                                        "compare-manager.csv", "compare-return.csv", NULL};
-
 /* Scenario j against the first: the mean of the paired differences with
  * its interval (rs_pair_difference_interval), and the share of
  * replications in which j did better (NAN for a metric that has no better
@@ -269,11 +266,10 @@ static rs_status write_return(FILE *f, const void *ctx)
 
 rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
 {
-    rs_fs_writer writers[] = {write_metrics, write_attainment, write_quarters, write_manager, write_return};
-    for (int i = 0; compare_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, compare_files[i], writers[i], set, err);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
+    static const rs_fs_file files[] = {
+        {"compare.csv", write_metrics},          {"compare-attainment.csv", write_attainment},
+        {"compare-quarters.csv", write_quarters}, {"compare-manager.csv", write_manager},
+        {"compare-return.csv", write_return},
+    };
+    return rs_fs_write_files(dir, files, sizeof files / sizeof files[0], set, err);
 }

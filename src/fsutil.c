@@ -414,3 +414,11 @@ rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write
         return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", rs_fs_shown(path).text, strerror(errno ? errno : EIO));
     return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", rs_fs_shown(path).text);
 }
+
+rs_status rs_fs_write_files(const char *dir, const rs_fs_file *files, size_t n, const void *ctx, char *err)
+{
+    rs_status st = RS_OK;
+    for (size_t i = 0; st == RS_OK && i < n; i++)
+        st = rs_fs_write_file(dir, files[i].name, files[i].write, ctx, err);
+    return st;
+}

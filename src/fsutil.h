@@ -11,6 +11,7 @@
 #define RS_FSUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "rampsim/status.h"
@@ -60,5 +61,15 @@ rs_status rs_fs_check_regular(const char *path, char *err);
  * returned as it is. */
 typedef rs_status (*rs_fs_writer)(FILE *f, const void *ctx);
 rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write, const void *ctx, char *err);
+
+/* A file a command writes: its name, and what fills it. */
+typedef struct rs_fs_file {
+    const char *name;
+    rs_fs_writer write;
+} rs_fs_file;
+
+/* Writes the n files in order, each as rs_fs_write_file does, all from
+ * ctx; stops at the first failure and returns it. */
+rs_status rs_fs_write_files(const char *dir, const rs_fs_file *files, size_t n, const void *ctx, char *err);
 
 #endif
