@@ -1,9 +1,5 @@
-/* calibrate.c: the claims and plausibility bounds rampsim calibrate checks
- * (docs/calibration.md, "The claims, the bounds and how each is checked"),
- * the claim scenarios it runs (embedded from scenarios/seed-*.ini), and the
- * figure with its 95 % interval that each check measures; C6 is measured
- * quarter by quarter without a tolerance. calibrate_report.c judges and
- * reports them. */
+/* calibrate.c: the claims and bounds rampsim calibrate checks, the claim
+ * scenarios it runs, and the figure with its 95 % interval each measures. */
 #include "rampsim/calibrate.h"
 
 #include <math.h>
@@ -13,6 +9,11 @@
 #include "embedded.h"
 #include "rampsim/calendar.h"
 #include "rampsim/output.h"
+
+/* The claims and bounds are those of docs/calibration.md, "The claims, the
+ * bounds and how each is checked"; the scenarios are scenarios/seed-*.ini,
+ * embedded. C6 is measured quarter by quarter without a tolerance.
+ * calibrate_report.c judges the figures and reports them. */
 
 /* The engine runs: a base scenario and, where a check pairs two, a
  * variant run with it on common random numbers. */

@@ -1,7 +1,5 @@
-/* calibrate_report.c: judges each check of rampsim calibrate against its
- * tolerance or range, and reports the calibration: the table a person reads
- * and the files calibrate.csv, calibrate-c6.csv and calibrate-practices.csv
- * (docs/calibration.md, "Files"). */
+/* calibrate_report.c: judges each check of rampsim calibrate, and reports
+ * the calibration as a table and as the files of docs/calibration.md, "Files". */
 #include "rampsim/calibrate.h"
 
 #include <math.h>

@@ -1,8 +1,5 @@
-/* gnuplot.c: runs gnuplot on one chart at a time, safely: no byte of a path
- * or a name is ever read by gnuplot as script. gnuplot runs inside the
- * result directory, reads its files by their fixed names, writes each chart
- * to its standard output, a part file rampsim created, and gets every
- * string as escapes (rs_gnuplot_put_string). */
+/* gnuplot.c: runs gnuplot on one chart at a time, so that no byte of a path
+ * or a name is read as script and no chart is put in place half-written. */
 #include "gnuplot.h"
 
 #include <errno.h>
@@ -19,6 +16,10 @@
 
 #include "embedded.h"
 #include "fsutil.h"
+
+/* gnuplot runs inside the result directory, reads its files by their fixed
+ * names, writes each chart to its standard output, a part file rampsim
+ * created, and gets every string as escapes (rs_gnuplot_put_string). */
 
 /* Whether a byte goes into a gnuplot string as it is: one that can neither
  * end the string, nor start an escape, a command substitution (`...`) or

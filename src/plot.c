@@ -1,7 +1,5 @@
-/* plot.c: the charts of each kind of result directory: which scripts of
- * plots/ draw it, the facts about its data that they mark (the median ramp
- * time, the budget, the fiscal years...), and the charts left out when
- * there is nothing to show. gnuplot.c runs them. */
+/* plot.c: the charts of each kind of result directory: the scripts of
+ * plots/ that draw them, the facts they mark, and which have nothing to show. */
 #include "rampsim/plot.h"
 
 #include <math.h>
