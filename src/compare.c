@@ -4,11 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
 #include "rampsim/output.h"
-
-static const char *const compare_files[] = {"compare.csv", "compare-attainment.csv", "compare-quarters.csv",
-                                        "compare-manager.csv", "compare-return.csv", NULL};
 
 /* Scenario j against the first: the mean of the paired differences with
  * its interval (rs_pair_difference_interval), and the share of
@@ -143,6 +141,14 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
 
 /* ---- files ---------------------------------------------------------------- */
 
+/* The spread of a distribution the comparison files give: P5, P25, the
+ * median, P75 and P95 (compare.csv gives the median apart, with its
+ * interval). */
+#define SPREAD_COUNT 5
+#define SPREAD_MEDIAN 2
+static const double spread[SPREAD_COUNT] = {0.05, 0.25, 0.50, 0.75, 0.95};
+static const char *const spread_columns[SPREAD_COUNT] = {"p5", "p25", "p50", "p75", "p95"};
+
 static rs_status write_metrics(FILE *f, const void *ctx)
 {
     const rs_compare_set *set = ctx;
@@ -161,9 +167,9 @@ static rs_status write_metrics(FILE *f, const void *ctx)
             rs_csv_cell(f, med);
             rs_csv_cell(f, lo);
             rs_csv_cell(f, hi);
-            static const double ps[] = {0.05, 0.25, 0.75, 0.95};
-            for (int q = 0; q < 4; q++)
-                rs_csv_cell(f, rs_sketches_quantile(r->sketches, rows[i].slot, ps[q]));
+            for (int q = 0; q < SPREAD_COUNT; q++)
+                if (q != SPREAD_MEDIAN)
+                    rs_csv_cell(f, rs_sketches_quantile(r->sketches, rows[i].slot, spread[q]));
             versus v = against_first(set, j, &rows[i]);
             rs_csv_cell(f, v.difference);
             rs_csv_cell(f, v.low);
@@ -182,19 +188,17 @@ static rs_status write_attainment(FILE *f, const void *ctx)
     const rs_compare_set *set = ctx;
     const rs_layout *l = &set->results[0]->layout;
     int years = l->fiscal_years < 2 ? l->fiscal_years : 2;
-    static const double ps[] = {0.05, 0.25, 0.5, 0.75, 0.95};
-    static const char *const names[] = {"p5", "p25", "p50", "p75", "p95"};
     fprintf(f, "scenario");
     for (int y = 0; y < years; y++)
-        for (int q = 0; q < 5; q++)
-            fprintf(f, ",fy%d_%s", y + 1, names[q]);
+        for (int q = 0; q < SPREAD_COUNT; q++)
+            fprintf(f, ",fy%d_%s", y + 1, spread_columns[q]);
     fputc('\n', f);
     for (int j = 0; j < set->k; j++) {
         fprintf(f, "%s", set->labels[j]);
         for (int y = 0; y < years; y++)
-            for (int q = 0; q < 5; q++)
-                rs_csv_cell(f, rs_sketches_quantile(set->results[j]->sketches, rs_layout_fy_slot(l, y, RS_FY_TEAM_ATTAINMENT),
-                                            ps[q]));
+            for (int q = 0; q < SPREAD_COUNT; q++)
+                rs_csv_cell(f, rs_sketches_quantile(set->results[j]->sketches,
+                                                    rs_layout_fy_slot(l, y, RS_FY_TEAM_ATTAINMENT), spread[q]));
         fputc('\n', f);
     }
     return RS_OK;
@@ -262,11 +266,10 @@ static rs_status write_return(FILE *f, const void *ctx)
 
 rs_status rs_compare_write(const rs_compare_set *set, const char *dir, char *err)
 {
-    rs_fs_writer writers[] = {write_metrics, write_attainment, write_quarters, write_manager, write_return};
-    for (int i = 0; compare_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, compare_files[i], writers[i], set, err);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
+    static const rs_fs_file files[] = {
+        {"compare.csv", write_metrics},          {"compare-attainment.csv", write_attainment},
+        {"compare-quarters.csv", write_quarters}, {"compare-manager.csv", write_manager},
+        {"compare-return.csv", write_return},
+    };
+    return rs_fs_write_files(dir, files, sizeof files / sizeof files[0], set, err);
 }

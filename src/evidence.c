@@ -1,5 +1,5 @@
 /* evidence.c: the range of each lever that the research behind the defaults
- * covers (the seed article's survey figures, SEED-CLAIMS.md), and the
+ * covers (the seed article's survey figures, docs/calibration.md), and the
  * notes that say when a scenario leaves it. The model's curves go on past
  * these ranges on no data; the notes make sure nobody mistakes that for a
  * finding. */
@@ -24,33 +24,33 @@ const rs_evidence rs_evidence_table[] = {
      * plausibly reaches; beyond, the Hill curve keeps climbing (and selling
      * time keeps falling) on no data. */
     {"coaching.hours_per_month", 0, 4, NULL, "hours a month", NULL,
-     "the coaching research compared under 2 hours a month with 3+ (SEED-CLAIMS.md C1)"},
+     "the coaching research compared under 2 hours a month with 3+ (docs/calibration.md, claim C1)"},
     /* Onboarding: the seed names one dose, "one extra hour of coaching per
      * week during the first 8 weeks" (claim C5), against none. Less is
      * between the two; more is the model's straight line, which would take
      * five months off a five-month ramp at 5 hours a week. */
     {"onboarding.extra_hours_per_week", 0, 1, NULL, "extra hour a week", NULL,
-     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+     "one extra hour a week during the first 8 weeks of onboarding (docs/calibration.md, claim C5)"},
     /* The same claim's 8 weeks: fewer weeks are a smaller dose of the same
      * programme, more were not observed. Without extra hours the onboarding
      * weeks change nothing, so there is nothing to flag. */
     {"onboarding.weeks", 0, 8, "onboarding.extra_hours_per_week", "weeks",
      "the research covers extra hours in the first 8 weeks",
-     "one extra hour a week during the first 8 weeks of onboarding (SEED-CLAIMS.md C5)"},
+     "one extra hour a week during the first 8 weeks of onboarding (docs/calibration.md, claim C5)"},
     /* "At least bi-weekly" one-on-ones against fewer (claim C3): the
      * comparison spans every cadence rampsim offers, none to weekly. */
     {"one_on_one.cadence", RS_CADENCE_NONE, RS_CADENCE_WEEKLY, NULL, "", "the research covers none to weekly",
-     "scheduled one-on-ones at least bi-weekly against fewer (SEED-CLAIMS.md C3)"},
+     "scheduled one-on-ones at least bi-weekly against fewer (docs/calibration.md, claim C3)"},
     /* Teams with a weekly sales meeting against teams without (claim C4):
      * both settings of the switch. */
     {"team_meeting.weekly", 0, 1, NULL, "", "the research covers teams with and without one",
-     "teams holding a weekly sales meeting against the others (SEED-CLAIMS.md C4)"},
+     "teams holding a weekly sales meeting against the others (docs/calibration.md, claim C4)"},
     /* "2+ customer calls per rep a month" (claim C2) is an open group
      * above 2, like coaching's "3+": a call takes the manager 2 hours, so
      * its managers are near the threshold. One call past it, as for
      * coaching. */
     {"ride_along.calls_per_month", 0, 3, NULL, "calls a month", NULL,
-     "managers with 2+ customer calls per rep a month (SEED-CLAIMS.md C2)"},
+     "managers with 2+ customer calls per rep a month (docs/calibration.md, claim C2)"},
     /* The calibration's coach is the research's typical one (quality 1);
      * Dahling et al. (2016) measured how effects fall for managers low in
      * coaching skill, not how far above the survey's average they rise. */
@@ -210,6 +210,99 @@ static void points_text(const char *const *values, const bool *beyond, int n, ch
     }
 }
 
+/* What the values of a sweep axis do to the evidence ranges: the ranges
+ * its key decides (its own, and those that apply because of it), which of
+ * them the values leave, and how. */
+typedef struct axis_scan {
+    bool relevant[N_ROWS], responsible[N_ROWS];
+    int own;        /* the row of the key's own range, or -1 */
+    int count;      /* values beyond */
+    bool all_above; /* every value beyond is above the key's own range */
+} axis_scan;
+
+/* Starts the scan of key's values; the number of ranges the key decides. */
+static int scan_rows(axis_scan *scan, const char *key)
+{
+    int n_relevant = 0;
+    scan->own = -1;
+    scan->count = 0;
+    scan->all_above = true;
+    for (size_t r = 0; r < rs_evidence_count; r++) {
+        const rs_evidence *row = &rs_evidence_table[r];
+        scan->relevant[r] = strcmp(row->key, key) == 0 || (row->when && strcmp(row->when, key) == 0);
+        scan->responsible[r] = false;
+        n_relevant += scan->relevant[r];
+        if (strcmp(row->key, key) == 0)
+            scan->own = (int)r;
+    }
+    return n_relevant;
+}
+
+/* Sets each of the n values of key p on probe in turn and marks those
+ * beyond a range the key decides; RS_ERR_INPUT for a value p does not take. */
+static rs_status scan_values(axis_scan *scan, const rs_param *p, rs_scenario *probe, const char *const *values,
+                             int n, bool *beyond, char *err)
+{
+    for (int i = 0; i < n; i++) {
+        char msg[RS_ERRMSG_SIZE];
+        if (rs_param_parse(p, probe, values[i], msg) != RS_OK)
+            return rs_fail(err, RS_ERR_INPUT, "%s", msg);
+        for (size_t r = 0; r < rs_evidence_count; r++)
+            if (scan->relevant[r] && rs_evidence_beyond(&rs_evidence_table[r], probe)) {
+                beyond[i] = true;
+                scan->responsible[r] = true;
+            }
+        if (beyond[i]) {
+            scan->count++;
+            if (scan->own < 0 || !(lever_value(p, probe) > rs_evidence_table[scan->own].high))
+                scan->all_above = false;
+        }
+    }
+    return RS_OK;
+}
+
+/* The note of an axis with values beyond: which points, and what the
+ * research covers; the values of other keys as probe has them. */
+static void axis_note(const axis_scan *scan, const char *key, const rs_scenario *probe, const char *const *values,
+                      int n, const bool *beyond, bool charted, char *note, size_t note_size)
+{
+    char points[512];
+    points_text(values, beyond, n, points, sizeof points);
+    size_t len = 0;
+    int others = 0;
+    for (size_t r = 0; r < rs_evidence_count; r++)
+        others += scan->responsible[r] && (int)r != scan->own;
+    append(note, note_size, &len, "note: beyond the evidence: %s ", key);
+    if (others == 0 && scan->all_above) {
+        /* the common case, a range past the evidence: "above 4 hours a month" */
+        const rs_evidence *row = &rs_evidence_table[scan->own];
+        char high[32];
+        rs_format_real(row->high, high, sizeof high);
+        append(note, note_size, &len, "above %s%s%s (%s)", high, row->unit[0] ? " " : "", row->unit, points);
+    } else {
+        /* values beyond on either side, or because of another key's range */
+        append(note, note_size, &len, "at %s (", points);
+        const char *sep = "";
+        for (size_t r = 0; r < rs_evidence_count; r++) {
+            const rs_evidence *row = &rs_evidence_table[r];
+            if (!scan->responsible[r])
+                continue;
+            char covers[160];
+            covers_text(row, covers, sizeof covers);
+            if ((int)r == scan->own) {
+                append(note, note_size, &len, "%s%s", sep, covers);
+            } else {
+                char value[64];
+                rs_param_format(lever_param(row->key), probe, value, sizeof value);
+                append(note, note_size, &len, "%swith %s = %s, %s", sep, row->key, value, covers);
+            }
+            sep = "; ";
+        }
+        append(note, note_size, &len, ")");
+    }
+    append(note, note_size, &len, "; %s", charted ? "the chart shades them" : extrapolates);
+}
+
 rs_status rs_evidence_axis(const rs_scenario *base, const char *key, const char *const *values, int n, bool charted,
                            bool *beyond, char *note, size_t note_size, char *err)
 {
@@ -220,79 +313,15 @@ rs_status rs_evidence_axis(const rs_scenario *base, const char *key, const char 
         note[0] = '\0';
     for (int i = 0; i < n; i++)
         beyond[i] = false;
-    /* The ranges the key decides: its own, and those that apply because of it. */
-    bool relevant[N_ROWS], responsible[N_ROWS];
-    int own = -1, n_relevant = 0;
-    for (size_t r = 0; r < rs_evidence_count; r++) {
-        const rs_evidence *row = &rs_evidence_table[r];
-        relevant[r] = strcmp(row->key, key) == 0 || (row->when && strcmp(row->when, key) == 0);
-        responsible[r] = false;
-        n_relevant += relevant[r];
-        if (strcmp(row->key, key) == 0)
-            own = (int)r;
-    }
-    if (n_relevant == 0)
+    axis_scan scan;
+    if (scan_rows(&scan, key) == 0)
         return RS_OK;
-
     rs_scenario *probe = rs_scenario_clone(base);
     if (!probe)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    int count = 0;
-    bool all_above = true; /* every value beyond is above the key's own range */
-    for (int i = 0; i < n; i++) {
-        char msg[RS_ERRMSG_SIZE];
-        if (rs_param_parse(p, probe, values[i], msg) != RS_OK) {
-            rs_scenario_free(probe);
-            return rs_fail(err, RS_ERR_INPUT, "%s", msg);
-        }
-        for (size_t r = 0; r < rs_evidence_count; r++)
-            if (relevant[r] && rs_evidence_beyond(&rs_evidence_table[r], probe)) {
-                beyond[i] = true;
-                responsible[r] = true;
-            }
-        if (beyond[i]) {
-            count++;
-            if (own < 0 || !(lever_value(p, probe) > rs_evidence_table[own].high))
-                all_above = false;
-        }
-    }
-    if (count > 0 && note && note_size > 0) {
-        char points[512];
-        points_text(values, beyond, n, points, sizeof points);
-        size_t len = 0;
-        int others = 0;
-        for (size_t r = 0; r < rs_evidence_count; r++)
-            others += responsible[r] && (int)r != own;
-        append(note, note_size, &len, "note: beyond the evidence: %s ", key);
-        if (others == 0 && all_above) {
-            /* the common case, a range past the evidence: "above 4 hours a month" */
-            const rs_evidence *row = &rs_evidence_table[own];
-            char high[32];
-            rs_format_real(row->high, high, sizeof high);
-            append(note, note_size, &len, "above %s%s%s (%s)", high, row->unit[0] ? " " : "", row->unit, points);
-        } else {
-            /* values beyond on either side, or because of another key's range */
-            append(note, note_size, &len, "at %s (", points);
-            const char *sep = "";
-            for (size_t r = 0; r < rs_evidence_count; r++) {
-                const rs_evidence *row = &rs_evidence_table[r];
-                if (!responsible[r])
-                    continue;
-                char covers[160];
-                covers_text(row, covers, sizeof covers);
-                if ((int)r == own) {
-                    append(note, note_size, &len, "%s%s", sep, covers);
-                } else {
-                    char value[64];
-                    rs_param_format(lever_param(row->key), probe, value, sizeof value);
-                    append(note, note_size, &len, "%swith %s = %s, %s", sep, row->key, value, covers);
-                }
-                sep = "; ";
-            }
-            append(note, note_size, &len, ")");
-        }
-        append(note, note_size, &len, "; %s", charted ? "the chart shades them" : extrapolates);
-    }
+    rs_status st = scan_values(&scan, p, probe, values, n, beyond, err);
+    if (st == RS_OK && scan.count > 0 && note && note_size > 0)
+        axis_note(&scan, key, probe, values, n, beyond, charted, note, note_size);
     rs_scenario_free(probe);
-    return RS_OK;
+    return st;
 }

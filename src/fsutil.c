@@ -15,204 +15,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "manifest.h"
 #include "rampsim/status.h"
-#include "valueparse.h"
-#include "rampsim/version.h"
 
-#define MANIFEST_PART RS_FS_MANIFEST ".part"
-#define NAME_MAX_LEN 255
 /* The longest output path and last name: ".<name>.tmp-XXXXXX" beside it
  * must still be a path and a name. */
 #define PARENT_MAX 3800
 #define BASE_MAX 200
-
-/* A path as a message shows it: a control byte in it is written \xNN. */
-typedef struct shown_path {
-    char text[512];
-} shown_path;
-
-static shown_path shown(const char *path)
-{
-    shown_path s;
-    rs_escape(path, false, s.text, sizeof s.text);
-    return s;
-}
-
-/* Creates path, a new file (never through a link, never an existing one),
- * for writing; NULL with a message naming `named` otherwise. */
-static FILE *create_new(const char *path, const char *named, char *err)
-{
-    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd);
-        rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(named).text, strerror(e));
-    }
-    return f;
-}
-
-/* ---- the manifest -------------------------------------------------------- */
-
-typedef struct manifest {
-    char **names;
-    int n, cap;
-} manifest;
-
-static void manifest_free(manifest *m)
-{
-    for (int i = 0; i < m->n; i++)
-        free(m->names[i]);
-    free(m->names);
-    *m = (manifest){0};
-}
-
-static bool manifest_has(const manifest *m, const char *name)
-{
-    for (int i = 0; i < m->n; i++)
-        if (strcmp(m->names[i], name) == 0)
-            return true;
-    return false;
-}
-
-static rs_status manifest_add(manifest *m, const char *name, char *err)
-{
-    if (manifest_has(m, name))
-        return RS_OK;
-    if (m->n == m->cap) {
-        int cap = m->cap ? 2 * m->cap : 32;
-        char **names = realloc(m->names, (size_t)cap * sizeof *names);
-        if (!names)
-            return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-        m->names = names;
-        m->cap = cap;
-    }
-    if (!(m->names[m->n] = strdup(name)))
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    m->n++;
-    return RS_OK;
-}
-
-/* Whether name can be a file rampsim lists: one plain name, no control
- * byte, and not the manifest's own. */
-static bool listable(const char *name)
-{
-    size_t n = strlen(name);
-    if (n == 0 || n > NAME_MAX_LEN || strcmp(name, ".") == 0 || strcmp(name, "..") == 0 ||
-        strncmp(name, RS_FS_MANIFEST, strlen(RS_FS_MANIFEST)) == 0)
-        return false;
-    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
-        if (*c == '/' || *c < 0x20 || *c == 0x7f)
-            return false;
-    return true;
-}
-
-static const char manifest_header[] = "# rampsim ";
-
-/* More names than any command writes: a longer manifest is not rampsim's. */
-#define MANIFEST_MAX_NAMES 4096
-
-/* Reads the manifest of the directory open as dirfd into m: 1 when read, 0
- * when there is none, -1 when it is damaged (problem says how). */
-static int manifest_read_at(int dirfd, manifest *m, char *problem, size_t size)
-{
-    *m = (manifest){0};
-    int fd = openat(dirfd, RS_FS_MANIFEST, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ELOOP) {
-            snprintf(problem, size, "it is a symbolic link");
-            return -1;
-        }
-        if (errno == ENOENT)
-            return 0;
-        snprintf(problem, size, "cannot read it: %s", strerror(errno));
-        return -1;
-    }
-    struct stat info;
-    FILE *f = fstat(fd, &info) == 0 && S_ISREG(info.st_mode) ? fdopen(fd, "r") : NULL;
-    if (!f) {
-        close(fd);
-        snprintf(problem, size, "it is not a regular file");
-        return -1;
-    }
-    char line[NAME_MAX_LEN + 8], err[RS_ERRMSG_SIZE];
-    int number = 0, result = 1;
-    while (result == 1 && fgets(line, sizeof line, f)) {
-        number++;
-        size_t n = strcspn(line, "\n");
-        if (line[n] != '\n' && !feof(f)) {
-            snprintf(problem, size, "line %d is too long", number);
-            result = -1;
-            break;
-        }
-        line[n] = '\0';
-        if (number == 1 && strncmp(line, manifest_header, strlen(manifest_header)) != 0) {
-            snprintf(problem, size, "its first line is not \"%s...\"", manifest_header);
-            result = -1;
-        } else if (line[0] == '#') {
-            continue;
-        } else if (m->n == MANIFEST_MAX_NAMES) {
-            snprintf(problem, size, "it lists more than %d files", MANIFEST_MAX_NAMES);
-            result = -1;
-        } else if (!listable(line)) {
-            snprintf(problem, size, "line %d is not a file name", number);
-            result = -1;
-        } else if (manifest_add(m, line, err) != RS_OK) {
-            snprintf(problem, size, "%.200s", err);
-            result = -1;
-        }
-    }
-    if (result == 1 && (ferror(f) || number == 0)) {
-        snprintf(problem, size, number == 0 ? "it is empty" : "cannot read it");
-        result = -1;
-    }
-    fclose(f);
-    if (result != 1)
-        manifest_free(m);
-    return result;
-}
-
-/* Reads dir's manifest, as manifest_read_at. */
-static int manifest_read(const char *dir, manifest *m, char *problem, size_t size)
-{
-    *m = (manifest){0};
-    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dirfd < 0) {
-        snprintf(problem, size, "cannot read it: %s", strerror(errno));
-        return -1;
-    }
-    int read = manifest_read_at(dirfd, m, problem, size);
-    close(dirfd);
-    return read;
-}
-
-/* Writes m as dir's manifest: into a part, then renamed over the old, so
- * that a reader sees the old list or the new, whole. */
-static rs_status manifest_write(const char *dir, const manifest *m, char *err)
-{
-    char part[RS_PATH_MAX + 64], path[RS_PATH_MAX + 64];
-    snprintf(part, sizeof part, "%s/%s", dir, MANIFEST_PART);
-    snprintf(path, sizeof path, "%s/%s", dir, RS_FS_MANIFEST);
-    unlink(part); /* a part a killed run left: never write through a link */
-    FILE *f = create_new(part, path, err);
-    if (!f)
-        return RS_ERR_IO;
-    fprintf(f,
-            "%s%s wrote this directory; these are the files it wrote here.\n"
-            "# Replacing the directory removes exactly them, and is refused when\n"
-            "# anything else is here. Do not edit.\n",
-            manifest_header, RAMPSIM_VERSION);
-    for (int i = 0; i < m->n; i++)
-        fprintf(f, "%s\n", m->names[i]);
-    int bad = ferror(f);
-    if (fclose(f) != 0 || bad || rename(part, path) != 0) {
-        int e = errno ? errno : EIO;
-        unlink(part);
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(e));
-    }
-    return RS_OK;
-}
 
 /* ---- what is at a path ----------------------------------------------------- */
 
@@ -260,16 +69,16 @@ static const char *kind_of(mode_t mode)
  * empty directory without one is refused too. advice ends a refusal. */
 static rs_status inspect_dir(const char *dir, bool need_manifest, const char *advice, char *err)
 {
-    manifest m;
+    rs_manifest m;
     char problem[256];
-    int read = manifest_read(dir, &m, problem, sizeof problem);
+    int read = rs_manifest_read(dir, &m, problem, sizeof problem);
     if (read < 0)
-        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s); %s", shown(dir).text, RS_FS_MANIFEST, problem,
-                       advice);
+        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s); %s", rs_fs_shown(dir).text, RS_FS_MANIFEST,
+                       problem, advice);
     DIR *d = opendir(dir);
     if (!d) {
-        manifest_free(&m);
-        return rs_fail(err, RS_ERR_IO, "cannot read %s: %s", shown(dir).text, strerror(errno));
+        rs_manifest_free(&m);
+        return rs_fail(err, RS_ERR_IO, "cannot read %s: %s", rs_fs_shown(dir).text, strerror(errno));
     }
     rs_status st = RS_OK;
     struct dirent *e;
@@ -277,31 +86,31 @@ static rs_status inspect_dir(const char *dir, bool need_manifest, const char *ad
         const char *name = e->d_name;
         if (strcmp(name, ".") == 0 || strcmp(name, "..") == 0)
             continue;
-        char path[RS_PATH_MAX + NAME_MAX_LEN + 2];
+        char path[RS_PATH_MAX + RS_FS_NAME_MAX + 2];
         snprintf(path, sizeof path, "%s/%s", dir, name);
         struct stat info;
-        bool own = strcmp(name, RS_FS_MANIFEST) == 0 || strcmp(name, MANIFEST_PART) == 0;
+        bool own = strcmp(name, RS_FS_MANIFEST) == 0 || strcmp(name, RS_FS_MANIFEST_PART) == 0;
         if (own && lstat(path, &info) == 0 && !S_ISREG(info.st_mode))
             st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which is %s where rampsim keeps its manifest; %s",
-                         shown(dir).text, name, kind_of(info.st_mode), advice);
+                         rs_fs_shown(dir).text, name, kind_of(info.st_mode), advice);
         else if (own)
             continue;
         else if (read == 0)
             st = rs_fail(err, RS_ERR_INPUT, "%s was not written by rampsim (it has no %s, as results from before "
                          "manifests have none either) and holds %s; %s",
-                         shown(dir).text, RS_FS_MANIFEST, shown(name).text, advice);
-        else if (!manifest_has(&m, name))
-            st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which rampsim did not write; %s", shown(dir).text,
-                         shown(name).text, advice);
+                         rs_fs_shown(dir).text, RS_FS_MANIFEST, rs_fs_shown(name).text, advice);
+        else if (!rs_manifest_has(&m, name))
+            st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which rampsim did not write; %s", rs_fs_shown(dir).text,
+                         rs_fs_shown(name).text, advice);
         else if (lstat(path, &info) == 0 && !S_ISREG(info.st_mode))
             st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which is %s where rampsim wrote a file; %s",
-                         shown(dir).text, shown(name).text, kind_of(info.st_mode), advice);
+                         rs_fs_shown(dir).text, rs_fs_shown(name).text, kind_of(info.st_mode), advice);
     }
     closedir(d);
-    manifest_free(&m);
+    rs_manifest_free(&m);
     if (st == RS_OK && read == 0 && need_manifest)
-        st = rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim result directory (it has no %s); %s", shown(dir).text,
-                     RS_FS_MANIFEST, advice);
+        st = rs_fail(err, RS_ERR_INPUT, "%s is not a rampsim result directory (it has no %s); %s",
+                     rs_fs_shown(dir).text, RS_FS_MANIFEST, advice);
     return st;
 }
 
@@ -316,21 +125,22 @@ static rs_status inspect_target(const char *path, bool *exists, char *err)
     if (lstat(path, &info) != 0) {
         if (errno == ENOENT || errno == ENOTDIR) /* the parents say why, if they cannot be made */
             return RS_OK;
-        return rs_fail(err, errno == ENAMETOOLONG ? RS_ERR_INPUT : RS_ERR_IO, "cannot use %s: %s", shown(path).text,
-                       strerror(errno));
+        return rs_fail(err, errno == ENAMETOOLONG ? RS_ERR_INPUT : RS_ERR_IO, "cannot use %s: %s",
+                       rs_fs_shown(path).text, strerror(errno));
     }
     if (S_ISLNK(info.st_mode))
         return rs_fail(err, RS_ERR_INPUT,
                        "%s is a symbolic link; rampsim replaces neither a link nor what it points to: name the "
                        "directory itself, or a new one",
-                       shown(path).text);
+                       rs_fs_shown(path).text);
     if (!S_ISDIR(info.st_mode))
-        return rs_fail(err, RS_ERR_INPUT, "%s exists and is not a directory; %s", shown(path).text, choose_another);
+        return rs_fail(err, RS_ERR_INPUT, "%s exists and is not a directory; %s", rs_fs_shown(path).text,
+                       choose_another);
     *exists = true;
     /* replacing it removes its files: a directory that forbids that is
      * refused before the work, not left half-removed after it */
     if (access(path, W_OK | X_OK) != 0)
-        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(path).text, strerror(errno));
+        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", rs_fs_shown(path).text, strerror(errno));
     return inspect_dir(path, false, choose_another, err);
 }
 
@@ -354,19 +164,19 @@ static rs_status check_writable_ancestor(const char *path, char *err)
         struct stat info;
         if (stat(parent, &info) == 0) {
             if (!S_ISDIR(info.st_mode))
-                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(ENOTDIR));
+                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(parent).text, strerror(ENOTDIR));
             if (access(parent, W_OK | X_OK) != 0)
-                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+                return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(parent).text, strerror(errno));
             char manifest_path[RS_PATH_MAX + 64];
             snprintf(manifest_path, sizeof manifest_path, "%s/%s", parent, RS_FS_MANIFEST);
             if (lstat(manifest_path, &info) == 0)
                 return rs_fail(err, RS_ERR_INPUT,
                                "%s is a rampsim result directory: results go beside it, not inside it; %s",
-                               shown(parent).text, choose_another);
+                               rs_fs_shown(parent).text, choose_another);
             return RS_OK;
         }
         if (errno != ENOENT || strcmp(parent, at) == 0 || strcmp(parent, ".") == 0 || strcmp(parent, "/") == 0)
-            return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+            return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(parent).text, strerror(errno));
         snprintf(at, sizeof at, "%s", parent);
     }
 }
@@ -383,7 +193,7 @@ rs_status rs_fs_check_target(const char *dir, char *err)
                        "the output directory path is too long: at most %d characters, the last name at most %d",
                        PARENT_MAX, BASE_MAX);
     if (strcmp(base, ".") == 0 || strcmp(base, "..") == 0 || strcmp(base, "/") == 0)
-        return rs_fail(err, RS_ERR_INPUT, "%s cannot be an output directory; name a new one", shown(dir).text);
+        return rs_fail(err, RS_ERR_INPUT, "%s cannot be an output directory; name a new one", rs_fs_shown(dir).text);
     strip_slashes(dir, path);
     bool exists;
     rs_status st = inspect_target(path, &exists, err);
@@ -404,7 +214,7 @@ static rs_status make_parents(const char *path, char *err)
             continue;
         *p = '\0';
         if (mkdir(buf, 0777) != 0 && errno != EEXIST)
-            return rs_fail(err, RS_ERR_IO, "cannot create directory %s: %s", shown(buf).text, strerror(errno));
+            return rs_fail(err, RS_ERR_IO, "cannot create directory %s: %s", rs_fs_shown(buf).text, strerror(errno));
         *p = '/';
     }
     return RS_OK;
@@ -422,14 +232,14 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
         return st;
     snprintf(tmp, RS_PATH_MAX, "%.*s/.%.*s.tmp-XXXXXX", PARENT_MAX, parent, BASE_MAX, base);
     if (!mkdtemp(tmp))
-        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+        return rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(parent).text, strerror(errno));
     /* mkdtemp makes it private; results are as readable as any new directory */
     mode_t mask = umask(0);
     umask(mask);
-    manifest none = {0};
-    if (chmod(tmp, 0777 & ~mask) != 0 || (st = manifest_write(tmp, &none, err)) != RS_OK) {
+    rs_manifest none = {0};
+    if (chmod(tmp, 0777 & ~mask) != 0 || (st = rs_manifest_write(tmp, &none, err)) != RS_OK) {
         if (st == RS_OK)
-            st = rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(parent).text, strerror(errno));
+            st = rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(parent).text, strerror(errno));
         rmdir(tmp);
         return st;
     }
@@ -442,14 +252,14 @@ bool rs_fs_remove(const char *dir)
     int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dirfd < 0)
         return errno == ENOENT;
-    manifest m;
+    rs_manifest m;
     char problem[256];
-    if (manifest_read_at(dirfd, &m, problem, sizeof problem) == 1) {
+    if (rs_manifest_read_at(dirfd, &m, problem, sizeof problem) == 1) {
         for (int i = 0; i < m.n; i++)
             unlinkat(dirfd, m.names[i], 0);
-        manifest_free(&m);
+        rs_manifest_free(&m);
     }
-    unlinkat(dirfd, MANIFEST_PART, 0);
+    unlinkat(dirfd, RS_FS_MANIFEST_PART, 0);
     unlinkat(dirfd, RS_FS_MANIFEST, 0);
     close(dirfd);
     return rmdir(dir) == 0;
@@ -465,7 +275,7 @@ static rs_status remove_earlier(const char *old, const char *dir, char *err)
     /* not RS_ERR_IO: the caller names dir for the temporary path in those */
     return rs_fail(err, RS_ERR_RUNTIME,
                    "the results are in %s, but the earlier ones could not all be removed: they are in %s",
-                   shown(dir).text, shown(old).text);
+                   rs_fs_shown(dir).text, rs_fs_shown(old).text);
 }
 
 /* Holds an exclusive lock on a directory while open: runs publishing into
@@ -474,7 +284,7 @@ static int lock_dir(const char *dir, char *err)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0) {
-        rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", shown(dir).text, strerror(errno));
+        rs_fail(err, RS_ERR_IO, "cannot write in %s: %s", rs_fs_shown(dir).text, strerror(errno));
         return -1;
     }
     while (flock(fd, LOCK_EX) != 0)
@@ -500,11 +310,11 @@ static rs_status replace_by_moving(const char *tmp, const char *dir, const char 
     char old[RS_PATH_MAX];
     snprintf(old, sizeof old, "%.*s/.%.*s.old-XXXXXX", PARENT_MAX, parent, BASE_MAX, base);
     if (!mkdtemp(old) || rmdir(old) != 0 || rename(dir, old) != 0)
-        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(dir).text, strerror(errno));
+        return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", rs_fs_shown(dir).text, strerror(errno));
     if (rename(tmp, dir) != 0) {
         int e = errno;
         rename(old, dir);
-        return rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", shown(dir).text, strerror(e));
+        return rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", rs_fs_shown(dir).text, strerror(e));
     }
     return remove_earlier(old, dir, err);
 }
@@ -525,9 +335,9 @@ static rs_status swapped_out(const char *tmp, const char *dir, char *err)
         return rs_fail(err, RS_ERR_RUNTIME,
                        "%s changed while the results were published, and they could not be swapped back: what "
                        "was there is now at %s",
-                       shown(dir).text, shown(tmp).text);
+                       rs_fs_shown(dir).text, rs_fs_shown(tmp).text);
     return rs_fail(err, RS_ERR_INPUT, "%s changed while the results were published (it is no longer a directory); "
-                   "nothing replaced", shown(dir).text);
+                   "nothing replaced", rs_fs_shown(dir).text);
 }
 
 rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
@@ -544,7 +354,7 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
     if (st == RS_OK && !exists) {
         if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0 &&
             (!cannot_swap(errno) || rename(tmp, path) != 0))
-            st = rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", shown(dir).text, strerror(errno));
+            st = rs_fail(err, RS_ERR_IO, "cannot move results into %s: %s", rs_fs_shown(dir).text, strerror(errno));
     } else if (st == RS_OK) {
         /* One step: dir is always either the earlier results or the new. */
         if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0)
@@ -552,7 +362,7 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
         else if (cannot_swap(errno))
             st = replace_by_moving(tmp, path, parent, base, err);
         else
-            st = rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", shown(dir).text, strerror(errno));
+            st = rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", rs_fs_shown(dir).text, strerror(errno));
     }
     close(lock);
     return st;
@@ -563,16 +373,16 @@ rs_status rs_fs_claim(const char *dir, const char *const *names, char *err)
     rs_status st = inspect_dir(dir, true, "rampsim writes only into directories it wrote", err);
     if (st != RS_OK)
         return st;
-    manifest m;
+    rs_manifest m;
     char problem[256];
-    if (manifest_read(dir, &m, problem, sizeof problem) != 1)
-        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s)", shown(dir).text, RS_FS_MANIFEST, problem);
+    if (rs_manifest_read(dir, &m, problem, sizeof problem) != 1)
+        return rs_fail(err, RS_ERR_INPUT, "%s has a damaged %s (%s)", rs_fs_shown(dir).text, RS_FS_MANIFEST, problem);
     for (int i = 0; st == RS_OK && names[i]; i++)
-        st = listable(names[i]) ? manifest_add(&m, names[i], err)
+        st = rs_manifest_listable(names[i]) ? rs_manifest_add(&m, names[i], err)
                                 : rs_fail(err, RS_ERR_RUNTIME, "internal error: %s is not a file name", names[i]);
     if (st == RS_OK)
-        st = manifest_write(dir, &m, err);
-    manifest_free(&m);
+        st = rs_manifest_write(dir, &m, err);
+    rs_manifest_free(&m);
     return st;
 }
 
@@ -580,9 +390,10 @@ rs_status rs_fs_check_regular(const char *path, char *err)
 {
     struct stat info;
     if (lstat(path, &info) != 0)
-        return rs_fail(err, RS_ERR_INPUT, "cannot read %s: %s", shown(path).text, strerror(errno));
+        return rs_fail(err, RS_ERR_INPUT, "cannot read %s: %s", rs_fs_shown(path).text, strerror(errno));
     if (!S_ISREG(info.st_mode))
-        return rs_fail(err, RS_ERR_INPUT, "%s is %s, not a regular file", shown(path).text, kind_of(info.st_mode));
+        return rs_fail(err, RS_ERR_INPUT, "%s is %s, not a regular file", rs_fs_shown(path).text,
+                       kind_of(info.st_mode));
     return RS_OK;
 }
 
@@ -594,12 +405,20 @@ rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write
         return st;
     char path[RS_PATH_MAX + 128];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = create_new(path, path, err);
+    FILE *f = rs_fs_create_new(path, path, err);
     if (!f)
         return RS_ERR_IO;
     st = write(f, ctx);
     int bad = ferror(f);
     if (fclose(f) != 0 || bad)
-        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", shown(path).text, strerror(errno ? errno : EIO));
-    return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", shown(path).text);
+        return rs_fail(err, RS_ERR_IO, "cannot write %s: %s", rs_fs_shown(path).text, strerror(errno ? errno : EIO));
+    return st == RS_OK ? RS_OK : rs_fail(err, st, "cannot write %s", rs_fs_shown(path).text);
+}
+
+rs_status rs_fs_write_files(const char *dir, const rs_fs_file *files, size_t n, const void *ctx, char *err)
+{
+    rs_status st = RS_OK;
+    for (size_t i = 0; st == RS_OK && i < n; i++)
+        st = rs_fs_write_file(dir, files[i].name, files[i].write, ctx, err);
+    return st;
 }

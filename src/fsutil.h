@@ -1,20 +1,20 @@
 /* fsutil.h: result directories that appear complete or not at all, and
  * that are replaced only when rampsim wrote everything in them.
  *
- * Every result directory holds a manifest, RS_FS_MANIFEST, listing the
- * files rampsim wrote there. A name is added to it before the file is
- * created, so that even a run killed outright leaves nothing unlisted.
+ * Every result directory holds a manifest (manifest.h) listing the files
+ * rampsim wrote there, each named by the command that writes it. A name
+ * is added to it before the file is created, so that even a run killed
+ * outright leaves nothing unlisted.
  * Replacing a directory removes exactly what its manifest lists, and is
  * refused when anything else is there. */
 #ifndef RS_FSUTIL_H
 #define RS_FSUTIL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 
 #include "rampsim/status.h"
-
-#define RS_FS_MANIFEST ".rampsim-manifest"
 
 /* Whether dir can receive results, without touching anything: it does not
  * exist, is an empty directory, or is a result directory (its manifest
@@ -61,5 +61,15 @@ rs_status rs_fs_check_regular(const char *path, char *err);
  * returned as it is. */
 typedef rs_status (*rs_fs_writer)(FILE *f, const void *ctx);
 rs_status rs_fs_write_file(const char *dir, const char *name, rs_fs_writer write, const void *ctx, char *err);
+
+/* A file a command writes: its name, and what fills it. */
+typedef struct rs_fs_file {
+    const char *name;
+    rs_fs_writer write;
+} rs_fs_file;
+
+/* Writes the n files in order, each as rs_fs_write_file does, all from
+ * ctx; stops at the first failure and returns it. */
+rs_status rs_fs_write_files(const char *dir, const rs_fs_file *files, size_t n, const void *ctx, char *err);
 
 #endif

@@ -1,30 +1,32 @@
 /* output.c: CSV result files, the resolved scenario and the console table.
- * Numbers are written with 10 significant digits, undefined ones as empty
- * cells, so that every file opens in a spreadsheet as it is. */
+ * Numbers are written as csv.h writes them, undefined ones as empty cells,
+ * so that every file opens in a spreadsheet as it is. */
 #include "rampsim/output.h"
 
+#include "csv.h"
 #include "fsutil.h"
+#include "rampsim/calendar.h"
 #include "rampsim/version.h"
 
 #include <math.h>
 #include <string.h>
 
 const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
+const double rs_band_percentiles[RS_BAND_COUNT] = {0.10, 0.50, 0.90};
 
+/* The columns of rs_percentiles, in its order. */
+static const char *const percentile_columns[RS_PERCENTILE_COUNT] = {"p5", "p10", "p25", "p50", "p75", "p90", "p95"};
 
 static void put_number(FILE *f, double x)
 {
-    if (isnan(x) || isinf(x))
-        return; /* empty cell */
-    if (x == 0.0)
-        x = 0.0; /* no "-0" */
-    fprintf(f, "%.10g", x);
+    rs_csv_number(f, x, RS_CSV_FIGURE);
 }
 
-void rs_csv_cell(FILE *f, double x)
+/* ",n": the count of values behind a row. */
+static void put_count(FILE *f, double n)
 {
     fputc(',', f);
-    put_number(f, x);
+    rs_csv_number(f, n, RS_CSV_COUNT);
 }
 
 /* The power of ten of x > 0, as an int (0 for anything else). */
@@ -112,25 +114,36 @@ static void put_distribution(FILE *f, const rs_results *r, size_t slot)
     }
 }
 
-static const char *const distribution_header = "mean,stderr,p5,p10,p25,p50,p75,p90,p95";
+/* The header cells of put_distribution, "mean,stderr,p5,...,p95", each
+ * name after prefix. */
+static void put_distribution_header(FILE *f, const char *prefix)
+{
+    fprintf(f, "%smean,%sstderr", prefix, prefix);
+    for (int k = 0; k < RS_PERCENTILE_COUNT; k++)
+        fprintf(f, ",%s%s", prefix, percentile_columns[k]);
+}
 
 static rs_status write_summary(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
-    fprintf(f, "metric,unit,%s,n\n", distribution_header);
+    fprintf(f, "metric,unit,");
+    put_distribution_header(f, "");
+    fprintf(f, ",n\n");
     for (int k = 0; k < l->fiscal_years; k++) {
         for (int m = 0; m < RS_FY_COUNT; m++) {
             size_t slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
             fprintf(f, "%s_fy%d,%s", rs_fy_metric_infos[m].name, k + 1, rs_fy_metric_infos[m].unit);
             put_distribution(f, r, slot);
-            fprintf(f, ",%.0f\n", r->moments[slot].n);
+            put_count(f, r->moments[slot].n);
+            fputc('\n', f);
         }
     }
     for (int m = 0; m < RS_M_COUNT; m++) {
         fprintf(f, "%s,%s", rs_metric_infos[m].name, rs_metric_infos[m].unit);
         put_distribution(f, r, (size_t)m);
-        fprintf(f, ",%.0f\n", r->moments[m].n);
+        put_count(f, r->moments[m].n);
+        fputc('\n', f);
     }
     return RS_OK;
 }
@@ -139,7 +152,9 @@ static rs_status write_quarters(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
-    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,%s\n", distribution_header);
+    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,");
+    put_distribution_header(f, "");
+    fputc('\n', f);
     for (int k = 0; k < l->quarters; k++) {
         const rs_quarter_span *q = &l->quarter_spans[k];
         fprintf(f, "FY%d Q%d,%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week,
@@ -156,13 +171,16 @@ static rs_status write_weekly(FILE *f, const void *ctx)
     const rs_layout *l = &r->layout;
     static const char *const series[] = {"cum_bookings", "cum_quota"};
     fprintf(f, "week,fiscal_year,fiscal_week");
-    for (int s = 0; s < 2; s++)
-        fprintf(f, ",%s_mean,%s_stderr,%s_p5,%s_p10,%s_p25,%s_p50,%s_p75,%s_p90,%s_p95", series[s], series[s],
-                series[s], series[s], series[s], series[s], series[s], series[s], series[s]);
+    for (int s = 0; s < 2; s++) {
+        char prefix[32];
+        snprintf(prefix, sizeof prefix, "%s_", series[s]);
+        fputc(',', f);
+        put_distribution_header(f, prefix);
+    }
     fputc('\n', f);
     int start = r->scenario->run.start_week;
     for (int w = 0; w < l->horizon; w++) {
-        fprintf(f, "%d,%d,%d", w + 1, 1 + (start + w) / 52, (start + w) % 52 + 1);
+        fprintf(f, "%d,%d,%d", w + 1, 1 + (start + w) / RS_WEEKS_PER_YEAR, (start + w) % RS_WEEKS_PER_YEAR + 1);
         put_distribution(f, r, l->cum_bookings + (size_t)w);
         put_distribution(f, r, l->cum_quota + (size_t)w);
         fputc('\n', f);
@@ -189,7 +207,8 @@ static rs_status write_ramp(FILE *f, const void *ctx)
         put_number(f, s->mean);
         fputc(',', f);
         put_number(f, rs_moments_stderr(s));
-        fprintf(f, ",%.0f\n", p->n);
+        put_count(f, p->n);
+        fputc('\n', f);
     }
     return RS_OK;
 }
@@ -273,7 +292,9 @@ static rs_status write_attainment(FILE *f, const void *ctx)
         fprintf(f, ",fy%d_share", k + 1);
     fputc('\n', f);
     for (int i = 0; years > 0 && i <= top; i++) {
-        fprintf(f, "%g,%g", i * BIN, (i + 1) * BIN);
+        put_number(f, i * BIN);
+        fputc(',', f);
+        put_number(f, (i + 1) * BIN);
         for (int k = 0; k < years; k++) {
             uint64_t total = rs_sketches_total(r->sketches, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT));
             fputc(',', f);
@@ -358,10 +379,9 @@ static void row(FILE *out, const rs_results *r, const char *label, size_t slot, 
         fprintf(out, "%10s%10s%10s\n", "n/a", "n/a", "n/a");
         return;
     }
-    static const double ps[3] = {0.10, 0.50, 0.90};
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < RS_BAND_COUNT; k++) {
         char cell[64];
-        double x = pct(r, slot, ps[k]);
+        double x = pct(r, slot, rs_band_percentiles[k]);
         if (fmt)
             snprintf(cell, sizeof cell, fmt, x);
         else

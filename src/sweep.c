@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
 #include "rampsim/output.h"
 #include "valueparse.h"
@@ -206,9 +207,9 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
         rs_sweep_value *v = &s->values[(size_t)p * (size_t)s->metrics + (size_t)m];
         const rs_moments *mo = &r->moments[rows[m].slot];
         v->mean = mo->n > 0 ? mo->mean : NAN;
-        v->p10 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.10);
-        v->p50 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.50);
-        v->p90 = rs_sketches_quantile(r->sketches, rows[m].slot, 0.90);
+        double *band[RS_BAND_COUNT] = {&v->p10, &v->p50, &v->p90};
+        for (int k = 0; k < RS_BAND_COUNT; k++)
+            *band[k] = rs_sketches_quantile(r->sketches, rows[m].slot, rs_band_percentiles[k]);
         v->difference = v->low = v->high = NAN;
         if (paired && rows[m].paired) {
             const rs_pair_moments *pair = rs_comparison_pair(cmp, local, rows[m].slot);
@@ -217,8 +218,10 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
     }
 }
 
-rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
-                       const rs_engine_options *options, rs_sweep **out, char *err)
+/* A sweep of base over the axes, with room for the values of every point,
+ * and the metrics it reports in rows (MAX_METRICS of them). */
+static rs_status sweep_new(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes, rs_reported_metric *rows,
+                           rs_sweep **out, char *err)
 {
     *out = NULL;
     rs_sweep *s = calloc(1, sizeof *s);
@@ -239,9 +242,7 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
                        RS_SWEEP_MAX_POINTS, points);
     }
     rs_layout layout;
-    rs_reported_metric *rows = malloc(MAX_METRICS * sizeof *rows);
     if (!rows || rs_layout_init(&layout, base) != RS_OK) {
-        free(rows);
         rs_sweep_free(s);
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     }
@@ -250,18 +251,24 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
     s->metric_names = calloc((size_t)s->metrics, sizeof *s->metric_names);
     s->metric_units = calloc((size_t)s->metrics, sizeof *s->metric_units);
     s->values = calloc((size_t)s->points * (size_t)s->metrics, sizeof *s->values);
-    rs_scenario **scenarios = calloc((size_t)s->points, sizeof *scenarios);
-    rs_status st = s->metric_names && s->metric_units && s->values && scenarios
-                       ? RS_OK
-                       : rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    for (int m = 0; st == RS_OK && m < s->metrics; m++) {
+    if (!s->metric_names || !s->metric_units || !s->values) {
+        rs_sweep_free(s);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    for (int m = 0; m < s->metrics; m++) {
         snprintf(s->metric_names[m], sizeof s->metric_names[m], "%s", rows[m].name);
         s->metric_units[m] = rows[m].info->unit;
     }
-    /* every point is checked before anything runs */
-    for (int p = 0; st == RS_OK && p < s->points; p++)
-        st = point_scenario(base, s, p, &scenarios[p], err);
+    *out = s;
+    return RS_OK;
+}
 
+/* Runs the points, BATCH to an engine pass, and keeps what the sweep
+ * reports of each. */
+static rs_status run_points(rs_sweep *s, rs_scenario *const *scenarios, const rs_reported_metric *rows,
+                            const rs_engine_options *options, char *err)
+{
+    rs_status st = RS_OK;
     rs_progress_span progress = {.outer = options, .total = (long long)s->points * s->replications};
     for (int first = 0; st == RS_OK && first < s->points; first += BATCH) {
         int last = first + BATCH < s->points ? first + BATCH : s->points;
@@ -287,6 +294,24 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
         rs_comparison_free(cmp);
         progress.before += (long long)(last - first) * s->replications;
     }
+    return st;
+}
+
+rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n_axes,
+                       const rs_engine_options *options, rs_sweep **out, char *err)
+{
+    *out = NULL;
+    rs_reported_metric *rows = malloc(MAX_METRICS * sizeof *rows);
+    rs_sweep *s = NULL;
+    rs_status st = sweep_new(base, axes, n_axes, rows, &s, err);
+    rs_scenario **scenarios = NULL;
+    if (st == RS_OK && !(scenarios = calloc((size_t)s->points, sizeof *scenarios)))
+        st = rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    /* every point is checked before anything runs */
+    for (int p = 0; st == RS_OK && p < s->points; p++)
+        st = point_scenario(base, s, p, &scenarios[p], err);
+    if (st == RS_OK)
+        st = run_points(s, scenarios, rows, options, err);
     for (int p = 0; scenarios && p < s->points; p++)
         rs_scenario_free(scenarios[p]);
     free(scenarios);

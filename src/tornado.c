@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "csv.h"
 #include "fsutil.h"
-#include "rampsim/output.h"
 #include "params.h"
 #include "valueparse.h"
 
@@ -86,39 +86,13 @@ static int by_swing(const void *a, const void *b)
     return strcmp(x->key, y->key);
 }
 
-rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metric,
-                         const rs_engine_options *options, rs_tornado **out, char *err)
+/* Adds a bar to t for every key base has that a relative move of swing
+ * moves, with its low and high scenarios in low[] and high[] (at the bar's
+ * index; the base's clone on a side that cannot move, where the bar keeps
+ * the base's value), and lists the keys it cannot move in t->skipped_keys. */
+static void make_variants(rs_tornado *t, const rs_scenario *base, double swing, rs_scenario **low,
+                          rs_scenario **high)
 {
-    *out = NULL;
-    rs_reported_metric row;
-    rs_status found = rs_reported_metric_find(base, metric, &row, err);
-    if (found != RS_OK)
-        return found;
-    if (!row.paired)
-        return rs_fail(err, RS_ERR_INPUT, "--metric %s: pooled over new hires, so a tornado cannot pair it", metric);
-
-    rs_tornado *t = calloc(1, sizeof *t);
-    if (t)
-        t->bar = calloc(rs_param_count, sizeof *t->bar);
-    if (!t || !t->bar) {
-        rs_tornado_free(t);
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    }
-    snprintf(t->metric, sizeof t->metric, "%s", metric);
-    t->unit = row.info->unit;
-    t->swing = swing;
-    t->replications = base->run.replications;
-    t->seed = (unsigned long long)base->run.seed;
-    t->base = NAN;
-
-    /* the variants, two a key */
-    rs_scenario **low = calloc(rs_param_count, sizeof *low), **high = calloc(rs_param_count, sizeof *high);
-    if (!low || !high) {
-        free(low);
-        free(high);
-        rs_tornado_free(t);
-        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    }
     for (size_t i = 0; i < rs_param_count; i++) {
         const rs_param *p = &rs_params[i];
         if (!movable(p))
@@ -145,7 +119,14 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         high[t->bars] = h ? h : rs_scenario_clone(base);
         t->bars++;
     }
+}
 
+/* Runs the base with the low and high scenarios of BATCH_KEYS keys at a
+ * time, every one paired with the base, and fills in the metric (at slot)
+ * of the base and of each bar's sides. */
+static rs_status run_variants(rs_tornado *t, const rs_scenario *base, rs_scenario *const *low,
+                              rs_scenario *const *high, size_t slot, const rs_engine_options *options, char *err)
+{
     rs_status st = RS_OK;
     rs_progress_span progress = {.outer = options, .total = (long long)t->bars * 2 * t->replications};
     for (int first = 0; st == RS_OK && first < t->bars; first += BATCH_KEYS) {
@@ -162,13 +143,13 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, 1 + 2 * keys, &engine, results, &cmp, err);
         if (st == RS_OK) {
-            const rs_moments *base_moments = &results[0]->moments[row.slot];
+            const rs_moments *base_moments = &results[0]->moments[slot];
             t->base = base_moments->n > 0 ? base_moments->mean : NAN;
         }
         for (int j = 0; st == RS_OK && j < keys; j++) {
             rs_tornado_bar *b = &t->bar[first + j];
-            const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, row.slot);
-            const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, row.slot);
+            const rs_pair_moments *pl = rs_comparison_pair(cmp, 1 + 2 * j, slot);
+            const rs_pair_moments *ph = rs_comparison_pair(cmp, 2 + 2 * j, slot);
             /* a side is undefined when no replication has the metric at
              * both the base and that side: a pair's means are 0 then */
             b->low = pl->n > 0 ? pl->mean_b : NAN;
@@ -182,6 +163,39 @@ rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metr
         rs_comparison_free(cmp);
         progress.before += (long long)keys * 2 * t->replications;
     }
+    return st;
+}
+
+rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metric,
+                         const rs_engine_options *options, rs_tornado **out, char *err)
+{
+    *out = NULL;
+    rs_reported_metric row;
+    rs_status found = rs_reported_metric_find(base, metric, &row, err);
+    if (found != RS_OK)
+        return found;
+    if (!row.paired)
+        return rs_fail(err, RS_ERR_INPUT, "--metric %s: pooled over new hires, so a tornado cannot pair it", metric);
+
+    rs_tornado *t = calloc(1, sizeof *t);
+    if (t)
+        t->bar = calloc(rs_param_count, sizeof *t->bar);
+    /* the variants, two a key */
+    rs_scenario **low = calloc(rs_param_count, sizeof *low), **high = calloc(rs_param_count, sizeof *high);
+    if (!t || !t->bar || !low || !high) {
+        free(low);
+        free(high);
+        rs_tornado_free(t);
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    }
+    snprintf(t->metric, sizeof t->metric, "%s", metric);
+    t->unit = row.info->unit;
+    t->swing = swing;
+    t->replications = base->run.replications;
+    t->seed = (unsigned long long)base->run.seed;
+    t->base = NAN;
+    make_variants(t, base, swing, low, high);
+    rs_status st = run_variants(t, base, low, high, row.slot, options, err);
     for (int i = 0; i < t->bars; i++) {
         rs_scenario_free(low[i]);
         rs_scenario_free(high[i]);

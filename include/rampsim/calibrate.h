@@ -1,6 +1,6 @@
 /* rampsim/calibrate.h: reproduces the published figures the defaults are
  * calibrated to, and checks the plausibility bounds no combination of
- * practices may break (SEED-CLAIMS.md), by running the claim scenarios of
+ * practices may break (docs/calibration.md), by running the claim scenarios of
  * scenarios/seed-*.ini; reports each with its 95 % interval. */
 #ifndef RAMPSIM_CALIBRATE_H
 #define RAMPSIM_CALIBRATE_H
@@ -10,7 +10,7 @@
 
 #include "rampsim/engine.h"
 
-/* How a check is judged (SEED-CLAIMS.md, "How a check is judged"): it
+/* How a check is judged (docs/calibration.md, "How a check is judged"): it
  * holds when the figure and its whole 95 % interval lie within the
  * allowed range; it fails when the figure lies outside; otherwise it is
  * unresolved, and more replications would settle it. */

@@ -24,10 +24,6 @@ rs_status rs_output_write_scenario(const char *dir, const char *file_name, const
 /* The short table a person reads at a glance. */
 void rs_output_print_table(FILE *out, const rs_results *r);
 
-/* Writes ",x" to a CSV row: 10 significant digits, or an empty cell when x
- * is undefined (NAN) or infinite. */
-void rs_csv_cell(FILE *f, double x);
-
 /* Writes a signed mean difference with its 95 % interval into buf, as
  * "+1.23 (+0.98 to +1.48)", for the tables of compare and sweep: with at
  * least `decimals` decimals, and as many more as the interval's half-width
@@ -48,5 +44,10 @@ void rs_format_signed(char *buf, size_t size, double x, int decimals);
 /* The percentiles every distribution is reported at. */
 #define RS_PERCENTILE_COUNT 7
 extern const double rs_percentiles[RS_PERCENTILE_COUNT];
+
+/* The band of a distribution the shorter reports give, P10, the median
+ * and P90: the console tables, sweep.csv and the practices chart. */
+#define RS_BAND_COUNT 3
+extern const double rs_band_percentiles[RS_BAND_COUNT];
 
 #endif

@@ -1,0 +1,19 @@
+/* csv.c: the one formatter of numbers in rampsim's CSV files. */
+#include "csv.h"
+
+#include <math.h>
+
+void rs_csv_number(FILE *f, double x, rs_csv_form form)
+{
+    if (!isfinite(x))
+        return; /* empty cell */
+    if (x == 0.0)
+        x = 0.0; /* no "-0" */
+    fprintf(f, form == RS_CSV_COUNT ? "%.0f" : "%.10g", x);
+}
+
+void rs_csv_cell(FILE *f, double x)
+{
+    fputc(',', f);
+    rs_csv_number(f, x, RS_CSV_FIGURE);
+}
