@@ -227,9 +227,9 @@ void rs_results_median(const rs_results *r, size_t slot, double *median, double 
 {
     double n = (double)rs_sketches_total(r->sketches, slot);
     double half = n > 0 ? RS_Z95 * 0.5 / sqrt(n) : 0.5;
-    *median = rs_sketches_quantile(r->sketches, slot, 0.5);
-    *low = rs_sketches_quantile(r->sketches, slot, fmax(0.0, 0.5 - half));
-    *high = rs_sketches_quantile(r->sketches, slot, fmin(1.0, 0.5 + half));
+    *median = rs_sketches_quantile(r->sketches, slot, RS_MEDIAN);
+    *low = rs_sketches_quantile(r->sketches, slot, fmax(0.0, RS_MEDIAN - half));
+    *high = rs_sketches_quantile(r->sketches, slot, fmin(1.0, RS_MEDIAN + half));
 }
 
 void rs_comparison_free(rs_comparison *c)

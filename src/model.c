@@ -10,13 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rampsim/calendar.h"
+
 #include "dealbook.h"
 #include "effects.h"
 #include "ramp.h"
 #include "rng.h"
 #include "samplers.h"
-
-#define WEEKS_PER_MONTH (52.0 / 12.0)
 
 /* How a rep left, for the first-year exits by cause. */
 typedef enum { EXIT_ATTRITION, EXIT_REVIEW, EXIT_CAUSES } exit_cause;
@@ -158,14 +158,14 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     rs_ramp_init(&m->ramp, sc);
     rs_effects_init(&m->effects, sc);
 
-    m->leave_prob = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / 52.0);
+    m->leave_prob = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / RS_WEEKS_PER_YEAR);
     m->selling_hours = sc->rep.hours_per_week * sc->rep.selling_share;
     m->stock_rate = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
     m->onboarding_gain = sc->ramp.onboarding_hour_weeks * sc->effects.scale;
     m->one_on_one_hours = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours;
     m->meeting_hours = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
-    m->ride_along_equiv = sc->ride_along.calls_per_month / WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
-    m->weekly_quota = sc->quota.annual / 52.0;
+    m->ride_along_equiv = sc->ride_along.calls_per_month / RS_WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
+    m->weekly_quota = sc->quota.annual / RS_WEEKS_PER_YEAR;
     m->key = rs_rng_key(sc->run.seed);
     rs_quantile_table_like(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
                            like ? &like->deal_value : NULL);
@@ -273,11 +273,11 @@ static void hire(rs_model *m, int index, int week, bool veteran)
     s->effects_stock = NAN;              /* nothing kept yet */
     s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
-    s->first_year_seen = s->tracked && week + 52 < m->layout->horizon;
+    s->first_year_seen = s->tracked && week + RS_WEEKS_PER_YEAR < m->layout->horizon;
     /* Late hires would bring only their fast ramps and early wins: the
      * pooled metrics take the hires whose first year lies in the horizon
      * (every hire when the horizon is shorter than a year). */
-    s->pooled = m->layout->horizon > 52 ? s->first_year_seen : s->tracked;
+    s->pooled = m->layout->horizon > RS_WEEKS_PER_YEAR ? s->first_year_seen : s->tracked;
     m->first_year_hires += s->first_year_seen;
     if (s->tracked) {
         m->hires++;
@@ -300,7 +300,7 @@ static void depart(rs_model *m, seat *s, int week, exit_cause cause)
     s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
     m->departures++;
     m->review_exits += cause == EXIT_REVIEW;
-    if (s->first_year_seen && week - s->hire_week <= 52)
+    if (s->first_year_seen && week - s->hire_week <= RS_WEEKS_PER_YEAR)
         m->first_year_exits[cause]++;
 }
 
@@ -395,7 +395,7 @@ static bool deal_help_this_week(const rs_scenario *sc, int week_in_quarter)
 {
     if (sc->deal_help.when == RS_DEAL_HELP_ALWAYS)
         return true;
-    return sc->deal_help.when == RS_DEAL_HELP_QUARTER_END && week_in_quarter >= 13 - sc->deal_help.weeks;
+    return sc->deal_help.when == RS_DEAL_HELP_QUARTER_END && week_in_quarter >= RS_WEEKS_PER_QUARTER - sc->deal_help.weeks;
 }
 
 /* Quarter-to-date attainment through last week below `level`? A rep with
@@ -553,7 +553,7 @@ static void step_coaching(rs_model *m, int week, const plan *p)
          * with at week 0 (docs/model.md). */
         double received = s->coaching + m->ride_along_equiv + s->deal_coaching;
         if (recording(week))
-            s->stock += m->stock_rate * (received * WEEKS_PER_MONTH - s->stock);
+            s->stock += m->stock_rate * (received * RS_WEEKS_PER_MONTH - s->stock);
     }
 }
 
@@ -653,7 +653,7 @@ static double projected_quarter_quota(const rs_model *m, int week)
     double total = 0.0;
     for (int i = 0; i < m->sc->team.reps; i++) {
         const seat *s = &m->seats[i];
-        for (int k = 0; k < 13; k++)
+        for (int k = 0; k < RS_WEEKS_PER_QUARTER; k++)
             total += seat_quota(m, s, week + k - s->hire_week);
     }
     return total;
@@ -787,8 +787,8 @@ static void summarise(rs_model *m, rs_outcome *out)
     int H = l->horizon;
     double b, q;
     for (int k = 0; k < l->fiscal_years; k++) {
-        int first = k == 0 ? 0 : l->fy1_weeks + 52 * (k - 1);
-        int weeks = k == 0 ? l->fy1_weeks : 52;
+        int first = k == 0 ? 0 : l->fy1_weeks + RS_WEEKS_PER_YEAR * (k - 1);
+        int weeks = k == 0 ? l->fy1_weeks : RS_WEEKS_PER_YEAR;
         int gone = k == 0 ? m->sc->run.start_week : 0;
         v[rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT)] = attainment(m, first, weeks, gone, &b, &q);
         v[rs_layout_fy_slot(l, k, RS_FY_BOOKINGS)] = b;
@@ -855,8 +855,8 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
     reset(m, replication, out);
     int fy_end = l->fy1_weeks - 1; /* last week of the fiscal year being recorded */
     for (int week = -sc->run.warmup_weeks; week < l->horizon; week++) {
-        int fiscal_week = ((sc->run.start_week + week) % 52 + 52) % 52;
-        int week_in_quarter = fiscal_week % 13;
+        int fiscal_week = ((sc->run.start_week + week) % RS_WEEKS_PER_YEAR + RS_WEEKS_PER_YEAR) % RS_WEEKS_PER_YEAR;
+        int week_in_quarter = fiscal_week % RS_WEEKS_PER_QUARTER;
         if (week_in_quarter == 0)
             start_quarter(m);
         for (int i = 0; i < sc->team.reps; i++) {
@@ -886,7 +886,7 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
             }
             if (week == fy_end) {
                 end_fiscal_year(m, out);
-                fy_end += 52;
+                fy_end += RS_WEEKS_PER_YEAR;
             }
         }
     }

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "rampsim/calendar.h"
+
 #include "valueparse.h"
 
 #define OFF(field) offsetof(rs_scenario, field)
@@ -30,7 +32,7 @@ const rs_param rs_params[] = {
      "weeks simulated and reported", NULL},
     {"run", "warmup_weeks", RS_P_INT, OFF(run.warmup_weeks), 0, RS_MAX_WARMUP, NULL, "26", "weeks",
      "unreported weeks run first with veterans only and no attrition, to fill the pipeline", NULL},
-    {"run", "start_week", RS_P_INT, OFF(run.start_week), 0, 51, NULL, "0", "fiscal week",
+    {"run", "start_week", RS_P_INT, OFF(run.start_week), 0, RS_WEEKS_PER_YEAR - 1, NULL, "0", "fiscal week",
      "week of the fiscal year at which the simulation starts (26 = mid-year)", NULL},
     {"run", "ytd_attainment", RS_P_FRACTION, OFF(run.ytd_attainment), 0, 10, NULL, "1", "share of plan",
      "team attainment of its quota for the fiscal weeks already gone before start_week (80% = behind plan)", NULL},
@@ -166,7 +168,7 @@ const rs_param rs_params[] = {
      "coach: a deal-strategy session that counts as coaching; take_over: the manager sells it", NULL},
     {"deal_help", "hours_per_deal", RS_P_HOURS, OFF(deal_help.hours_per_deal), 0, 80, NULL, "6", "hours/deal",
      "manager hours per deal helped, in either style", NULL},
-    {"deal_help", "weeks", RS_P_INT, OFF(deal_help.weeks), 1, 13, NULL, "3", "weeks",
+    {"deal_help", "weeks", RS_P_INT, OFF(deal_help.weeks), 1, RS_WEEKS_PER_QUARTER, NULL, "3", "weeks",
      "quarter_end: the last weeks of each quarter in which the manager helps", NULL},
     {"deal_help", "below_attainment", RS_P_FRACTION, OFF(deal_help.below_attainment), 0, 10, NULL, "0.8",
      "share of quota", "help only reps whose quarter-to-date attainment is below this", NULL},

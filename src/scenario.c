@@ -11,6 +11,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "rampsim/calendar.h"
+
 #include "params.h"
 #include "valueparse.h"
 
@@ -502,7 +504,7 @@ double rs_scenario_one_on_ones_per_week(const rs_scenario *sc)
     case RS_CADENCE_BIWEEKLY:
         return 0.5;
     case RS_CADENCE_MONTHLY:
-        return 12.0 / 52.0;
+        return (double)RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR;
     default:
         return 0.0;
     }
@@ -518,11 +520,11 @@ double rs_scenario_prior_stock(const rs_scenario *sc)
 rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding)
 {
     rs_plan_hours h;
-    h.coaching = sc->coaching.hours_per_month * 12.0 / 52.0 * active;
+    h.coaching = sc->coaching.hours_per_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR * active;
     h.onboarding = sc->onboarding.extra_hours_per_week * onboarding;
     h.one_on_one = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours * active;
     h.team_meeting = sc->team_meeting.weekly && active > 0 ? sc->team_meeting.hours : 0.0;
-    h.ride_along = sc->ride_along.calls_per_month * 12.0 / 52.0 * sc->ride_along.hours * active;
+    h.ride_along = sc->ride_along.calls_per_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR * sc->ride_along.hours * active;
     return h;
 }
 

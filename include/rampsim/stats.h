@@ -23,6 +23,13 @@
 /* The normal quantile of a two-sided 95 % interval. */
 #define RS_Z95 1.959963984540054
 
+/* The percentiles shown around a distribution's centre wherever a table or
+ * a chart gives a band (p for rs_sketches_quantile): the 10th, the median
+ * and the 90th. */
+#define RS_BAND_LOW 0.10
+#define RS_MEDIAN 0.50
+#define RS_BAND_HIGH 0.90
+
 typedef struct rs_moments {
     double n, mean, m2;
 } rs_moments;
