@@ -14,6 +14,8 @@
 
 #include "dealbook.h"
 #include "effects.h"
+#include "manager.h"
+#include "minmax.h"
 #include "ramp.h"
 #include "rng.h"
 #include "samplers.h"
@@ -105,18 +107,6 @@ struct rs_model {
     double fy_reps_total[2]; /* reps present the whole year, reps at quota */
 };
 
-/* fmax and fmin without their NaN rules, which keep the compiler from
- * inlining them; no value here is ever NaN. */
-static inline double max2(double a, double b)
-{
-    return a > b ? a : b;
-}
-
-static inline double min2(double a, double b)
-{
-    return a < b ? a : b;
-}
-
 static double lognormal_sigma(double cv)
 {
     return sqrt(log1p(cv * cv));
@@ -162,7 +152,7 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->selling_hours = sc->rep.hours_per_week * sc->rep.selling_share;
     m->stock_rate = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
     m->onboarding_gain = sc->ramp.onboarding_hour_weeks * sc->effects.scale;
-    m->one_on_one_hours = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours;
+    m->one_on_one_hours = rs_manager_one_on_ones_per_week(sc) * sc->one_on_one.hours;
     m->meeting_hours = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
     m->ride_along_equiv = sc->ride_along.calls_per_month / RS_WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
     m->weekly_quota = sc->quota.annual / RS_WEEKS_PER_YEAR;
@@ -177,12 +167,12 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     if (m->cycle_shape > 0)
         rs_quantile_table_like(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape,
                                like && like->cycle_shape > 0 ? &like->cycle : NULL);
-    m->budget = sc->manager.hours_per_week * sc->manager.team_share;
+    m->budget = rs_manager_budget(sc);
 
     size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
     /* Start with room for twice the steady state's open deals and grow
      * when a replication needs more. */
-    int32_t capacity = (int32_t)min2(open_deals(sc), 1e6);
+    int32_t capacity = (int32_t)rs_min2(open_deals(sc), 1e6);
     m->closing_capacity = 64;
     m->seats = calloc(reps, sizeof *m->seats);
     m->closing = malloc(m->closing_capacity * sizeof *m->closing);
@@ -271,7 +261,7 @@ static void hire(rs_model *m, int index, int week, bool veteran)
     s->hire_week = week;
     s->selling_hours = m->selling_hours; /* undisturbed in the first week */
     s->effects_stock = NAN;              /* nothing kept yet */
-    s->stock = veteran ? rs_scenario_prior_stock(m->sc) : 0.0;
+    s->stock = veteran ? rs_manager_prior_stock(m->sc) : 0.0;
     s->tracked = !veteran && recording(week);
     s->first_year_seen = s->tracked && week + RS_WEEKS_PER_YEAR < m->layout->horizon;
     /* Late hires would bring only their fast ramps and early wins: the
@@ -346,39 +336,20 @@ static void step_staffing(rs_model *m, int week)
     }
 }
 
-typedef struct plan {
-    int active, onboarding;
-    double coaching_planned, onboarding_planned;
-    double hours[RS_ACT_COUNT];
-} plan;
-
 static bool in_onboarding(const rs_model *m, const seat *s, int week)
 {
     return s->active && !s->veteran && week - s->hire_week < m->sc->onboarding.weeks;
 }
 
-/* Step 2: the manager's planned hours, fitted to the budget by cutting
- * regular coaching first, then onboarding coaching; what fixed activities
- * need beyond the budget is overtime. */
-static void step_plan(rs_model *m, int week, plan *p)
+/* Step 2: the manager's planned hours, fitted to the budget (manager.c). */
+static void step_plan(rs_model *m, int week, rs_manager_week *p)
 {
-    const rs_scenario *sc = m->sc;
-    memset(p, 0, sizeof *p);
-    for (int i = 0; i < sc->team.reps; i++) {
-        p->active += m->seats[i].active;
-        p->onboarding += in_onboarding(m, &m->seats[i], week);
+    int active = 0, onboarding = 0;
+    for (int i = 0; i < m->sc->team.reps; i++) {
+        active += m->seats[i].active;
+        onboarding += in_onboarding(m, &m->seats[i], week);
     }
-    rs_plan_hours planned = rs_scenario_plan(sc, p->active, p->onboarding);
-    p->coaching_planned = planned.coaching;
-    p->onboarding_planned = planned.onboarding;
-    p->hours[RS_ACT_ONE_ON_ONE] = planned.one_on_one;
-    p->hours[RS_ACT_TEAM_MEETING] = planned.team_meeting;
-    p->hours[RS_ACT_RIDE_ALONG] = planned.ride_along;
-    double fixed = p->hours[RS_ACT_ONE_ON_ONE] + p->hours[RS_ACT_TEAM_MEETING] + p->hours[RS_ACT_RIDE_ALONG];
-    double flexible = max2(0.0, m->budget - fixed);
-    p->hours[RS_ACT_ONBOARDING] = min2(p->onboarding_planned, flexible);
-    p->hours[RS_ACT_COACHING] = min2(p->coaching_planned, flexible - p->hours[RS_ACT_ONBOARDING]);
-    p->hours[RS_ACT_OVERTIME] = max2(0.0, fixed - m->budget);
+    rs_manager_plan_week(p, m->sc, active, onboarding, m->budget);
 }
 
 static int by_seat_then_largest(const void *a, const void *b)
@@ -424,28 +395,6 @@ static void book_win(rs_model *m, const rs_deal *d, int week, rs_outcome *out)
     }
 }
 
-/* Deal help is done first: it uses the budget's slack, then displaces the
- * week's coaching, then onboarding coaching, then becomes overtime. Fills in
- * the week's totals. */
-static void account_deal_help(const rs_model *m, plan *p, double help_hours)
-{
-    double *h = p->hours;
-    h[RS_ACT_DEAL_HELP] = help_hours;
-    double used = h[RS_ACT_ONE_ON_ONE] + h[RS_ACT_TEAM_MEETING] + h[RS_ACT_RIDE_ALONG] + h[RS_ACT_COACHING] +
-                  h[RS_ACT_ONBOARDING];
-    double displaced = max2(0.0, help_hours - max2(0.0, m->budget - used));
-    double take = min2(displaced, h[RS_ACT_COACHING]);
-    h[RS_ACT_COACHING] -= take;
-    displaced -= take;
-    take = min2(displaced, h[RS_ACT_ONBOARDING]);
-    h[RS_ACT_ONBOARDING] -= take;
-    displaced -= take;
-    h[RS_ACT_OVERTIME] += displaced;
-    h[RS_ACT_SHORTFALL] = (p->coaching_planned - h[RS_ACT_COACHING]) + (p->onboarding_planned - h[RS_ACT_ONBOARDING]);
-    h[RS_ACT_TOTAL] = h[RS_ACT_ONE_ON_ONE] + h[RS_ACT_TEAM_MEETING] + h[RS_ACT_RIDE_ALONG] + h[RS_ACT_COACHING] +
-                      h[RS_ACT_ONBOARDING] + h[RS_ACT_DEAL_HELP];
-}
-
 /* The odds each rep's deals closing this week are decided with, from the
  * state at the start of the week: the win probability the practices give
  * (capped), and the attention the rep's pipeline gets: last week's selling
@@ -459,7 +408,7 @@ static void closing_odds(rs_model *m, int week)
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
-        s->close_win = min2(sc->pipeline.win_rate * seat_effects(m, s)->win, sc->pipeline.max_win_rate);
+        s->close_win = rs_min2(sc->pipeline.win_rate * seat_effects(m, s)->win, sc->pipeline.max_win_rate);
         double need = s->open_deals * need_per_deal;
         s->attention = need > s->selling_hours ? s->selling_hours / need : 1.0;
         if (recording(week))
@@ -469,7 +418,7 @@ static void closing_odds(rs_model *m, int week)
 
 /* Step 3: deals closing this week are decided with the state at the start
  * of the week; deal help happens here and displaces planned coaching. */
-static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p, rs_outcome *out)
+static rs_status step_close(rs_model *m, int week, int week_in_quarter, rs_manager_week *p, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
     closing_odds(m, week);
@@ -514,7 +463,7 @@ static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p,
         if (help && run_count < sc->deal_help.max_deals_per_week && behind(s, sc->deal_help.below_attainment)) {
             run_count++;
             helped_now++;
-            p_win = min2(p_win * style_multiplier, sc->pipeline.max_win_rate);
+            p_win = rs_min2(p_win * style_multiplier, sc->pipeline.max_win_rate);
             if (sc->deal_help.style == RS_STYLE_COACH)
                 s->deal_coaching += sc->deal_help.hours_per_deal;
         }
@@ -528,12 +477,12 @@ static rs_status step_close(rs_model *m, int week, int week_in_quarter, plan *p,
 
     if (recording(week))
         m->helped_deals += helped_now;
-    account_deal_help(m, p, helped_now * sc->deal_help.hours_per_deal);
+    rs_manager_add_deal_help(p, m->budget, helped_now * sc->deal_help.hours_per_deal);
     return RS_OK;
 }
 
 /* Step 4: coaching each rep receives, and the coaching stock update. */
-static void step_coaching(rs_model *m, int week, const plan *p)
+static void step_coaching(rs_model *m, int week, const rs_manager_week *p)
 {
     const rs_scenario *sc = m->sc;
     double weight_sum = 0.0;
@@ -566,7 +515,7 @@ static rs_status step_pipeline(rs_model *m, int week)
         if (!s->active)
             continue;
         double rep_hours = m->one_on_one_hours + m->meeting_hours + s->coaching + s->onboarding + s->deal_coaching;
-        double selling = max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
+        double selling = rs_max2(0.0, 1.0 - sc->rep.meeting_cost * rep_hours / m->selling_hours);
         s->selling_hours = m->selling_hours * selling;
         /* the practices' effects with the stock this week's coaching left */
         const rs_practice_effects *fx = seat_effects(m, s);
@@ -867,7 +816,7 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
         step_staffing(m, week);
         if (week == 0 || (recording(week) && fiscal_week == 0))
             start_fiscal_year(m);
-        plan p;
+        rs_manager_week p;
         step_plan(m, week, &p);
         rs_status st = step_close(m, week, week_in_quarter, &p, out);
         if (st != RS_OK)

@@ -6,13 +6,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "rampsim/calendar.h"
-
+#include "manager.h"
 #include "params.h"
 #include "valueparse.h"
 
@@ -477,9 +475,9 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err)
         /* The heaviest week the plan can have: every seat filled and every
          * rep in onboarding (new hires arrive through attrition too). */
         int onboarding = sc->onboarding.extra_hours_per_week > 0 && sc->onboarding.weeks > 0 ? sc->team.reps : 0;
-        rs_plan_hours h = rs_scenario_plan(sc, sc->team.reps, onboarding);
+        rs_planned_hours h = rs_manager_plan(sc, sc->team.reps, onboarding);
         double need = h.coaching + h.onboarding + h.one_on_one + h.team_meeting + h.ride_along;
-        double budget = sc->manager.hours_per_week * sc->manager.team_share;
+        double budget = rs_manager_budget(sc);
         if (need > budget + 1e-9) {
             origin_prefix(sc, param_index("manager", "overbooked"), where, sizeof where);
             return rs_fail(err, RS_ERR_INPUT,
@@ -496,36 +494,9 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err)
 
 /* ---- derived quantities -------------------------------------------------- */
 
-double rs_scenario_one_on_ones_per_week(const rs_scenario *sc)
-{
-    switch (sc->one_on_one.cadence) {
-    case RS_CADENCE_WEEKLY:
-        return 1.0;
-    case RS_CADENCE_BIWEEKLY:
-        return 0.5;
-    case RS_CADENCE_MONTHLY:
-        return (double)RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR;
-    default:
-        return 0.0;
-    }
-}
-
 double rs_scenario_prior_stock(const rs_scenario *sc)
 {
-    if (!isnan(sc->coaching.prior_hours_per_month))
-        return sc->coaching.prior_hours_per_month;
-    return sc->coaching.hours_per_month + sc->ride_along.calls_per_month * sc->ride_along.coaching_equiv_hours;
-}
-
-rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding)
-{
-    rs_plan_hours h;
-    h.coaching = sc->coaching.hours_per_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR * active;
-    h.onboarding = sc->onboarding.extra_hours_per_week * onboarding;
-    h.one_on_one = rs_scenario_one_on_ones_per_week(sc) * sc->one_on_one.hours * active;
-    h.team_meeting = sc->team_meeting.weekly && active > 0 ? sc->team_meeting.hours : 0.0;
-    h.ride_along = sc->ride_along.calls_per_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR * sc->ride_along.hours * active;
-    return h;
+    return rs_manager_prior_stock(sc);
 }
 
 /* ---- writing ----------------------------------------------------------- */

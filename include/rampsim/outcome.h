@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rampsim/scenario.h"
+#include "rampsim/scenario_types.h"
 
 typedef enum rs_metric {
     RS_M_RAMP_WEEKS,          /* pooled over hires */
