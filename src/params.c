@@ -1,5 +1,5 @@
 /* params.c: every scenario key with its limits, default, unit, meaning and
- * source (MODEL.md section in brackets), and the parsing and formatting of
+ * source, and the parsing and formatting of
  * a single value. Defaults are text parsed by the same code as user input,
  * so a default can never be a value a user could not write. */
 #include "params.h"

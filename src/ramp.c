@@ -1,4 +1,6 @@
-/* ramp.c: the four ramp curves of MODEL.md section 3. */
+/* ramp.c: the four ramp curves, productivity against experience in weeks
+ * (the formulas are below; how experience grows is in docs/model.md, "Reps
+ * ramp at different speeds"). */
 #include "ramp.h"
 
 #include <math.h>
