@@ -115,7 +115,8 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
             run_count = 0;
         }
         double p_win = s->close_win_probability;
-        if (help && run_count < sc->deal_help.max_deals_per_week && rs_model_behind(s, sc->deal_help.below_attainment)) {
+        if (help && run_count < sc->deal_help.max_deals_per_week &&
+            rs_model_behind(s, sc->deal_help.below_attainment)) {
             run_count++;
             helped++;
             p_win = rs_min2(p_win * deal_help_win, sc->pipeline.max_win_rate);
