@@ -1,4 +1,5 @@
-/* effects.h: what the manager's practices do to a rep (MODEL.md section 5).
+/* effects.h: what the manager's practices do to a rep (docs/model.md,
+ * "Practices overlap, and coaching quality").
  *
  * Three practices act through multipliers: coaching (on the win rate, from
  * the rep's coaching stock through a Hill dose-response), one-on-ones (win
@@ -23,9 +24,13 @@
 
 #include "rampsim/scenario.h"
 
-/* The multipliers of one rep at one moment. */
+/* The multipliers of one rep at one moment: every practice's effect on
+ * each outcome, combined. */
 typedef struct rs_practice_effects {
-    double win, lead, cycle, size;
+    double win;   /* on the win rate: coaching's and the one-on-ones' */
+    double lead;  /* on the leads: the weekly meeting's */
+    double cycle; /* on the sales cycle: the one-on-ones' */
+    double size;  /* on the deal size: the one-on-ones' */
 } rs_practice_effects;
 
 #define RS_EFFECTS_POINTS 1024 /* intervals of the table over x */
@@ -38,12 +43,16 @@ typedef enum { RS_EFFECTS_CONSTANT, RS_EFFECTS_INDEPENDENT, RS_EFFECTS_TABLE } r
 
 typedef struct rs_effects {
     rs_effects_mode mode;
-    double coaching_ceiling; /* A, effects-scaled: (1 + A)^e - 1 */
-    double half_effect_pow;  /* K^n */
-    double steepness;        /* n */
-    double quality;
-    /* effects-scaled log multipliers of the practices other than coaching */
-    double log_win, log_cycle, log_size, log_lead;
+    /* coaching's multiplier on the win rate, from the stock S in hours a
+     * month: (1 + A S^n / (S^n + K^n))^quality */
+    double coaching_win_ceiling;  /* A, effects-scaled: (1 + A)^e - 1 */
+    double half_effect_stock_pow; /* K^n, K in hours a month */
+    double coaching_steepness;    /* n */
+    double coaching_quality;
+    /* effects-scaled log multipliers of the practices other than coaching:
+     * the one-on-ones' on the win rate, the cycle and the deal size, and
+     * the weekly meeting's on the leads */
+    double log_one_on_one_win, log_one_on_one_cycle, log_one_on_one_deal_size, log_meeting_leads;
     double overlap;
     rs_practice_effects constant; /* CONSTANT: all; INDEPENDENT: all but coaching's */
     rs_practice_effects table[RS_EFFECTS_POINTS + 1]; /* RS_EFFECTS_TABLE: at x = (i / POINTS)^2 */
@@ -62,21 +71,23 @@ rs_practice_effects rs_effects_most(const rs_scenario *sc);
 double rs_effects_overlap_scale(const double *t, int n, double overlap);
 
 /* The Hill fraction x of a coaching stock (hours a month), in [0, 1). */
-double rs_effects_hill(const rs_effects *e, double stock);
+double rs_effects_hill(const rs_effects *e, double stock_hours_a_month);
 
-/* The multipliers at coaching stock `stock` by the formula, without the
- * table: the reference the table is built from and tested against. */
-rs_practice_effects rs_effects_exact(const rs_effects *e, double stock);
+/* The multipliers at a coaching stock (hours a month) by the formula,
+ * without the table: the reference the table is built from and tested
+ * against. */
+rs_practice_effects rs_effects_exact(const rs_effects *e, double stock_hours_a_month);
 
-/* The multipliers at coaching stock `stock`, as the model applies them. */
-static inline rs_practice_effects rs_effects_at(const rs_effects *e, double stock)
+/* The multipliers at a coaching stock (hours a month), as the model
+ * applies them. */
+static inline rs_practice_effects rs_effects_at(const rs_effects *e, double stock_hours_a_month)
 {
     if (e->mode == RS_EFFECTS_CONSTANT)
         return e->constant;
     if (e->mode == RS_EFFECTS_INDEPENDENT)
-        return rs_effects_exact(e, stock);
+        return rs_effects_exact(e, stock_hours_a_month);
     /* on a grid of sqrt(x), fine where the overlap scale bends most */
-    double at = sqrt(rs_effects_hill(e, stock)) * RS_EFFECTS_POINTS;
+    double at = sqrt(rs_effects_hill(e, stock_hours_a_month)) * RS_EFFECTS_POINTS;
     int i = (int)at;
     if (i >= RS_EFFECTS_POINTS) /* x < 1 always; guards rounding */
         i = RS_EFFECTS_POINTS - 1;

@@ -197,49 +197,6 @@ static void *work(void *arg)
     return NULL;
 }
 
-static void report_span(void *ctx, long long done, long long total)
-{
-    (void)total;
-    const rs_progress_span *span = ctx;
-    if (span->outer->progress)
-        span->outer->progress(span->outer->progress_ctx, span->before + done, span->total);
-}
-
-rs_engine_options rs_progress_span_options(rs_progress_span *span)
-{
-    rs_engine_options options = *span->outer;
-    options.progress = report_span;
-    options.progress_ctx = span;
-    return options;
-}
-
-void rs_results_free(rs_results *r)
-{
-    if (!r)
-        return;
-    rs_layout_free(&r->layout);
-    free(r->moments);
-    rs_sketches_free(r->sketches);
-    free(r);
-}
-
-void rs_results_median(const rs_results *r, size_t slot, double *median, double *low, double *high)
-{
-    double n = (double)rs_sketches_total(r->sketches, slot);
-    double half = n > 0 ? RS_Z95 * 0.5 / sqrt(n) : 0.5;
-    *median = rs_sketches_quantile(r->sketches, slot, 0.5);
-    *low = rs_sketches_quantile(r->sketches, slot, fmax(0.0, 0.5 - half));
-    *high = rs_sketches_quantile(r->sketches, slot, fmin(1.0, 0.5 + half));
-}
-
-void rs_comparison_free(rs_comparison *c)
-{
-    if (!c)
-        return;
-    free(c->pairs);
-    free(c);
-}
-
 static int online_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -306,25 +263,6 @@ static rs_status check_memory(const rs_scenario *const *set, int k, int threads,
                    set[0]->run.name, need_text, k, k == 1 ? "" : "s", reps, set[0]->run.horizon_weeks, threads,
                    threads == 1 ? "" : "s", available_text, limited_by,
                    k > 1 ? ", or fewer scenarios at once" : "");
-}
-
-static rs_results *results_new(const rs_scenario *sc)
-{
-    rs_results *res = calloc(1, sizeof *res);
-    if (!res)
-        return NULL;
-    res->scenario = sc;
-    res->replications = sc->run.replications;
-    if (rs_layout_init(&res->layout, sc) != RS_OK) {
-        free(res);
-        return NULL;
-    }
-    res->moments = calloc(res->layout.slots, sizeof *res->moments);
-    if (!res->moments) {
-        rs_results_free(res);
-        return NULL;
-    }
-    return res;
 }
 
 static void worker_free(worker *w, int k)
@@ -410,13 +348,11 @@ static const char *incompatible(const rs_scenario *a, const rs_scenario *b)
     return NULL;
 }
 
-rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engine_options *options,
-                            rs_results **results, rs_comparison **comparison, char *err)
+/* Refuses a set whose scenarios cannot share replications (the first run
+ * setting on which one differs from the first), or whose pairing does not
+ * point back to an earlier scenario. */
+static rs_status check_set(const rs_scenario *const *set, int k, const rs_engine_options *options, char *err)
 {
-    for (int j = 0; j < k; j++)
-        results[j] = NULL;
-    if (comparison)
-        *comparison = NULL;
     for (int j = 1; j < k; j++) {
         if (options->pair_with && (options->pair_with[j] < 0 || options->pair_with[j] >= j))
             return rs_fail(err, RS_ERR_RUNTIME, "internal error: scenario %d paired with %d", j, options->pair_with[j]);
@@ -425,6 +361,74 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
             return rs_fail(err, RS_ERR_INPUT, "%s and %s must have the same %s to be compared", set[0]->run.name,
                            set[j]->run.name, key);
     }
+    return RS_OK;
+}
+
+/* Allocates sh's results, its comparison (k > 1) and its merge window for
+ * `threads` threads; false when out of memory (what was allocated stays in
+ * sh, for job_free and the caller to free). */
+static bool job_alloc(shared *sh, int threads)
+{
+    int k = sh->k;
+    bool ok = true;
+    for (int j = 0; ok && j < k; j++)
+        ok = (sh->results[j] = rs_results_new(sh->set[j])) != NULL;
+    if (ok) {
+        sh->slots = sh->results[0]->layout.slots;
+        sh->paired = sh->results[0]->layout.cum_bookings; /* scalars, fiscal years, quarters */
+    }
+    if (ok && k > 1)
+        ok = (sh->comparison = rs_comparison_new(k, sh->paired)) != NULL;
+    sh->window_blocks = window_blocks(block_bytes(k, sh->slots, sh->paired), threads);
+    for (int b = 0; ok && b < sh->window_blocks; b++) {
+        sh->window[b].moments = malloc((size_t)k * sh->slots * sizeof *sh->window[b].moments);
+        sh->window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh->paired * sizeof *sh->window[b].pairs) : NULL;
+        ok = sh->window[b].moments && (k == 1 || sh->window[b].pairs);
+    }
+    return ok;
+}
+
+/* Hands the first thread's sketches to the results and merges the other
+ * threads' into them, in thread order (the counts are integers, so the
+ * order changes nothing but is fixed anyway). */
+static rs_status collect_sketches(shared *sh, worker *workers, int started, char *err)
+{
+    rs_status status = RS_OK;
+    for (int j = 0; status == RS_OK && j < sh->k; j++) {
+        sh->results[j]->sketches = workers[0].sketches[j];
+        workers[0].sketches[j] = NULL;
+        for (int t = 1; t < started && status == RS_OK; t++)
+            if (!rs_sketches_merge(sh->results[j]->sketches, workers[t].sketches[j]))
+                status = rs_fail(err, RS_ERR_NOMEM, "out of memory while merging results");
+    }
+    return status;
+}
+
+/* Frees the workers, the merge window and the gate of sh; the results and
+ * the comparison are the caller's. */
+static void job_free(shared *sh, worker *workers, int threads)
+{
+    for (int t = 0; workers && t < threads; t++)
+        worker_free(&workers[t], sh->k);
+    free(workers);
+    for (int b = 0; b < WINDOW; b++) {
+        free(sh->window[b].moments);
+        free(sh->window[b].pairs);
+    }
+    pthread_mutex_destroy(&sh->gate_lock);
+    pthread_cond_destroy(&sh->gate);
+}
+
+rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engine_options *options,
+                            rs_results **results, rs_comparison **comparison, char *err)
+{
+    for (int j = 0; j < k; j++)
+        results[j] = NULL;
+    if (comparison)
+        *comparison = NULL;
+    rs_status valid = check_set(set, k, options, err);
+    if (valid != RS_OK)
+        return valid;
     shared sh = {.set = set, .k = k, .replications = set[0]->run.replications, .results = results,
                  .options = options};
     sh.blocks = (sh.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
@@ -437,29 +441,7 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     pthread_mutex_init(&sh.gate_lock, NULL);
     pthread_cond_init(&sh.gate, NULL);
 
-    bool ok = true;
-    for (int j = 0; ok && j < k; j++)
-        ok = (results[j] = results_new(set[j])) != NULL;
-    if (ok) {
-        sh.slots = results[0]->layout.slots;
-        sh.paired = results[0]->layout.cum_bookings; /* scalars, fiscal years, quarters */
-    }
-    if (ok && k > 1) {
-        sh.comparison = calloc(1, sizeof *sh.comparison);
-        ok = sh.comparison != NULL;
-        if (ok) {
-            sh.comparison->scenarios = k;
-            sh.comparison->slots = sh.paired;
-            sh.comparison->pairs = calloc((size_t)(k - 1) * sh.paired, sizeof *sh.comparison->pairs);
-            ok = sh.comparison->pairs != NULL;
-        }
-    }
-    sh.window_blocks = window_blocks(block_bytes(k, sh.slots, sh.paired), threads);
-    for (int b = 0; ok && b < sh.window_blocks; b++) {
-        sh.window[b].moments = malloc((size_t)k * sh.slots * sizeof *sh.window[b].moments);
-        sh.window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh.paired * sizeof *sh.window[b].pairs) : NULL;
-        ok = sh.window[b].moments && (k == 1 || sh.window[b].pairs);
-    }
+    bool ok = job_alloc(&sh, threads);
     worker *workers = ok ? calloc((size_t)threads, sizeof *workers) : NULL;
     ok = ok && workers;
     for (int t = 0; ok && t < threads; t++)
@@ -468,22 +450,9 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     int started = 0;
     rs_status status = ok ? run_threads(&sh, workers, threads, &started, err)
                           : rs_fail(err, RS_ERR_NOMEM, "out of memory for %d threads", threads);
-    for (int j = 0; status == RS_OK && j < k; j++) {
-        results[j]->sketches = workers[0].sketches[j];
-        workers[0].sketches[j] = NULL;
-        for (int t = 1; t < started && status == RS_OK; t++)
-            if (!rs_sketches_merge(results[j]->sketches, workers[t].sketches[j]))
-                status = rs_fail(err, RS_ERR_NOMEM, "out of memory while merging results");
-    }
-    for (int t = 0; workers && t < threads; t++)
-        worker_free(&workers[t], k);
-    free(workers);
-    for (int b = 0; b < WINDOW; b++) {
-        free(sh.window[b].moments);
-        free(sh.window[b].pairs);
-    }
-    pthread_mutex_destroy(&sh.gate_lock);
-    pthread_cond_destroy(&sh.gate);
+    if (status == RS_OK)
+        status = collect_sketches(&sh, workers, started, err);
+    job_free(&sh, workers, threads);
     if (status != RS_OK) {
         for (int j = 0; j < k; j++) {
             rs_results_free(results[j]);

@@ -1,6 +1,7 @@
-/* model.h: one replication of one team, week by week, as MODEL.md
- * section 8 orders it. A model is a per-thread workspace: it is allocated
- * once and reused for every replication that thread runs. */
+/* model.h: one replication of one team, week by week, in the order
+ * docs/model.md gives ("One replication, week by week"). A model is a
+ * per-thread workspace: it is allocated once and reused for every
+ * replication that thread runs. */
 #ifndef RAMPSIM_MODEL_H
 #define RAMPSIM_MODEL_H
 
@@ -8,6 +9,8 @@
 
 #include "rampsim/outcome.h"
 #include "rampsim/scenario.h"
+
+#include "model_draws.h"
 
 typedef struct rs_model rs_model;
 
@@ -27,14 +30,8 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout);
  * deals than any before it on this workspace: RS_ERR_NOMEM if that fails. */
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out);
 
-/* What a workspace has drawn so far, for the benchmark's RNG floor: seat-
- * weeks (one Philox block and two Poisson draws each), opportunities (one
- * block and two quantile lookups each) and hires (one block and one
- * lookup each). */
-typedef struct rs_model_draws {
-    uint64_t seat_weeks, opportunities, lost_leads, hires;
-} rs_model_draws;
-
+/* What a workspace has drawn so far, for the benchmark's RNG floor
+ * (rs_model_draws: model_draws.h). */
 const rs_model_draws *rs_model_draw_counts(const rs_model *m);
 
 #endif

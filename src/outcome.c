@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rampsim/calendar.h"
+
 #include "valueparse.h"
 
 const rs_metric_info rs_metric_infos[RS_M_COUNT] = {
@@ -51,25 +53,25 @@ rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
 {
     int H = sc->run.horizon_weeks, s = sc->run.start_week;
     l->horizon = H;
-    l->fy1_weeks = 52 - s;
-    l->fiscal_years = H < l->fy1_weeks ? 0 : 1 + (H - l->fy1_weeks) / 52;
+    l->fy1_weeks = RS_WEEKS_PER_YEAR - s;
+    l->fiscal_years = H < l->fy1_weeks ? 0 : 1 + (H - l->fy1_weeks) / RS_WEEKS_PER_YEAR;
 
     /* Quarters: the first may have started before week 0. */
-    int gone = s % 13;
-    int max_q = (H + gone) / 13 + 1;
+    int gone = s % RS_WEEKS_PER_QUARTER;
+    int max_q = (H + gone) / RS_WEEKS_PER_QUARTER + 1;
     l->quarter_spans = calloc((size_t)max_q, sizeof *l->quarter_spans);
     if (!l->quarter_spans)
         return RS_ERR_NOMEM;
     l->quarters = 0;
     for (int q = 0;; q++) {
-        int first = q == 0 ? 0 : 13 * q - gone;
-        int weeks = q == 0 ? 13 - gone : 13;
+        int first = q == 0 ? 0 : RS_WEEKS_PER_QUARTER * q - gone;
+        int weeks = q == 0 ? RS_WEEKS_PER_QUARTER - gone : RS_WEEKS_PER_QUARTER;
         if (first + weeks > H)
             break;
-        int fiscal_week = s - gone + 13 * q; /* weeks since the first fiscal year began */
+        int fiscal_week = s - gone + RS_WEEKS_PER_QUARTER * q; /* weeks since the first fiscal year began */
         rs_quarter_span *span = &l->quarter_spans[l->quarters++];
-        span->fiscal_year = 1 + fiscal_week / 52;
-        span->quarter = 1 + (fiscal_week % 52) / 13;
+        span->fiscal_year = 1 + fiscal_week / RS_WEEKS_PER_YEAR;
+        span->quarter = 1 + (fiscal_week % RS_WEEKS_PER_YEAR) / RS_WEEKS_PER_QUARTER;
         span->first_week = first;
         span->gone_weeks = q == 0 ? gone : 0;
         span->weeks = weeks;

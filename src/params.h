@@ -1,5 +1,6 @@
 /* params.h: the table of every scenario key, its type, limits,
- * default, unit and meaning. The loader, --set, `rampsim defaults` and the
+ * default, unit and meaning (params_table.c), and one value's parsing and
+ * formatting (params.c). The loader, --set, `rampsim defaults` and the
  * resolved scenario.ini all read this one table. */
 #ifndef RAMPSIM_PARAMS_H
 #define RAMPSIM_PARAMS_H

@@ -1,9 +1,11 @@
-/* ramp.c: the four ramp curves of MODEL.md section 3. */
+/* ramp.c: the four ramp curves, productivity against experience in weeks
+ * (the formulas are below; how experience grows is in docs/model.md, "Reps
+ * ramp at different speeds"). */
 #include "ramp.h"
 
 #include <math.h>
 
-#define WEEKS_PER_MONTH (52.0 / 12.0)
+#include "rampsim/calendar.h"
 
 /* Table curve: the first experience at which it reaches `level`. The table
  * is non-decreasing (params.c checks it) and reaches ramped_at (scenario.c
@@ -14,10 +16,10 @@ static double table_reach(const rs_ramp *r, double level)
         double lo = r->table[m - 1], hi = r->table[m];
         if (hi >= level && hi > lo) {
             double frac = lo >= level ? 0.0 : (level - lo) / (hi - lo);
-            return (m - 1 + frac) * WEEKS_PER_MONTH;
+            return (m - 1 + frac) * RS_WEEKS_PER_MONTH;
         }
         if (lo >= level)
-            return (m - 1) * WEEKS_PER_MONTH;
+            return (m - 1) * RS_WEEKS_PER_MONTH;
     }
     return INFINITY;
 }
@@ -51,7 +53,7 @@ double rs_ramp_rho(const rs_ramp *r, double x)
         return rho < 1.0 ? rho : 1.0;
     }
     default: {
-        double months = x / WEEKS_PER_MONTH;
+        double months = x / RS_WEEKS_PER_MONTH;
         int m = (int)months;
         if (m >= r->table_len - 1)
             return r->table[r->table_len - 1];

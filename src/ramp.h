@@ -1,5 +1,5 @@
-/* ramp.h: the ramp curves of MODEL.md section 3, productivity as a
- * function of experience in weeks. */
+/* ramp.h: the ramp curves (scurve, exponential, linear, table),
+ * productivity as a function of experience in weeks (ramp.c). */
 #ifndef RAMPSIM_RAMP_H
 #define RAMPSIM_RAMP_H
 

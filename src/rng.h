@@ -1,4 +1,4 @@
-/* rng.h: counter-based random streams (MODEL.md section 9).
+/* rng.h: counter-based random streams (docs/model.md, "Randomness").
  *
  * Every draw of the model comes from a Philox4x32-10 stream (Random123) keyed
  * by the master seed and counted by (replication, purpose, seat, week,

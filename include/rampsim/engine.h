@@ -65,6 +65,10 @@ rs_engine_options rs_progress_span_options(rs_progress_span *span);
  * results (free with rs_results_free); on failure *out is NULL and err says
  * why (RS_ERR_NOMEM, RS_ERR_INTERRUPTED, RS_ERR_RUNTIME). */
 rs_status rs_engine_run(const rs_scenario *sc, const rs_engine_options *options, rs_results **out, char *err);
+/* Empty results for sc (no replication added yet, no sketches): the layout
+ * and zeroed moments. NULL when out of memory. Free with rs_results_free,
+ * which also frees the sketches the engine attaches. */
+rs_results *rs_results_new(const rs_scenario *sc);
 void rs_results_free(rs_results *r);
 
 /* The median of a sketched slot and its distribution-free 95 % interval
@@ -80,6 +84,9 @@ void rs_results_median(const rs_results *r, size_t slot, double *median, double 
  * the pairs against set[0] (free with rs_comparison_free). */
 rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engine_options *options,
                             rs_results **results, rs_comparison **comparison, char *err);
+/* Zeroed pairs for `scenarios` scenarios (at least 2) over `slots` paired
+ * slots. NULL when out of memory. Free with rs_comparison_free. */
+rs_comparison *rs_comparison_new(int scenarios, size_t slots);
 void rs_comparison_free(rs_comparison *c);
 
 /* The memory rs_engine_compare would take for these k scenarios on

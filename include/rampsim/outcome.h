@@ -1,4 +1,5 @@
-/* rampsim/outcome.h: what one replication reports (MODEL.md section 7).
+/* rampsim/outcome.h: what one replication reports (docs/model.md,
+ * "Statistics"; the files docs/outputs.md describes are made from it).
  *
  * A replication's results are a flat vector of values ("slots"), laid out by
  * rs_layout so that the statistics can treat every slot alike: scalar
@@ -14,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "rampsim/scenario.h"
+#include "rampsim/scenario_types.h"
 
 typedef enum rs_metric {
     RS_M_RAMP_WEEKS,          /* pooled over hires */

@@ -62,18 +62,10 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err);
  * meaning, unit, range, default and source (the `rampsim defaults` output). */
 void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document);
 
-/* Derived quantities the model and the checks share. */
-double rs_scenario_one_on_ones_per_week(const rs_scenario *sc);
-/* The coaching stock a veteran starts with: the explicit prior, or the
- * plan's steady state (planned coaching plus ride-along equivalents). */
+/* What coaching.prior_hours_per_month is for sc, auto resolved: the
+ * coaching stock (hours a month) a veteran starts with, the explicit value
+ * or the plan's steady state (planned coaching plus ride-along
+ * equivalents). The model's own arithmetic is in src/manager.c. */
 double rs_scenario_prior_stock(const rs_scenario *sc);
-/* The manager's planned team hours in a week with `active` reps of whom
- * `onboarding` are in their onboarding weeks, by activity, before any
- * fitting to the budget. Monthly activities are spread evenly over the
- * 52/12 weeks of a month. */
-typedef struct rs_plan_hours {
-    double coaching, onboarding, one_on_one, team_meeting, ride_along;
-} rs_plan_hours;
-rs_plan_hours rs_scenario_plan(const rs_scenario *sc, int active, int onboarding);
 
 #endif

@@ -6,13 +6,13 @@
  * sequence up to rounding (Chan et al.), so the engine merges them in a fixed
  * order to make results independent of the thread count.
  *
- * rs_sketches: a set of percentile sketches. Each holds its values
- * exactly while they take at most RS_SKETCH_EXACT distinct values (a table
- * of values and counts), and log-bucket histograms beyond (DDSketch's
- * bucketing, mirrored for negative values), with a relative error of at
- * most RS_SKETCH_ALPHA on any percentile. Counts are integers and a
- * sketch's state depends only on the values it holds, so merging is exact
- * and percentiles are the same for any order of adds and merges. */
+ * rs_sketches (src/sketches.c): a set of percentile sketches. Each holds
+ * its values exactly while they take at most RS_SKETCH_EXACT distinct values
+ * (a table of values and counts), and log-bucket histograms beyond
+ * (DDSketch's bucketing, mirrored for negative values), with a relative
+ * error of at most RS_SKETCH_ALPHA on any percentile. Counts are integers
+ * and a sketch's state depends only on the values it holds, so merging is
+ * exact and percentiles are the same for any order of adds and merges. */
 #ifndef RAMPSIM_STATS_H
 #define RAMPSIM_STATS_H
 
@@ -22,6 +22,13 @@
 
 /* The normal quantile of a two-sided 95 % interval. */
 #define RS_Z95 1.959963984540054
+
+/* The percentiles shown around a distribution's centre wherever a table or
+ * a chart gives a band (p for rs_sketches_quantile): the 10th, the median
+ * and the 90th. */
+#define RS_BAND_LOW 0.10
+#define RS_MEDIAN 0.50
+#define RS_BAND_HIGH 0.90
 
 typedef struct rs_moments {
     double n, mean, m2;

@@ -1,0 +1,134 @@
+/* model_state.h: the layout of a model workspace, a rep's seat and the
+ * replication's running totals, shared by the files of the model (model.c,
+ * model_close.c, model_summary.c, model_workspace.c). Private to them. */
+#ifndef RS_MODEL_STATE_H
+#define RS_MODEL_STATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rampsim/outcome.h"
+#include "rampsim/scenario_types.h"
+
+#include "dealbook.h"
+#include "effects.h"
+#include "model_draws.h"
+#include "ramp.h"
+#include "rng.h"
+#include "samplers.h"
+
+typedef struct rs_model rs_model; /* as model.h has it */
+
+/* How a rep left, for the first-year exits by cause. */
+typedef enum { EXIT_ATTRITION, EXIT_REVIEW, EXIT_CAUSES } exit_cause;
+
+typedef struct seat {
+    bool active, veteran;
+    bool tracked;     /* hired within the horizon: ramp and first win recorded */
+    bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
+    bool pooled;      /* its ramp time and first win go into the pooled metrics */
+    bool ramped, won_any;
+    bool fy_present;  /* present since the current fiscal year's first week */
+    uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
+    int hire_week, vacant_until;
+    int next_review;     /* index of the rep's next early review */
+    int open_deals;      /* the seat's open opportunities */
+    double open_value;   /* and their value */
+    rs_stream stream;    /* this week's stream of the seat */
+    rs_poisson_cache opportunity_cache, lost_cache;
+    double skill;
+    double experience_weeks;
+    double stock_hours_a_month; /* the coaching stock */
+    double ramp_factor;  /* a hire's ramp takes about this many times the curve's */
+    double selling_hours_a_week; /* last week's (attention is taken from them) */
+    double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
+    double hire_bookings, hire_quota; /* since hire, for the early reviews */
+    /* the coaching the rep receives this week, of each kind */
+    double coaching_hours_a_week, onboarding_hours_a_week, deal_coaching_hours_a_week;
+    /* this week's odds of the deals closing (step 3): the capped win
+     * probability before deal help, and the attention it is worked with */
+    double close_win_probability, attention;
+    /* the practices' multipliers at coaching stock effects_stock_hours_a_month:
+     * the stock of a rep whose coaching is steady stays put, so they are kept */
+    double effects_stock_hours_a_month;
+    rs_practice_effects practice_effects;
+} seat;
+
+/* A deal closing this week, for choosing which ones the manager helps. */
+typedef struct closing {
+    int seat;
+    double value;
+    size_t index;
+} closing;
+
+struct rs_model {
+    const rs_scenario *sc;
+    const rs_layout *layout;
+    rs_ramp ramp;
+    philox4x32_key_t key;
+    uint32_t replication;
+    rs_quantile_table deal_value, cycle, skill, ramp_factor; /* mean-1 shapes */
+    rs_effects effects; /* what the practices do, by coaching stock */
+
+    /* constants derived from the scenario once */
+    double leave_probability_a_week;
+    double undisturbed_selling_hours_a_week; /* of a rep */
+    double stock_rate_a_week;                /* 1 - exp(-1 / memory) */
+    double experience_weeks_per_onboarding_hour;
+    double one_on_one_hours_a_week;          /* per rep */
+    double meeting_hours_a_week;             /* per rep */
+    double ride_along_coaching_hours_a_week; /* coaching-stock hours per rep */
+    double quota_a_week;                     /* of a ramped rep */
+    double cycle_shape; /* 0: every cycle is the mean */
+    double budget_hours_a_week;
+
+    seat *seats;
+    rs_deal_book book;
+    closing *closing; /* scratch: the deals closing this week */
+    size_t closing_capacity;
+
+    /* per simulated week */
+    double *week_bookings, *week_quota;
+    /* per tenure week of tracked hires */
+    double *productivity_sum;
+    int *observed, *ramped_count;
+
+    rs_model_draws draws; /* over the workspace's life */
+
+    /* running totals of the replication */
+    long leads, closed, won, helped_deals, departures, hires, review_exits;
+    long first_year_hires, first_year_exits[EXIT_CAUSES];
+    double won_cycle_sum, won_value_sum;
+    double selling_share_sum, stock_hours_a_month_sum, attention_sum;
+    long rep_weeks;
+    double pipeline_ratio_sum;
+    int pipeline_ratio_n;
+    double manager_total[RS_ACT_COUNT];
+    int fiscal_year; /* index of the fiscal year being recorded */
+};
+
+/* Whether a week is reported: the warm-up's weeks are negative. */
+static inline bool rs_model_recording(int week)
+{
+    return week >= 0;
+}
+
+/* The practices' multipliers for a rep at their coaching stock now. */
+static inline const rs_practice_effects *rs_model_seat_effects(const rs_model *m, seat *s)
+{
+    if (s->stock_hours_a_month != s->effects_stock_hours_a_month) {
+        s->practice_effects = rs_effects_at(&m->effects, s->stock_hours_a_month);
+        s->effects_stock_hours_a_month = s->stock_hours_a_month;
+    }
+    return &s->practice_effects;
+}
+
+/* Quarter-to-date attainment through last week below `level`? A rep with
+ * no quota yet this quarter is not behind. */
+static inline bool rs_model_behind(const seat *s, double level)
+{
+    return s->qtd_quota > 0.0 && s->qtd_bookings < level * s->qtd_quota;
+}
+
+#endif

@@ -1,0 +1,117 @@
+/* model_workspace.c: a model's workspace, allocated once per thread and
+ * reused for every replication it runs, and the memory it takes. */
+#include "model.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+#include "rampsim/calendar.h"
+
+#include "manager.h"
+#include "minmax.h"
+#include "model_state.h"
+
+static double lognormal_sigma(double cv)
+{
+    return sqrt(log1p(cv * cv));
+}
+
+/* Twice the open deals of a team in steady state: a seat holds about
+ * leads x conversion x weeks open of them, with the most the practices
+ * can multiply leads and cycles by (a one-on-one cycle multiplier of 10 at
+ * effects.scale 2 holds deals 100 times as long), long cycles' tail (two
+ * CVs), a week more for the rounding up of cycles, and a quarter of the
+ * team at the skill of its 99th percentile. */
+static double open_deals(const rs_scenario *sc)
+{
+    rs_practice_effects most = rs_effects_most(sc);
+    double sigma = lognormal_sigma(sc->rep.skill_cv);
+    double skill = exp(2.326 * sigma - 0.5 * sigma * sigma);
+    double weeks_open = sc->pipeline.cycle_weeks * most.cycle * (1.0 + 2.0 * sc->pipeline.cycle_cv) + 1.0;
+    /* no deal stays open longer than the whole run */
+    weeks_open = fmin(weeks_open, (double)(sc->run.warmup_weeks + sc->run.horizon_weeks));
+    double per_seat =
+        sc->pipeline.leads_per_week * most.lead * sc->pipeline.lead_to_opportunity * weeks_open * 2.0 + 16.0;
+    return per_seat * fmax(1.0, skill * 0.25 + 0.75) * sc->team.reps;
+}
+
+size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
+{
+    size_t H = (size_t)layout->horizon;
+    return sizeof(rs_model) + (size_t)sc->team.reps * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
+           (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
+}
+
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
+{
+    rs_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->sc = sc;
+    m->layout = layout;
+    rs_ramp_init(&m->ramp, sc);
+    rs_effects_init(&m->effects, sc);
+
+    m->leave_probability_a_week = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / RS_WEEKS_PER_YEAR);
+    m->undisturbed_selling_hours_a_week = sc->rep.hours_per_week * sc->rep.selling_share;
+    m->stock_rate_a_week = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
+    m->experience_weeks_per_onboarding_hour = sc->ramp.onboarding_hour_weeks * sc->effects.scale;
+    m->one_on_one_hours_a_week = rs_manager_one_on_ones_per_week(sc) * sc->one_on_one.hours;
+    m->meeting_hours_a_week = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
+    m->ride_along_coaching_hours_a_week =
+        sc->ride_along.calls_per_month / RS_WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
+    m->quota_a_week = sc->quota.annual / RS_WEEKS_PER_YEAR;
+    m->key = rs_rng_key(sc->run.seed);
+    rs_quantile_table_like(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
+                           like ? &like->deal_value : NULL);
+    rs_quantile_table_like(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv),
+                           like ? &like->skill : NULL);
+    rs_quantile_table_like(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
+                           like ? &like->ramp_factor : NULL);
+    m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
+    if (m->cycle_shape > 0)
+        rs_quantile_table_like(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape,
+                               like && like->cycle_shape > 0 ? &like->cycle : NULL);
+    m->budget_hours_a_week = rs_manager_budget(sc);
+
+    size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
+    /* Start with room for twice the steady state's open deals and grow
+     * when a replication needs more. */
+    int32_t capacity = (int32_t)rs_min2(open_deals(sc), 1e6);
+    m->closing_capacity = 64;
+    m->seats = calloc(reps, sizeof *m->seats);
+    m->closing = malloc(m->closing_capacity * sizeof *m->closing);
+    bool book = rs_deal_book_init(&m->book, capacity) == RS_OK;
+    m->week_bookings = calloc(H, sizeof(double));
+    m->week_quota = calloc(H, sizeof(double));
+    m->productivity_sum = calloc(H, sizeof(double));
+    m->observed = calloc(H, sizeof(int));
+    m->ramped_count = calloc(H, sizeof(int));
+    if (!book || !m->seats || !m->closing || !m->week_bookings || !m->week_quota ||
+        !m->productivity_sum || !m->observed || !m->ramped_count) {
+        rs_model_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void rs_model_free(rs_model *m)
+{
+    if (!m)
+        return;
+    rs_deal_book_free(&m->book);
+    free(m->seats);
+    free(m->closing);
+    free(m->week_bookings);
+    free(m->week_quota);
+    free(m->productivity_sum);
+    free(m->observed);
+    free(m->ramped_count);
+    free(m);
+}
+
+const rs_model_draws *rs_model_draw_counts(const rs_model *m)
+{
+    return &m->draws;
+}
