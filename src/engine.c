@@ -259,7 +259,7 @@ static rs_status check_memory(const rs_scenario *const *set, int k, int threads,
         reps = set[j]->team.reps > reps ? set[j]->team.reps : reps;
     return rs_fail(err, RS_ERR_INPUT,
                    "%s needs about %s of memory (%d scenario%s of up to %d reps and %d weeks, on %d thread%s), "
-                   "more than the %s available (%s); use fewer --threads, reps or weeks%s",
+                   "more than the %s available (%s); use fewer threads, reps or weeks%s",
                    set[0]->run.name, need_text, k, k == 1 ? "" : "s", reps, set[0]->run.horizon_weeks, threads,
                    threads == 1 ? "" : "s", available_text, limited_by,
                    k > 1 ? ", or fewer scenarios at once" : "");

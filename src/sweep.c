@@ -18,7 +18,7 @@
 
 static const char *const sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
 
-/* Applies "key=value" to sc as --set would, the message naming the --vary
+/* Applies "key=value" to sc as --set would, the message naming the axis'
  * argument instead. */
 static rs_status apply(rs_scenario *sc, const char *key, const char *value, const char *argument, char *err)
 {
@@ -26,7 +26,7 @@ static rs_status apply(rs_scenario *sc, const char *key, const char *value, cons
     snprintf(assignment, sizeof assignment, "%s=%s", key, value);
     if (rs_scenario_set_bare(sc, assignment, msg) == RS_OK)
         return RS_OK;
-    return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s", argument, msg);
+    return rs_fail(err, RS_ERR_INPUT, "%s: %s", argument, msg);
 }
 
 /* The argument as messages quote it: a list of 200 values is cut, so that
@@ -81,7 +81,7 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
      * of one key (" team.reps") are one key, named alike in the files */
     if (!eq || eq == argument || !eq[1] || !trimmed(argument, (size_t)(eq - argument), axis->key, sizeof axis->key))
         return rs_fail(err, RS_ERR_INPUT,
-                       "--vary %s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
+                       "%s: expected section.key=FROM:TO:STEP or section.key=v1,v2,..., such as "
                        "coaching.hours_per_month=0:10:0.5",
                        shown);
     const char *spec = eq + 1;
@@ -90,14 +90,14 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         double from, to, step;
         if (!parse_range(spec, &from, &to, &step) || step <= 0 || to < from)
             return rs_fail(err, RS_ERR_INPUT,
-                           "--vary %s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %.40s", shown,
+                           "%s: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got %.40s", shown,
                            spec);
         double count = floor((to - from) / step + 1e-9) + 1;
         if (!(count <= RS_SWEEP_MAX_VALUES)) {
             char got[32] = "far more";
             if (count < 1e15)
                 snprintf(got, sizeof got, "%.0f", count);
-            return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got %s", shown, RS_SWEEP_MAX_VALUES,
+            return rs_fail(err, RS_ERR_INPUT, "%s: at most %d values, got %s", shown, RS_SWEEP_MAX_VALUES,
                            got);
         }
         for (int i = 0; i < (int)count; i++)
@@ -107,11 +107,11 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
         while (*c) {
             size_t len = strcspn(c, ",");
             if (axis->n == RS_SWEEP_MAX_VALUES)
-                return rs_fail(err, RS_ERR_INPUT, "--vary %s: at most %d values, got more", shown,
+                return rs_fail(err, RS_ERR_INPUT, "%s: at most %d values, got more", shown,
                                RS_SWEEP_MAX_VALUES);
             /* an empty value, between two commas or after the last, is a typo */
             if (len == 0 || len >= sizeof axis->values[0] || (c[len] == ',' && !c[len + 1]))
-                return rs_fail(err, RS_ERR_INPUT, "--vary %s: expected values separated by commas, each at most %d "
+                return rs_fail(err, RS_ERR_INPUT, "%s: expected values separated by commas, each at most %d "
                                "characters", shown, (int)sizeof axis->values[0] - 1);
             snprintf(axis->values[axis->n++], sizeof axis->values[0], "%.*s", (int)len, c);
             c += len + (c[len] == ',');
@@ -131,7 +131,7 @@ rs_status rs_sweep_axes_parse(rs_sweep_axis *axes, const char *const *arguments,
                               char *err)
 {
     if (n < 1 || n > RS_SWEEP_MAX_AXES)
-        return rs_fail(err, RS_ERR_INPUT, "--vary: give one or two keys to vary, got %d", n);
+        return rs_fail(err, RS_ERR_INPUT, "give one or two keys to vary, got %d", n);
     for (int a = 0; a < n; a++) {
         rs_status st = rs_sweep_axis_parse(&axes[a], arguments[a], base, err);
         if (st != RS_OK)
@@ -142,7 +142,7 @@ rs_status rs_sweep_axes_parse(rs_sweep_axis *axes, const char *const *arguments,
             char shown[80], first[80];
             quoted(arguments[a], shown, sizeof shown);
             quoted(arguments[b], first, sizeof first);
-            return rs_fail(err, RS_ERR_INPUT, "--vary %s: %s is varied already by --vary %s; vary two different keys",
+            return rs_fail(err, RS_ERR_INPUT, "%s: %s is varied already by %s; vary two different keys",
                            shown, axes[a].key, first);
         }
     }
@@ -190,7 +190,7 @@ static rs_status point_scenario(const rs_scenario *base, const rs_sweep *s, int 
     }
     char msg[RS_ERRMSG_SIZE];
     if (st == RS_OK && (st = rs_scenario_validate_bare(sc, msg)) != RS_OK)
-        st = st == RS_ERR_INPUT ? rs_fail(err, st, "--vary at %s: %s", where, msg) : rs_fail(err, st, "%s", msg);
+        st = st == RS_ERR_INPUT ? rs_fail(err, st, "sweep point %s: %s", where, msg) : rs_fail(err, st, "%s", msg);
     if (st != RS_OK) {
         rs_scenario_free(sc);
         return st;
@@ -238,7 +238,7 @@ static rs_status sweep_new(const rs_scenario *base, const rs_sweep_axis *axes, i
     if (s->points > RS_SWEEP_MAX_POINTS) {
         int points = s->points;
         rs_sweep_free(s);
-        return rs_fail(err, RS_ERR_INPUT, "a sweep has at most %d points, these --vary give %d",
+        return rs_fail(err, RS_ERR_INPUT, "a sweep has at most %d points, these axes give %d",
                        RS_SWEEP_MAX_POINTS, points);
     }
     rs_layout layout;

@@ -166,16 +166,24 @@ static rs_status run_variants(rs_tornado *t, const rs_scenario *base, rs_scenari
     return st;
 }
 
+rs_status rs_tornado_metric(const rs_scenario *base, const char *metric, rs_reported_metric *row, char *err)
+{
+    rs_status found = rs_reported_metric_find(base, metric, row, err);
+    if (found != RS_OK)
+        return found;
+    if (!row->paired)
+        return rs_fail(err, RS_ERR_INPUT, "%s: pooled over new hires, so a tornado cannot pair it", metric);
+    return RS_OK;
+}
+
 rs_status rs_tornado_run(const rs_scenario *base, double swing, const char *metric,
                          const rs_engine_options *options, rs_tornado **out, char *err)
 {
     *out = NULL;
     rs_reported_metric row;
-    rs_status found = rs_reported_metric_find(base, metric, &row, err);
+    rs_status found = rs_tornado_metric(base, metric, &row, err);
     if (found != RS_OK)
         return found;
-    if (!row.paired)
-        return rs_fail(err, RS_ERR_INPUT, "--metric %s: pooled over new hires, so a tornado cannot pair it", metric);
 
     rs_tornado *t = calloc(1, sizeof *t);
     if (t)

@@ -388,13 +388,13 @@ usage_fails "--vary coaching.hour_per_month=1,2: unknown key coaching.hour_per_m
     sweep "$DATA/small.ini" --vary coaching.hour_per_month=1,2
 usage_fails "--vary one_on_one.cadence=none,daily: one_on_one.cadence must be none, monthly, biweekly or weekly, got daily" \
     sweep "$DATA/small.ini" --vary one_on_one.cadence=none,daily
-usage_fails "--vary at team.new_hires=5: team.new_hires (5) must not exceed team.reps (4)" \
+usage_fails "sweep point team.new_hires=5: team.new_hires (5) must not exceed team.reps (4)" \
     sweep "$DATA/small.ini" --vary team.new_hires=1,5 --set team.reps=4
 usage_fails "--metric win_rat: not a metric of this scenario; did you mean win_rate?" \
     sweep "$DATA/small.ini" --vary team.reps=4,6 --metric win_rat
-usage_fails "--vary  team.reps=4,6: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+usage_fails "--vary  team.reps=4,6: team.reps is varied already by team.reps=4,6; vary two different keys" \
     sweep "$DATA/small.ini" --vary team.reps=4,6 --vary ' team.reps=4,6' -o sw-bad
-usage_fails "--vary team.reps =5: team.reps is varied already by --vary team.reps=4,6; vary two different keys" \
+usage_fails "--vary team.reps =5: team.reps is varied already by team.reps=4,6; vary two different keys" \
     sweep "$DATA/small.ini" --vary team.reps=4,6 --vary 'team.reps =5' -o sw-bad
 for junk in "0:3:1 junk" "0:3:1:2" "0:3:1x" "0:3:" "0 3:1:2" "0:3:1;2"; do
     usage_fails "--vary coaching.hours_per_month=$junk: a range must be FROM:TO:STEP with FROM <= TO and STEP > 0, got $junk" \
@@ -410,7 +410,7 @@ expect "the range's values" test "$(tail -n +2 sw-blanks/sweep-chart.csv | cut -
 usage_fails "rampsim: --vary team.re: ps=1,2: unknown key team.re: ps; did you mean team.reps?" \
     sweep "$DATA/small.ini" --vary "team.re: ps=1,2" -o sw-bad
 printf '[run]\nreplications = 8\n[manager]\noverbooked = error\n[team]\nreps = 4\nnew_hires = 1\n' >"a: b.ini"
-usage_fails "rampsim: --vary at coaching.hours_per_month=40: the manager's plan needs up to" \
+usage_fails "rampsim: sweep point coaching.hours_per_month=40: the manager's plan needs up to" \
     sweep "a: b.ini" --vary coaching.hours_per_month=1,40 -o sw-bad
 usage_fails "at most two --vary" sweep "$DATA/small.ini" --vary team.reps=4,6 --vary team.new_hires=1 --vary rep.skill_cv=0.1
 if command -v gnuplot >/dev/null; then
@@ -487,6 +487,9 @@ usage_fails "--swing must be a share between 0 and 1 (such as 20% or 0.1), got 1
     tornado "$DATA/small.ini" --swing 150%
 usage_fails "--metric winrate: not a metric of this scenario; did you mean win_rate?" \
     tornado "$DATA/small.ini" --metric winrate
+usage_fails "rampsim: --metric ramp_weeks: pooled over new hires, so a tornado cannot pair it" \
+    tornado "$DATA/small.ini" --metric ramp_weeks -o tor-pooled
+expect "a pooled tornado metric writes nothing" test ! -e tor-pooled
 if command -v gnuplot >/dev/null; then
     "$RAMPSIM" tornado "$DATA/small.ini" -n 32 -o tor-chart --plot -q
     expect "tornado.png drawn" test -s tor-chart/tornado.png

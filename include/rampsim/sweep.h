@@ -22,12 +22,13 @@ typedef struct rs_sweep_axis {
  * every value against `base` as --set would. The key is read as --set
  * reads it, without the blanks around it; a range is exactly three numbers
  * (blanks around each aside), a list has no empty value. RS_ERR_INPUT with
- * a message that starts "--vary <argument>: ". */
+ * a message that starts "<argument>: " (the caller names the option that
+ * carried it). */
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err);
 
 /* Parses the n (1 or 2) --vary arguments of a sweep into axes, as
  * rs_sweep_axis_parse, and refuses two that name one key however it is
- * written. RS_ERR_INPUT with a message that starts "--vary <argument>: ". */
+ * written. RS_ERR_INPUT with a message that starts "<argument>: ". */
 rs_status rs_sweep_axes_parse(rs_sweep_axis *axes, const char *const *arguments, int n, const rs_scenario *base,
                               char *err);
 

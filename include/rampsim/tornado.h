@@ -35,6 +35,11 @@ typedef struct rs_tornado {
     unsigned long long seed;
 } rs_tornado;
 
+/* The metric a tornado of base measures: one of summary.csv's that has a
+ * value each replication (RS_ERR_INPUT with "NAME: ..." otherwise, for a
+ * metric unknown or pooled over new hires; the caller names the option). */
+rs_status rs_tornado_metric(const rs_scenario *base, const char *metric, rs_reported_metric *row, char *err);
+
 /* Moves every numeric key of base (run.* aside, but run.ytd_attainment) by
  * -swing and +swing of its value, within its limits (whole numbers by at
  * least one), and measures `metric`. RS_ERR_INPUT if the metric is not one

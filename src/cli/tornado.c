@@ -88,8 +88,8 @@ rs_status rs_cmd_tornado(int argc, char **argv, char *err)
     if (st != RS_OK)
         return st;
     tornado_job ctx = {.base = base, .swing = swing, .metric = metric};
-    rs_reported_metric found; /* the metric must be one summary.csv reports for this scenario */
-    st = rs_cli_name_option(rs_reported_metric_find(base, metric, &found, err), "--metric", err);
+    rs_reported_metric found; /* one summary.csv reports, with a value each replication */
+    st = rs_cli_name_option(rs_tornado_metric(base, metric, &found, err), "--metric", err);
     if (st == RS_OK) {
         rs_job job = {.dir = o.output ? o.output : "results/tornado", .threads = o.threads, .quiet = o.quiet,
                       .compute = compute_tornado, .write = write_tornado, .draw = o.plot ? draw_tornado : NULL,

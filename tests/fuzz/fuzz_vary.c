@@ -3,7 +3,8 @@
  * "section.key=v1,v2,..."), parsed against the default scenario as
  * `rampsim sweep` parses them. An accepted axis has 1 to 201 values, each
  * of which the scenario takes; a rejected one says so in one line that
- * starts "--vary ". */
+ * names the argument, then what is wrong with it ("ARG: reason": the
+ * command line puts the option's name in front). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +33,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         char err[RS_ERRMSG_SIZE] = "";
         rs_status st = rs_sweep_axis_parse(axis, line, base, err);
         if (st != RS_OK) {
-            fuzz_check_rejection(st, err, "--vary ");
+            fuzz_check_rejection(st, err, "");
+            if (!strstr(err, ": "))
+                abort(); /* "ARG: reason" */
         } else {
             if (axis->n < 1 || axis->n > RS_SWEEP_MAX_VALUES || !axis->key[0])
                 abort();
