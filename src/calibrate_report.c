@@ -247,9 +247,7 @@ static rs_status write_practices(FILE *f, const void *ctx)
         bool all = b == RS_CALIBRATE_PRACTICES - 1;
         fprintf(f, "%s", bar->label);
         double cells[] = {bar->p10, bar->median, bar->p90, low, high, all ? c->practices_added_up : NAN};
-        for (size_t v = 0; v < sizeof cells / sizeof cells[0]; v++)
-            rs_csv_cell(f, cells[v]);
-        fputc('\n', f);
+        rs_csv_row_end(f, cells, sizeof cells / sizeof cells[0]);
     }
     return RS_OK;
 }

@@ -257,9 +257,7 @@ static rs_status write_return(FILE *f, const void *ctx)
         fprintf(f, "%s", set->labels[j]);
         double cells[] = {r.hours, r.extra_hours, r.extra_bookings, r.bookings_low, r.bookings_high,
                           r.per_hour, r.net, r.net_low, r.net_high};
-        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
-            rs_csv_cell(f, cells[c]);
-        fputc('\n', f);
+        rs_csv_row_end(f, cells, sizeof cells / sizeof cells[0]);
     }
     return RS_OK;
 }

@@ -17,3 +17,10 @@ void rs_csv_cell(FILE *f, double x)
     fputc(',', f);
     rs_csv_number(f, x, RS_CSV_FIGURE);
 }
+
+void rs_csv_row_end(FILE *f, const double *cells, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        rs_csv_cell(f, cells[i]);
+    fputc('\n', f);
+}

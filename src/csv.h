@@ -4,6 +4,7 @@
 #ifndef RS_CSV_H
 #define RS_CSV_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* The forms a number takes in a cell. */
@@ -18,5 +19,8 @@ void rs_csv_number(FILE *f, double x, rs_csv_form form);
 
 /* Writes ",x", x as a figure: the next cell of a row. */
 void rs_csv_cell(FILE *f, double x);
+
+/* Ends a row with n more figures (",x" each) and its line break. */
+void rs_csv_row_end(FILE *f, const double *cells, size_t n);
 
 #endif

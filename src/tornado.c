@@ -293,9 +293,7 @@ static rs_status write_tornado(FILE *f, const void *ctx)
         const rs_tornado_bar *b = &t->bar[i];
         fprintf(f, "%s,%s,%s,%s", b->key, b->base_value, b->low_value, b->high_value);
         double cells[] = {t->base, b->low, b->high, b->low_lo, b->low_hi, b->high_lo, b->high_hi, b->swing};
-        for (size_t c = 0; c < sizeof cells / sizeof cells[0]; c++)
-            rs_csv_cell(f, cells[c]);
-        fputc('\n', f);
+        rs_csv_row_end(f, cells, sizeof cells / sizeof cells[0]);
     }
     return RS_OK;
 }

@@ -46,14 +46,10 @@ static void print_memory(const rs_scenario *sc, int threads_option)
 rs_status rs_cmd_check(int argc, char **argv, char *err)
 {
     rs_cli_options o;
-    rs_status st = rs_cli_parse(&check_command, argc, argv, &o, err);
-    if (st != RS_OK || o.help)
-        return st;
     rs_scenario *sc;
-    st = rs_cli_load_scenario(o.args[0], &o, &sc, err);
-    if (st != RS_OK)
+    rs_status st = rs_cli_parse_scenario(&check_command, argc, argv, &o, &sc, err);
+    if (st != RS_OK || !sc)
         return st;
-    rs_cli_note_evidence(sc, sc->run.name, NULL);
     if (!o.quiet) {
         printf("# %s is valid; every key resolved:\n", o.args[0]);
         print_memory(sc, o.threads);

@@ -307,3 +307,16 @@ void rs_cli_note_evidence(const rs_scenario *sc, const char *label, const char *
     if (rs_evidence_note(sc, label, varied, note, sizeof note) > 0)
         fprintf(stderr, "rampsim: %s\n", note);
 }
+
+rs_status rs_cli_parse_scenario(const rs_cli_command *c, int argc, char **argv, rs_cli_options *o, rs_scenario **sc,
+                                char *err)
+{
+    *sc = NULL;
+    rs_status st = rs_cli_parse(c, argc, argv, o, err);
+    if (st != RS_OK || o->help)
+        return st;
+    st = rs_cli_load_scenario(o->args[0], o, sc, err);
+    if (st == RS_OK)
+        rs_cli_note_evidence(*sc, (*sc)->run.name, NULL);
+    return st;
+}

@@ -83,6 +83,12 @@ rs_status rs_cli_name_option(rs_status st, const char *option, char *err);
  * rs_scenario_free. */
 rs_status rs_cli_load_scenario(const char *path, const rs_cli_options *o, rs_scenario **out, char *err);
 
+/* For a command of one scenario file (run, check): rs_cli_parse, then
+ * rs_cli_load_scenario of its argument, then the evidence note. RS_OK with
+ * *sc NULL when --help was printed. */
+rs_status rs_cli_parse_scenario(const rs_cli_command *c, int argc, char **argv, rs_cli_options *o, rs_scenario **sc,
+                                char *err);
+
 /* Says on standard error, before any result, when a scenario takes a lever
  * beyond what the research covers (rampsim/evidence.h): one line, kept by
  * -q, as it is a warning about the results rather than a part of them.

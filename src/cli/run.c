@@ -61,14 +61,10 @@ static void print_run(const void *ctx)
 rs_status rs_cmd_run(int argc, char **argv, char *err)
 {
     rs_cli_options o;
-    rs_status st = rs_cli_parse(&run_command, argc, argv, &o, err);
-    if (st != RS_OK || o.help)
-        return st;
     rs_scenario *sc;
-    st = rs_cli_load_scenario(o.args[0], &o, &sc, err);
-    if (st != RS_OK)
+    rs_status st = rs_cli_parse_scenario(&run_command, argc, argv, &o, &sc, err);
+    if (st != RS_OK || !sc)
         return st;
-    rs_cli_note_evidence(sc, sc->run.name, NULL);
     char dir[RS_PATH_MAX];
     snprintf(dir, sizeof dir, o.output ? "%s" : "results/%s", o.output ? o.output : sc->run.name);
 
