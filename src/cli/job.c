@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "fsutil.h"
+#include "rampsim/output.h"
 #include "rampsim/plot.h"
 
 static volatile sig_atomic_t interrupted = 0;
@@ -177,6 +178,11 @@ static rs_status write_results(const rs_job *job, char *err)
     if (st != RS_OK)
         return st;
     st = job->write(job->ctx, tmp, err);
+    if (st == RS_OK && job->base) {
+        char heading[64];
+        snprintf(heading, sizeof heading, "the base scenario of a %s", job->base_of);
+        st = rs_output_write_scenario(tmp, "scenario.ini", job->base, heading, NULL, err);
+    }
     if (st == RS_OK && interrupted)
         st = RS_ERR_INTERRUPTED;
     if (st == RS_OK)

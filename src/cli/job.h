@@ -26,6 +26,10 @@ typedef struct rs_job {
     /* Prints the table of the computed results, unless quiet; the runner
      * adds "Results in DIR/". */
     void (*print)(const void *ctx);
+    /* Results of a base scenario (a sweep's, a tornado's): its scenario.ini,
+     * headed "the base scenario of a <base_of>", written beside them. */
+    const rs_scenario *base;
+    const char *base_of;
     bool says_charts; /* "Results in DIR/ (with charts)" when charts were drawn */
     void *ctx;
 } rs_job;

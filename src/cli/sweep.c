@@ -8,7 +8,6 @@
 #include "cli/options.h"
 #include "rampsim/evidence.h"
 #include "rampsim/outcome.h"
-#include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/sweep.h"
 
@@ -51,10 +50,7 @@ static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char 
 static rs_status write_sweep(const void *ctx, const char *tmp, char *err)
 {
     const sweep_job *job = ctx;
-    rs_status st = rs_sweep_write(job->sweep, rs_sweep_metric(job->sweep, job->metric), tmp, err);
-    return st == RS_OK ? rs_output_write_scenario(tmp, "scenario.ini", job->base, "the base scenario of a sweep",
-                                                  NULL, err)
-                       : st;
+    return rs_sweep_write(job->sweep, rs_sweep_metric(job->sweep, job->metric), tmp, err);
 }
 
 static rs_status draw_sweep(const char *dir, const void *ctx, char *err)
@@ -142,7 +138,7 @@ rs_status rs_cmd_sweep(int argc, char **argv, char *err)
     if (st == RS_OK) {
         rs_job job = {.dir = o.output ? o.output : "results/sweep", .threads = o.threads, .quiet = o.quiet,
                       .compute = compute_sweep, .write = write_sweep, .draw = o.plot ? draw_sweep : NULL,
-                      .print = print_sweep, .ctx = &ctx};
+                      .print = print_sweep, .base = base, .base_of = "sweep", .ctx = &ctx};
         st = rs_job_run(&job, err);
     }
     rs_sweep_free(ctx.sweep);

@@ -6,7 +6,6 @@
 #include "cli/job.h"
 #include "cli/options.h"
 #include "rampsim/outcome.h"
-#include "rampsim/output.h"
 #include "rampsim/plot.h"
 #include "rampsim/tornado.h"
 #include "valueparse.h"
@@ -48,10 +47,7 @@ static rs_status compute_tornado(void *ctx, const rs_engine_options *engine, cha
 static rs_status write_tornado(const void *ctx, const char *tmp, char *err)
 {
     const tornado_job *job = ctx;
-    rs_status st = rs_tornado_write(job->tornado, tmp, err);
-    return st == RS_OK ? rs_output_write_scenario(tmp, "scenario.ini", job->base, "the base scenario of a tornado",
-                                                  NULL, err)
-                       : st;
+    return rs_tornado_write(job->tornado, tmp, err);
 }
 
 static rs_status draw_tornado(const char *dir, const void *ctx, char *err)
@@ -93,7 +89,7 @@ rs_status rs_cmd_tornado(int argc, char **argv, char *err)
     if (st == RS_OK) {
         rs_job job = {.dir = o.output ? o.output : "results/tornado", .threads = o.threads, .quiet = o.quiet,
                       .compute = compute_tornado, .write = write_tornado, .draw = o.plot ? draw_tornado : NULL,
-                      .print = print_tornado, .ctx = &ctx};
+                      .print = print_tornado, .base = base, .base_of = "tornado", .ctx = &ctx};
         st = rs_job_run(&job, err);
     }
     rs_tornado_free(ctx.tornado);
