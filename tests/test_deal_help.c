@@ -139,8 +139,10 @@ static void test_coach_hours_are_coaching(void **state)
             double x = metric(r, rs_layout_manager_slot(l, w, RS_ACT_DEAL_HELP))->mean;
             weighted += x * (1.0 - pow(1.0 - rate, WEEKS - w));
             hours += x;
-            /* no planned coaching to displace: the week's total is the help */
+            /* no planned coaching to displace: the week's total is the help,
+             * within the budget's slack (30 hours), so no overtime */
             tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_TOTAL))->mean, x, 1e-12 * (1 + x));
+            tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_OVERTIME))->mean, 0.0, 0);
         }
         /* about 2 x 5 reps x 48 weeks x 0.63 deals x 0.73 hours a replication */
         tu_assert_near(hours, 0.7319 * metric(r, RS_M_DEAL_HELP_DEALS)->mean, 1e-9 * hours);
@@ -248,6 +250,97 @@ static void test_quarter_end_help_displaces_coaching(void **state)
     rs_scenario_free(sc);
 }
 
+/* E[largest of N values | N >= 1] for N ~ Poisson(lambda) lognormal values
+ * of mean 1 and CV cv: the integral of P(largest > x), where
+ * P(largest <= x | N >= 1) = (exp(-lambda (1 - F(x))) - exp(-lambda)) /
+ * (1 - exp(-lambda)); Simpson's rule on [0, 60], far past the tail. */
+static double expected_largest(double lambda, double cv)
+{
+    double sigma = sqrt(log1p(cv * cv)), mu = -0.5 * sigma * sigma, none = exp(-lambda);
+    enum { STEPS = 200000 };
+    double h = 60.0 / STEPS, sum = 0.0;
+    for (int i = 0; i <= STEPS; i++) {
+        double x = i * h, F = x > 0 ? gsl_cdf_lognormal_P(x, mu, sigma) : 0.0;
+        double above = 1.0 - (exp(-lambda * (1.0 - F)) - none) / (1.0 - none);
+        sum += above * (i == 0 || i == STEPS ? 1 : i % 2 ? 4 : 2);
+    }
+    return sum * h / 3.0;
+}
+
+/* Each rep's deals closing this week are taken largest first: with one
+ * deal helped a rep-week out of Poisson(4.01) closing (leads 9.7 a week),
+ * the helped deal is the largest of them, and the bookings the help adds
+ * over the same draws without it are (p' - p) x deals helped x E[largest]
+ * on average (a helped deal's win uniform is independent of its value and
+ * of whether it is helped), within 4 standard errors of the paired extra
+ * bookings. Taking the smallest first would add a third of that. */
+static void test_help_takes_the_largest_deal(void **state)
+{
+    (void)state;
+    rs_scenario *without = tu_scenario(TEAM), *with = tu_scenario(TEAM);
+    /* a quota ten times as large keeps every rep below 1000 % of it */
+    tu_set(without, "pipeline.leads_per_week=9.7", "quota.annual=5170000", NULL);
+    tu_set(with, "pipeline.leads_per_week=9.7", "quota.annual=5170000", "deal_help.style=take_over", "deal_help.take_over_win_multiplier=2.385",
+           HELP_ALL, "deal_help.max_deals_per_week=1", NULL);
+    rs_layout la, lb;
+    assert_int_equal(rs_layout_init(&la, without), RS_OK);
+    assert_int_equal(rs_layout_init(&lb, with), RS_OK);
+    rs_model *ma = rs_model_new(without, &la, NULL), *mb = rs_model_new(with, &lb, ma);
+    rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
+    assert_true(ma && mb && oa && ob);
+    rs_moments extra = {0}, helped = {0};
+    for (uint32_t r = 0; r < (uint32_t)without->run.replications; r++) {
+        assert_int_equal(rs_model_run(ma, r, oa), RS_OK);
+        assert_int_equal(rs_model_run(mb, r, ob), RS_OK);
+        rs_moments_add(&extra, ob->values[RS_M_BOOKINGS_TOTAL] - oa->values[RS_M_BOOKINGS_TOTAL]);
+        rs_moments_add(&helped, ob->values[RS_M_DEAL_HELP_DEALS]);
+    }
+    double lambda = 9.7 * 0.4137;
+    /* deals helped: a rep-week after a quarter's first with a deal closing */
+    double deals = REPS * 48 * (1.0 - exp(-lambda));
+    double expected = WIN * (2.385 - 1.0) * deals * 31234 * expected_largest(lambda, 0.8);
+    print_message("extra bookings %.0f (SE %.0f), expected %.0f; %.1f deals helped, expected %.1f\n", extra.mean,
+                  rs_moments_stderr(&extra), expected, helped.mean, deals);
+    if (!(fabs(extra.mean - expected) <= 4 * rs_moments_stderr(&extra)))
+        fail_msg("help added %.6g of bookings, expected %.6g +- %.3g (4 SE)", extra.mean, expected,
+                 4 * rs_moments_stderr(&extra));
+    if (!(fabs(helped.mean - deals) <= 4 * rs_moments_stderr(&helped)))
+        fail_msg("%.4g deals helped, expected %.4g +- %.3g (4 SE)", helped.mean, deals, 4 * rs_moments_stderr(&helped));
+    rs_model_free(ma);
+    rs_model_free(mb);
+    rs_outcome_free(oa);
+    rs_outcome_free(ob);
+    rs_layout_free(&la);
+    rs_layout_free(&lb);
+    rs_scenario_free(without);
+    rs_scenario_free(with);
+}
+
+/* Deal help starts at week 0, not in the warm-up: coach-style sessions
+ * there would have cost the reps selling time and so leads. Week 0 is a
+ * quarter's first week, in which nobody is helped, so its bookings come
+ * from the warm-up alone and are those of the team without deal help in
+ * every replication (to rounding: the help run adds the week's deals up in
+ * another order). Sessions in the warm-up would lower them by about a fifth. */
+static void test_help_starts_at_week_zero(void **state)
+{
+    (void)state;
+    rs_scenario *without = tu_scenario(TEAM), *with = tu_scenario(TEAM);
+    tu_set(with, "deal_help.style=coach", "rep.meeting_cost=0.9", "deal_help.hours_per_deal=4.1", HELP_ALL, NULL);
+    rs_results *a = tu_run(without, 2), *b = tu_run(with, 2);
+    const rs_moments *wa = metric(a, a->layout.cum_bookings), *wb = metric(b, b->layout.cum_bookings);
+    assert_true(wa->mean > 0);
+    tu_assert_near(wb->mean, wa->mean, 1e-12 * wa->mean);
+    tu_assert_near(sqrt(rs_moments_variance(wb)), sqrt(rs_moments_variance(wa)), 1e-9 * wa->mean);
+    /* and from week 1 on it does something */
+    assert_true(metric(b, RS_M_DEAL_HELP_DEALS)->mean > 0);
+    assert_true(metric(a, b->layout.cum_bookings + 1)->mean != metric(b, b->layout.cum_bookings + 1)->mean);
+    rs_results_free(a);
+    rs_results_free(b);
+    rs_scenario_free(without);
+    rs_scenario_free(with);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +348,8 @@ int main(void)
         cmocka_unit_test(test_coach_hours_are_coaching),
         cmocka_unit_test(test_behind_focus_doubles_the_weight),
         cmocka_unit_test(test_quarter_end_help_displaces_coaching),
+        cmocka_unit_test(test_help_takes_the_largest_deal),
+        cmocka_unit_test(test_help_starts_at_week_zero),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -118,6 +118,57 @@ static void test_budget_scales_coaching(void **state)
     rs_scenario_free(sc);
 }
 
+/* The order of the cuts (docs/model.md, "The budget"): the fixed
+ * appointments are never cut, regular coaching is cut first, then
+ * onboarding coaching, and what the fixed ones need beyond the budget is
+ * overtime. Eight hires at week 0 are in onboarding for its 8 weeks;
+ * coaching of 10 hours a month plans 18.46 hours a week; nothing is random
+ * in the hours, so each week's mean is its figure exactly. */
+static void test_budget_cuts_coaching_then_onboarding(void **state)
+{
+    (void)state;
+    struct {
+        const char *onboarding, *share, *cadence;
+        double budget, fixed, onboarding_planned;
+    } cases[] = {
+        /* onboarding fits: coaching gets the rest */
+        {"onboarding.extra_hours_per_week=1.3", "manager.team_share=0.3", "one_on_one.cadence=none", 15, 0, 8 * 1.3},
+        /* onboarding alone exceeds the budget: it is cut too, coaching is 0 */
+        {"onboarding.extra_hours_per_week=2.385", "manager.team_share=0.3", "one_on_one.cadence=none", 15, 0,
+         8 * 2.385},
+        /* weekly one-on-ones of an hour each exceed the budget: overtime */
+        {"onboarding.extra_hours_per_week=1.3", "manager.team_share=0.1137", "one_on_one.cadence=weekly",
+         50 * 0.1137, 8, 8 * 1.3},
+    };
+    double coaching_planned = 8 * 10 * 12 / 52.0;
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        rs_scenario *sc = tu_scenario("[run]\nreplications = 16\nhorizon_weeks = 13\n[team]\nnew_hires = 8\n"
+                                      "[attrition]\nannual = 0\n[coaching]\nhours_per_month = 10\n"
+                                      "[ride_along]\ncalls_per_month = 0\n[one_on_one]\nhours = 1\n");
+        tu_set(sc, cases[i].onboarding, cases[i].share, cases[i].cadence, NULL);
+        rs_results *r = tu_run(sc, 1);
+        const rs_layout *l = &r->layout;
+        for (int w = 0; w < 13; w++) {
+            double onboarding_planned = w < 8 ? cases[i].onboarding_planned : 0.0;
+            double flexible = fmax(0.0, cases[i].budget - cases[i].fixed);
+            double onboarding = fmin(onboarding_planned, flexible);
+            double coaching = fmin(coaching_planned, flexible - onboarding);
+            double shortfall = coaching_planned - coaching + onboarding_planned - onboarding;
+            double overtime = fmax(0.0, cases[i].fixed - cases[i].budget);
+#define SLOT(a) metric(r, rs_layout_manager_slot(l, w, a))->mean
+            tu_assert_near(SLOT(RS_ACT_ONBOARDING), onboarding, 1e-12);
+            tu_assert_near(SLOT(RS_ACT_COACHING), coaching, 1e-12);
+            tu_assert_near(SLOT(RS_ACT_SHORTFALL), shortfall, 1e-12);
+            tu_assert_near(SLOT(RS_ACT_OVERTIME), overtime, 1e-12);
+            tu_assert_near(SLOT(RS_ACT_ONE_ON_ONE), cases[i].fixed, 1e-12);
+            tu_assert_near(SLOT(RS_ACT_TOTAL), cases[i].fixed + onboarding + coaching, 1e-12);
+#undef SLOT
+        }
+        rs_results_free(r);
+        rs_scenario_free(sc);
+    }
+}
+
 /* C3: bi-weekly one-on-ones against none: win rate x1.37, cycle x0.86,
  * deal size x1.12, each within 3 %. */
 static void test_claim_c3_one_on_ones(void **state)
@@ -554,6 +605,7 @@ int main(void)
         cmocka_unit_test(test_bookings_match_closed_form),
         cmocka_unit_test(test_coaching_stock_converges_to_plan),
         cmocka_unit_test(test_budget_scales_coaching),
+        cmocka_unit_test(test_budget_cuts_coaching_then_onboarding),
         cmocka_unit_test(test_claim_c3_one_on_ones),
         cmocka_unit_test(test_claim_c5_onboarding),
         cmocka_unit_test(test_attention_halves_the_win_rate),
