@@ -85,6 +85,17 @@ static void test_coaching_stock_converges_to_plan(void **state)
     rs_results_free(r);
     rs_scenario_free(sc);
 
+    /* Ride-alongs feed it too, calls x coaching_equiv_hours a month: the
+     * same path towards 2.385 + 1.7 x 0.613 */
+    sc = tu_scenario(PLAIN_TEAM);
+    tu_set(sc, "coaching.hours_per_month=2.385", "coaching.prior_hours_per_month=0", "coaching.memory_weeks=9.7",
+           "ride_along.calls_per_month=1.7", "ride_along.coaching_equiv_hours=0.613", "run.warmup_weeks=0",
+           "run.replications=16", NULL);
+    r = tu_run(sc, 1);
+    tu_assert_near(metric(r, RS_M_COACHING_STOCK)->mean, (2.385 + 1.7 * 0.613) * (1 - decay), 1e-9);
+    rs_results_free(r);
+    rs_scenario_free(sc);
+
     /* The warm-up holds the stock at the prior: after week 0's update it is
      * one step from 1.7 towards the plan. */
     sc = tu_scenario(PLAIN_TEAM);
@@ -114,6 +125,26 @@ static void test_budget_scales_coaching(void **state)
         tu_assert_near(metric(r, rs_layout_manager_slot(l, w, RS_ACT_TOTAL))->mean, budget, 1e-9);
     }
     tu_assert_near(metric(r, RS_M_MANAGER_OVERTIME)->mean, 0.0, 0);
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
+/* The win probability is capped at max_win_rate: below the base rate the
+ * cap is the win rate (within 4 standard errors). Attrition: each rep
+ * leaves with weekly probability 1 - (1 - annual)^(1/52) (0.01022 at
+ * 41.37 %, not annual / 52 = 0.00796); with no hiring lag every seat is
+ * filled every week, so departures are Binomial(5 x 52, that) a
+ * replication (reviews off: the backfills would have them). */
+static void test_win_cap_and_attrition(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario(PLAIN_TEAM);
+    tu_set(sc, "pipeline.max_win_rate=0.1937", "attrition.annual=0.4137", "attrition.hiring_lag_weeks=0",
+           "attrition.review_exit=0", "run.replications=1000", NULL);
+    rs_results *r = tu_run(sc, 2);
+    assert_mean_within(metric(r, RS_M_WIN_RATE), 19.37, "win rate at the cap");
+    double weekly = 1 - pow(1 - 0.4137, 1 / 52.0);
+    assert_mean_within(metric(r, RS_M_DEPARTURES), 5 * 52 * weekly, "departures");
     rs_results_free(r);
     rs_scenario_free(sc);
 }
@@ -606,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_coaching_stock_converges_to_plan),
         cmocka_unit_test(test_budget_scales_coaching),
         cmocka_unit_test(test_budget_cuts_coaching_then_onboarding),
+        cmocka_unit_test(test_win_cap_and_attrition),
         cmocka_unit_test(test_claim_c3_one_on_ones),
         cmocka_unit_test(test_claim_c5_onboarding),
         cmocka_unit_test(test_attention_halves_the_win_rate),
