@@ -149,6 +149,26 @@ static void test_win_cap_and_attrition(void **state)
     rs_scenario_free(sc);
 }
 
+/* Reps at quota: with every deal worth 31,005 exactly (deal_size_cv = 0)
+ * and a quota of 16 of them (496,080: 9,540 a week, so every sum is exact),
+ * a veteran is at quota when they win 16 deals or more. The deals closing
+ * in a week are Poisson(LAMBDA) and each is won with probability p, so a
+ * rep's wins in the year are Poisson(52 LAMBDA p) and the share at quota
+ * has mean 100 P(W >= 16), within 4 standard errors. (Counting only those
+ * above quota would give P(W >= 17), 9 points lower.) */
+static void test_reps_at_quota(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario(PLAIN_TEAM);
+    tu_set(sc, "pipeline.deal_size_cv=0", "pipeline.deal_size=31005", "quota.annual=496080", NULL);
+    rs_results *r = tu_run(sc, 2);
+    double wins = 52 * 2.385 * 0.4137 * 0.2719;
+    assert_mean_within(metric(r, rs_layout_fy_slot(&r->layout, 0, RS_FY_REPS_AT_QUOTA)),
+                       100 * gsl_cdf_poisson_Q(15, wins), "reps at quota");
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
 /* The order of the cuts (docs/model.md, "The budget"): the fixed
  * appointments are never cut, regular coaching is cut first, then
  * onboarding coaching, and what the fixed ones need beyond the budget is
@@ -638,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_budget_scales_coaching),
         cmocka_unit_test(test_budget_cuts_coaching_then_onboarding),
         cmocka_unit_test(test_win_cap_and_attrition),
+        cmocka_unit_test(test_reps_at_quota),
         cmocka_unit_test(test_claim_c3_one_on_ones),
         cmocka_unit_test(test_claim_c5_onboarding),
         cmocka_unit_test(test_attention_halves_the_win_rate),
