@@ -84,12 +84,21 @@ static void test_bad_input_messages(void **state)
         {"[team_meeting]\nweekly = sometimes\n", ":2: team_meeting.weekly must be yes or no, got sometimes"},
         {"[run]\nname = my team\n",
          ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got my team"},
+        /* a name starting with '-' would read as an option, with '.' as hidden */
+        {"[run]\nname = -x\n", ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got -x"},
+        {"[run]\nname = .x\n", ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got .x"},
         {"[run]\nseed = -1\n", ":2: run.seed must be a whole number from 0 to 18446744073709551615, got -1"},
         {"[run]\nreplications = 0\n", ":2: run.replications must be a whole number from 1 to 10000000, got 0"},
         {"[pipeline]\nwin_rate = nan\n", ":2: pipeline.win_rate must be a share from 0 to 1 (such as 0.3 or 30%), got nan"},
         {"[ramp]\ntable = 0,50,40\n",
          ":2: ramp.table must be 2 to 61 comma-separated, non-decreasing percentages from 0 to 100, one per month "
          "(such as 0,25,50,75,100), got 0,50,40"},
+        {"[ramp]\ntable = 0,50,100.5\n",
+         ":2: ramp.table must be 2 to 61 comma-separated, non-decreasing percentages from 0 to 100, one per month "
+         "(such as 0,25,50,75,100), got 0,50,100.5"},
+        {"[attrition]\nreview_weeks = 26,26,52\n",
+         ":2: attrition.review_weeks must be none or 1 to 12 comma-separated, increasing whole numbers of weeks from 1 "
+         "to 1040 (such as 26,39,52), got 26,26,52"},
         {"[ramp]\ncurve = table\ntable = 0,20,40,60,80\n",
          ":3: ramp.table must reach ramp.ramped_at (90%), but its highest value is 80%"},
         {"[manager]\noverbooked = error\n[coaching]\nhours_per_month = 40\n",
