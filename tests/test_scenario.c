@@ -27,6 +27,37 @@ static void test_defaults_follow_the_model(void **state)
     /* the default is the text 0.541667, 52/12/8 to six places (3.3e-7 off) */
     tu_assert_near(sc->ramp.onboarding_hour_weeks, 0.541667, 0);
     tu_assert_near(sc->ramp.onboarding_hour_weeks, 52.0 / 12.0 / 8.0, 3.4e-7);
+    /* the rest of docs/model.md's table of defaults, each as written there */
+    const struct {
+        const char *key;
+        double value, expected;
+    } table[] = {
+        {"rep.skill_cv", sc->rep.skill_cv, 0.25},
+        {"rep.hours_per_week", sc->rep.hours_per_week, 45},
+        {"rep.selling_share", sc->rep.selling_share, 0.35},
+        {"rep.hours_per_open_deal", sc->rep.hours_per_open_deal, 1.5},
+        {"ramp.weeks_to_ramped", sc->ramp.weeks_to_ramped, 22},
+        {"ramp.ramped_at", sc->ramp.ramped_at, 0.9},
+        {"ramp.time_cv", sc->ramp.time_cv, 0.35},
+        {"pipeline.leads_per_week", sc->pipeline.leads_per_week, 3.0},
+        {"pipeline.lead_to_opportunity", sc->pipeline.lead_to_opportunity, 0.33},
+        {"pipeline.cycle_weeks", sc->pipeline.cycle_weeks, 10},
+        {"pipeline.win_rate", sc->pipeline.win_rate, 0.22},
+        {"one_on_one.win_multiplier", sc->one_on_one.win_multiplier, 1.31},
+        {"one_on_one.cycle_multiplier", sc->one_on_one.cycle_multiplier, 0.845},
+        {"one_on_one.deal_size_multiplier", sc->one_on_one.deal_size_multiplier, 1.127},
+        {"team_meeting.lead_multiplier", sc->team_meeting.lead_multiplier, 2.3},
+        {"coaching.quality", sc->coaching.quality, 1},
+        {"coaching.memory_weeks", sc->coaching.memory_weeks, 13},
+        {"coaching.half_effect_hours", sc->coaching.half_effect_hours, 3},
+        {"coaching.steepness", sc->coaching.steepness, 4},
+        {"effects.overlap", sc->effects.overlap, 0.7},
+        {"attrition.review_below", sc->attrition.review_below, 0.5},
+        {"attrition.review_exit", sc->attrition.review_exit, 0.1},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].value != table[i].expected)
+            fail_msg("%s defaults to %.17g, docs/model.md says %g", table[i].key, table[i].value, table[i].expected);
     assert_int_equal(sc->one_on_one.cadence, RS_CADENCE_MONTHLY);
     assert_true(isnan(sc->coaching.prior_hours_per_month));
     /* auto prior = planned coaching + ride-along equivalents */
