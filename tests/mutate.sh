@@ -3,7 +3,7 @@
 # listed in a mutation list (tests/mutations.txt) to a copy of the source
 # tree, one at a time, builds the copy incrementally, runs the fast tests
 # and reports every mutant they do not kill. Run by hand (it takes about
-# twenty minutes on two cores; docs/testing.md):
+# twelve minutes on two cores; docs/testing.md):
 #
 #   tests/mutate.sh [-c] [-l LIST] [-j JOBS] [-k] [ID...]
 #
