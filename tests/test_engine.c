@@ -165,7 +165,8 @@ static void test_pairs_are_correlated(void **state)
     double paired = sqrt(rs_moments_variance(&diff));
     print_message("sd of the difference: paired %.3f, independent %.3f\n", paired, independent);
     assert_true(paired * 3 < independent);
-    assert_true(diff.mean > 0); /* more coaching helps, on average */
+    /* more coaching helps, on average: by many standard errors of the pairs */
+    assert_true(diff.mean > 4 * sqrt(rs_moments_variance(&diff) / 400));
 
     /* The engine's paired statistics are those same pairs, whatever the
      * thread count. */
@@ -251,15 +252,71 @@ static void test_compare_needs_same_run_settings(void **state)
     rs_scenario_free(b);
 }
 
+/* What the progress callback saw, and when it stops the run. */
+typedef struct progress_log {
+    long long done[64], total[64];
+    int calls, stop_after; /* stop_after 0: never stop */
+    volatile sig_atomic_t *stop;
+} progress_log;
+
+static void record_progress(void *ctx, long long done, long long total)
+{
+    progress_log *log = ctx;
+    if (log->calls < 64) {
+        log->done[log->calls] = done;
+        log->total[log->calls] = total;
+    }
+    log->calls++;
+    if (log->stop_after > 0 && log->calls == log->stop_after)
+        *log->stop = 1;
+}
+
+/* Progress: reported after each batch of blocks of replications, rising,
+ * in whole blocks (RS_ENGINE_BLOCK) but for the last, up to the total; a
+ * stop flag set from the callback ends the run at the next batch with
+ * RS_ERR_INTERRUPTED, no result and no further progress; one set before
+ * the start runs nothing. 3,000 one-rep, four-week replications make
+ * several batches in well under a second. */
 static void test_progress_and_interrupt(void **state)
 {
     (void)state;
-    volatile sig_atomic_t stop = 1;
-    rs_engine_options opt = {.threads = 2, .interrupted = &stop};
-    rs_results *r = (rs_results *)1;
+    rs_scenario *quick = tu_scenario("[run]\nreplications = 3000\nhorizon_weeks = 4\nwarmup_weeks = 0\n"
+                                     "[team]\nreps = 1\nnew_hires = 0\n");
+    volatile sig_atomic_t stop = 0;
+    progress_log log = {.stop = &stop};
+    rs_engine_options opt = {.threads = 2, .interrupted = &stop, .progress = record_progress, .progress_ctx = &log};
+    rs_results *r = NULL;
     char err[RS_ERRMSG_SIZE];
+    assert_int_equal(rs_engine_run(quick, &opt, &r, err), RS_OK);
+    assert_non_null(r);
+    assert_true(log.calls >= 2 && log.calls <= 64);
+    for (int i = 0; i < log.calls; i++) {
+        assert_int_equal(log.total[i], 3000);
+        assert_true(log.done[i] > (i > 0 ? log.done[i - 1] : 0));
+        if (i < log.calls - 1)
+            assert_int_equal(log.done[i] % RS_ENGINE_BLOCK, 0);
+    }
+    assert_int_equal(log.done[log.calls - 1], 3000);
+    assert_int_equal((long long)r->moments[RS_M_DEALS_WON].n, 3000);
+    rs_results_free(r);
+    int batches = log.calls;
+
+    /* stopped from the first report on: nothing more is reported */
+    log = (progress_log){.stop = &stop, .stop_after = 1};
+    r = (rs_results *)1;
+    assert_int_equal(rs_engine_run(quick, &opt, &r, err), RS_ERR_INTERRUPTED);
+    assert_null(r);
+    assert_int_equal(log.calls, 1);
+    assert_true(log.done[0] < 3000 && batches > 1);
+
+    /* stopped before it starts: no replication, no report */
+    log = (progress_log){.stop = &stop};
+    stop = 1;
+    r = (rs_results *)1;
     assert_int_equal(rs_engine_run(scenario, &opt, &r, err), RS_ERR_INTERRUPTED);
     assert_null(r);
+    assert_int_equal(log.calls, 0);
+    rs_scenario_free(quick);
 }
 
 int main(void)

@@ -2,16 +2,15 @@
 # test_extremes.sh: rampsim at the edges of every size and value. Each case
 # must end with sensible output or a clear error (exit 2, one line naming
 # what is wrong, nothing written), and never with a crash or with NaN or
-# infinity in a CSV file. Usage: test_extremes.sh RAMPSIM SOURCE_DIR [sanitized]
+# infinity in a CSV file. Each case runs in a directory of its own.
+# Usage: test_extremes.sh RAMPSIM SOURCE_DIR [sanitized]
 set -u
 RAMPSIM=$1
 SRC=$2
 SANITIZED=${3:-}
 BASE=$SRC/tests/data/small.ini # 6 reps, 60 weeks
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
+use_scratch_dir
 cases=0
 
 # runs ARGS into out/, requiring exit 0, the result files and no NaN or
@@ -20,7 +19,7 @@ runs() { # runs NAME ARGS...
     local name=$1
     shift
     cases=$((cases + 1))
-    rm -rf out
+    case_dir "case-$cases"
     "$RAMPSIM" run "$@" -o out >out.txt 2>err.txt
     local status=$?
     expect "$name: exits 0 (got $status: $(head -c 300 err.txt))" test "$status" -eq 0
@@ -36,7 +35,7 @@ refused() { # refused NAME MESSAGE ARGS...
     local name=$1 message=$2
     shift 2
     cases=$((cases + 1))
-    rm -rf out
+    case_dir "case-$cases"
     "$RAMPSIM" run "$@" -o out >out.txt 2>err.txt
     local status=$?
     expect "$name: exits 2 (got $status)" test "$status" -eq 2
@@ -129,20 +128,20 @@ expect "quota 0: the console says attainment is undefined" grep -q "quota.annual
     /^\[/ { section = substr($0, 2, length($0) - 2) }
     /^#   [a-z_]+(, [a-z_]+)* or [a-z_]+; default/ {
         sub(/^#   /, ""); sub(/;.*/, ""); gsub(/,| or /, " "); choices = $0 }
-    /^[a-z_]+ = / && choices != "" { print section "." $1, choices; choices = "" }' >enums.txt
-expect "defaults lists at least 6 enumerations and 3 switches" test "$(wc -l <enums.txt)" -ge 9
+    /^[a-z_]+ = / && choices != "" { print section "." $1, choices; choices = "" }' >"$WORK/enums.txt"
+expect "defaults lists at least 6 enumerations and 3 switches" test "$(wc -l <"$WORK/enums.txt")" -ge 9
 while read -r key values; do
     for value in $values; do
         extra=()
         [ "$key.$value" = "ramp.curve.table" ] && extra=(--set ramp.table=0,20,50,80,100)
         runs "$key = $value" "$BASE" -n 16 --set "$key=$value" "${extra[@]}"
     done
-done <enums.txt
+done <"$WORK/enums.txt"
 
 # --- the other documented limits (docs/reliability.md)
 long=$(printf 'x%.0s' $(seq 200))
-printf '[run]\nname = %s\n' "$long" >long-line.ini
-refused "a 200-character line" "long-line.ini:2: line is longer than 199 characters; shorten it" long-line.ini
+printf '[run]\nname = %s\n' "$long" >"$WORK/long-line.ini"
+refused "a 200-character line" "long-line.ini:2: line is longer than 199 characters; shorten it" "$WORK/long-line.ini"
 refused "a 200-character --set value" "the value is longer than 194 characters (a scenario file's line, \"name=\" included, holds 199)" "$BASE" --set "run.name=$long"
 refused "a ramp table of 62 months" "ramp.table must be" "$BASE" --set ramp.curve=table \
     --set "ramp.table=$(seq -s, 0 1 60),100"
@@ -153,14 +152,17 @@ refused "review weeks out of order" "attrition.review_weeks must be" "$BASE" --s
 refused "501 threads" "--threads must be a whole number from 1 to 256, got 501" "$BASE" --threads 501
 refused "a warm-up of 521 weeks" "run.warmup_weeks must be a whole number from 0 to 520, got 521" "$BASE" \
     --set run.warmup_weeks=521
+case_dir sweep-values
 "$RAMPSIM" sweep "$BASE" --vary "coaching.hours_per_month=$(seq -s, 0 0.05 10.05)" -o out 2>err.txt
 expect "202 values of one key: exit 2" test $? -eq 2
 expect "202 values of one key: says the limit" grep -qF "at most 201 values" err.txt
+case_dir sweep-points
 "$RAMPSIM" sweep "$BASE" --vary coaching.hours_per_month=0:10:0.1 --vary rep.skill_cv=0:0.1:0.01 -o out 2>err.txt
 expect "1111 sweep points: exit 2" test $? -eq 2
 expect "1111 sweep points: says the limit" grep -qF "a sweep has at most 1000 points, these --vary give 1111" err.txt
 set17=()
 for i in $(seq 17); do set17+=("$BASE"); done
+case_dir compare-17
 "$RAMPSIM" compare "${set17[@]}" -o out 2>err.txt
 expect "17 scenarios compared: exit 2" test $? -eq 2
 expect "17 scenarios compared: says the limit" grep -qF "compare takes at most 16 scenarios, got 17" err.txt
@@ -174,9 +176,10 @@ if [ "$SANITIZED" = sanitized ]; then
 else
     cases=$((cases + 3))
     heavy=(--set pipeline.leads_per_week=1000 --set pipeline.cycle_weeks=260 --set team.reps=500)
+    case_dir memory-small
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 32 -o out -q) 2>err.txt
     expect "1 GB of address space: a small run fits ($(cat err.txt))" test $? -eq 0
-    rm -rf out
+    case_dir memory-heavy
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" "${heavy[@]}" -o out) >out.txt 2>err.txt
     status=$?
     expect "500 reps with 260-week cycles under 1 GB: exit 2 (got $status)" test "$status" -eq 2
@@ -187,18 +190,19 @@ else
     # of 10 at effects.scale 2 keeps deals open 100 times as long
     slow=(--set one_on_one.cycle_multiplier=10 --set effects.scale=2 --set one_on_one.cadence=biweekly
           --set pipeline.leads_per_week=1000 --set team.reps=300)
+    case_dir memory-slow
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" "${slow[@]}" -o out) >out.txt 2>err.txt
     status=$?
     expect "deals held open 100 times as long under 1 GB: refused up front, exit 2 (got $status)" \
         test "$status" -eq 2 -a ! -e out -a ! -s out.txt
     expect "deals held open 100 times as long: says why ($(tail -n 1 err.txt))" grep -qE "needs about [0-9.]+ GB of memory" err.txt
     cases=$((cases + 1))
+    case_dir memory-threads
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 2000 --threads 64 -o out -q) 2>err.txt
     expect "64 threads under 1 GB: exit 2" test $? -eq 2
     expect "64 threads under 1 GB: says to use fewer threads" grep -qF "use fewer --threads" err.txt
     "$RAMPSIM" check "$BASE" >out.txt
     expect "check tells the memory a run needs" grep -qE "^# a run needs about [0-9]+ MB of memory on [0-9]+ threads?; " out.txt
-    rm -rf out
 fi
 
 echo "$cases cases, $passed assertions passed, $failed failed"

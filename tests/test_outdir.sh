@@ -4,7 +4,9 @@
 # followed; concurrent runs, signals, a file-size limit and a directory that
 # cannot be renamed each end with the results published whole or not at
 # all, and no hidden .NAME.tmp-* or .NAME.old-* left; a refused command
-# creates nothing. Usage: test_outdir.sh RAMPSIM SOURCE_DIR [sanitized]
+# creates nothing. Each group of cases runs in a directory of its own, and
+# concurrent commands are lined up by what they are doing, never by a
+# delay. Usage: test_outdir.sh RAMPSIM SOURCE_DIR [sanitized]
 set -u
 RAMPSIM=$1
 SRC=$2
@@ -29,6 +31,7 @@ refused() { # refused WHAT MESSAGE: exit 2 and exactly MESSAGE on stderr
 }
 
 # --- every result directory carries its manifest, listing exactly its files
+case_dir manifest
 run -o first
 expect "a run writes a manifest" test -f first/.rampsim-manifest
 expect "the manifest names the version" grep -qE '^# rampsim [0-9]+\.[0-9]+\.[0-9]+ wrote this directory' \
@@ -50,6 +53,7 @@ expect "missing parents are made" test -f deep/new/parents/summary.csv
 no_leftovers
 
 # --- directories rampsim did not write, or not wholly: refused, untouched
+case_dir foreign
 run -o mine
 cp -r mine mine-before
 echo "[team]" >mine/scenario-handwritten.ini
@@ -108,6 +112,7 @@ refused "a last name of 201 characters" \
     "rampsim: the output directory path is too long: at most 3800 characters, the last name at most 200"
 
 # --- a symbolic link is never followed to remove anything
+case_dir links
 run -o target
 cp -r target target-before
 ln -s target link
@@ -155,34 +160,48 @@ concurrent_runs() { # concurrent_runs WHAT SEED...: one run a seed, all at once 
     expect "$what: every file from one run (seed $seed)" diff -r alone shared
     no_leftovers
 }
+case_dir concurrent
 concurrent_runs "6 concurrent runs into one -o" 1 2 3 4 5 6
 # and with replacements under way: a second round into the existing one
 concurrent_runs "4 concurrent replacements" 7 8 9 10
 
-# a plot drawing into the directory while runs replace it: each waits for
-# the other, so both succeed and the directory stays replaceable
+# a plot drawing into the directory while a run replaces it, and a run
+# under way when a plot starts: each waits for the other, so both succeed
+# and the directory stays replaceable
 if command -v gnuplot >/dev/null; then
+    case_dir plot-and-run
     run -o drawn --plot
     failures=0
-    for delay in 0.01 0.03 0.05 0.08; do
-        "$RAMPSIM" plot drawn >/dev/null 2>plot.txt &
-        pid=$!
-        sleep "$delay"
-        run -o drawn 2>>both.txt || failures=$((failures + 1))
-        wait "$pid" || failures=$((failures + 1))
-        cat plot.txt >>both.txt
-    done
+    drawing() { ls -A drawn | grep -q '\.part$'; }
+    # the run publishes while the plot draws (a chart's part is there)
+    "$RAMPSIM" plot drawn >/dev/null 2>plot.txt &
+    pid=$!
+    wait_until 30 drawing
+    expect "plot and run into one directory at once: the plot was drawing when the run began" drawing
+    run -o drawn 2>>both.txt || failures=$((failures + 1))
+    wait "$pid" || failures=$((failures + 1))
+    cat plot.txt >>both.txt
+    # the plot starts while the run's replications are running
+    "$RAMPSIM" run "$SMALL" -n 4000 --threads 2 -q -o drawn 2>>both.txt &
+    pid=$!
+    wait_until 30 computing "$pid"
+    expect "plot and run into one directory at once: the run was computing when the plot began" computing "$pid"
+    "$RAMPSIM" plot drawn >/dev/null 2>>both.txt || failures=$((failures + 1))
+    wait "$pid" || failures=$((failures + 1))
     expect "plot and run into one directory at once: all succeed ($(cat both.txt))" test "$failures" -eq 0
     expect "plot and run into one directory at once: it stays whole" listed_matches drawn
     no_leftovers
 fi
 
-# --- SIGHUP (a closed terminal) stops a run as SIGINT does
+# --- SIGHUP (a closed terminal) stops a run as SIGINT does: sent once
+# rampsim catches it and its replications run
+case_dir sighup
 run -o earlier
 cp -r earlier earlier-before
 "$RAMPSIM" run "$SMALL" -n 2000000 --threads 2 -q -o earlier 2>stderr.txt &
 pid=$!
-sleep 1
+wait_until 60 under_way "$pid"
+expect "SIGHUP: the signal comes while replications run" under_way "$pid"
 kill -HUP "$pid"
 wait "$pid"
 status=$?
@@ -194,6 +213,9 @@ no_leftovers
 
 # --- a file-size limit: SIGXFSZ would kill rampsim mid-write; it is ignored,
 # so the write fails with EFBIG, is reported and cleaned up
+case_dir file-size-limit
+run -o earlier
+cp -r earlier earlier-before
 (ulimit -f 8; exec "$RAMPSIM" run "$SMALL" -n 32 -q -o earlier) 2>stderr.txt
 status=$?
 expect "a file-size limit: exit 1 (got $status)" test "$status" -eq 1
@@ -204,6 +226,8 @@ no_leftovers
 
 # --- a directory that cannot be renamed (a mount point, for root; for
 # anyone else the test says it did not run)
+case_dir busy
+run -o earlier-before
 mkdir busy
 if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs busy 2>/dev/null; then
     MOUNTED=$PWD/busy
@@ -225,6 +249,7 @@ nothing_created() { # nothing_created WHAT: exit 2, and no new/ at all
     expect "$1: exit 2 (got $status)" test "$status" -eq 2
     expect "$1: creates nothing ($(ls -A new 2>/dev/null))" test ! -e new
 }
+case_dir refused
 "$RAMPSIM" run "$SMALL" --seed abc -o new/parent/dir -q 2>stderr.txt
 status=$?
 nothing_created "run with a bad --seed"
@@ -255,5 +280,4 @@ else
     echo "a run refused for memory: not run under AddressSanitizer (it needs the address space ulimit -v takes away)"
 fi
 
-echo "$passed passed, $failed failed"
-exit $((failed > 0))
+summary

@@ -3,7 +3,8 @@
 # reads none of its name as commands; a chart gnuplot could not write whole
 # fails; a chart with nothing to show is left out with a note; and a file
 # that is not a regular one is refused before anything reads it. Every
-# command that could hang runs under timeout. Usage:
+# command that could hang runs under timeout; each group of cases runs in a
+# directory of its own. Usage:
 #   test_plot.sh RAMPSIM SOURCE_DIR
 set -u
 RAMPSIM=$1
@@ -14,8 +15,9 @@ if ! command -v gnuplot >/dev/null; then
     exit 0
 fi
 WORK=$(mktemp -d)
-# One rampsim runs in the background, with gnuplots that block (each adds
-# its pid to gnuplot.pid); should any be left, it ends before the directory.
+# One rampsim runs in the background, with gnuplots that block on a FIFO no
+# one writes (each adds its pid to gnuplot.pid); should any be left, it
+# ends before the directory.
 cleanup() {
     local pids
     pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
@@ -56,6 +58,7 @@ RUN_CHARTS="fan attainment ramp quarters manager"
 # characters gnuplot treats specially, and a name that is a script of its
 # own. Each is drawn by run --plot and again by plot, whole, and nothing in
 # any name is run.
+case_dir names
 mkdir names
 names=()
 for code in $(seq 1 31) 127; do
@@ -82,6 +85,7 @@ expect "no name was run as a command" test -z "$(find "$WORK" -name PWNED)"
 
 # a link planted where gnuplot's output goes is not written through (the
 # directory is refused, or the link removed first)
+case_dir planted
 limited run "$SMALL" -n 8 -q --plot -o planted
 ln -s "$WORK/victim" planted/.fan.png.part
 limited plot planted >/dev/null 2>stderr.txt
@@ -94,6 +98,7 @@ expect "a link as a chart's part: nothing written through it" test ! -e victim
 no_parts() { ! ls -A "$1" | grep -q '\.part$'; }
 cut_short='^rampsim: the fan chart \(fan\.png\) was not written completely: '
 cut_short+='it ends after [0-9]+ bytes, before the IEND chunk; is the disk full\?'
+case_dir full
 limited run "$SMALL" -n 8 -q --plot -o full
 cp -r full full-before
 (ulimit -f 40 && limited plot full) >/dev/null 2>stderr.txt
@@ -133,6 +138,7 @@ one_week="a one-week horizon has no line to draw"
 no_year="the horizon covers no whole fiscal year"
 no_quarter="the horizon covers no whole fiscal quarter"
 note() { echo "rampsim: note: no $1 chart: $2"; }
+case_dir nothing-to-show
 
 for warmup in 0 26; do
     for horizon in 1 2 3 12 13 52; do
@@ -177,6 +183,7 @@ charted "compare --plot of a one-week horizon" cmp-week $? compare_manager \
 # --- a file plot reads that is not a regular file: refused before anything
 # reads it, at once (a FIFO would wait for a writer, /dev/zero never end),
 # exit 2 and a message naming it, and the charts as they were
+case_dir odd
 limited run "$SMALL" -n 8 -q --plot -o odd
 cp -r odd odd-before
 for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.csv attainment.csv; do
@@ -196,34 +203,33 @@ done
 # --- a gnuplot that blocks (one opening a FIFO put in place of a CSV file
 # after the check would): SIGTERM to rampsim alone still ends it promptly,
 # gnuplot with it, and the charts stay as they were
+case_dir blocking
+limited run "$SMALL" -n 8 -q --plot -o blocked
+cp -r blocked blocked-before
 mkdir blocking-bin
-printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec sleep 30\n' "$WORK" >blocking-bin/gnuplot
+mkfifo "$WORK/never-written"
+printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec cat "%s/never-written" >/dev/null\n' "$WORK" "$WORK" \
+    >blocking-bin/gnuplot
 chmod +x blocking-bin/gnuplot
-cp -r odd-before blocked
-PATH="$WORK/blocking-bin:$PATH" "$RAMPSIM" plot blocked >/dev/null 2>stderr.txt &
+PATH="$PWD/blocking-bin:$PATH" "$RAMPSIM" plot blocked >/dev/null 2>stderr.txt &
 pid=$!
-for _ in $(seq 500); do
-    [ -s gnuplot.pid ] && break
-    sleep 0.01
-done
+# once a gnuplot has started (and blocks), SIGTERM to rampsim alone
+wait_until 30 test -s "$WORK/gnuplot.pid"
+expect "SIGTERM while gnuplot blocks: a gnuplot was running when the signal came" test -s "$WORK/gnuplot.pid"
 kill -TERM "$pid"
-for _ in $(seq 100); do
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.05
-done
-if kill -0 "$pid" 2>/dev/null; then
-    kill -KILL "$pid"
-    status=hung
-else
+gone() { ! kill -0 "$1" 2>/dev/null; }
+if wait_until 5 gone "$pid"; then
     wait "$pid"
     status=$?
+else
+    kill -KILL "$pid"
+    status=hung
 fi
 expect "SIGTERM while gnuplot blocks: exit 143 within 5 s (got $status)" test "$status" = 143
 expect "SIGTERM while gnuplot blocks: says so ($(cat stderr.txt))" \
     grep -qxF "rampsim: interrupted by SIGTERM; the charts of blocked are as they were" stderr.txt
 expect "SIGTERM while gnuplot blocks: gnuplot ended too" \
-    bash -c "test -s gnuplot.pid && for p in \$(cat gnuplot.pid); do ! kill -0 \$p 2>/dev/null || exit 1; done"
-expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r odd-before blocked
+    bash -c "test -s '$WORK/gnuplot.pid' && for p in \$(cat '$WORK/gnuplot.pid'); do ! kill -0 \$p 2>/dev/null || exit 1; done"
+expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r blocked-before blocked
 
-echo "$passed passed, $failed failed"
-exit $((failed > 0))
+summary

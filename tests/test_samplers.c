@@ -199,9 +199,13 @@ static void test_poisson(void **state)
     check_poisson(19.7);
     check_poisson(41.7);
     assert_int_equal(rs_poisson_quantile(0.0, 0.5), 0);
-    /* a huge mean does not underflow */
-    unsigned k = rs_poisson_quantile(5000.0, 0.5);
-    assert_true(k >= 4990 && k <= 5010);
+    /* a huge mean does not underflow: the quantiles of Poisson(5000) are
+     * GSL's, the smallest k with P(N <= k) >= u */
+    const double us[] = {1e-6, 0.02385, 0.5, 0.97615, 1 - 1e-6};
+    for (size_t i = 0; i < sizeof us / sizeof us[0]; i++) {
+        unsigned k = rs_poisson_quantile(5000.0, us[i]);
+        assert_true(gsl_cdf_poisson_P(k, 5000.0) >= us[i] && gsl_cdf_poisson_P(k - 1, 5000.0) < us[i]);
+    }
 }
 
 /* From the same uniform a larger mean never gives fewer events, a longer

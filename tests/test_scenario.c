@@ -24,7 +24,40 @@ static void test_defaults_follow_the_model(void **state)
     tu_assert_near(sc->attrition.annual, 0.30, 0);
     tu_assert_near(sc->coaching.max_uplift, 0.9, 0);
     tu_assert_near(sc->ride_along.coaching_equiv_hours, 0.54, 0);
-    tu_assert_near(sc->ramp.onboarding_hour_weeks, 52.0 / 12.0 / 8.0, 1e-6);
+    /* the default is the text 0.541667, 52/12/8 to six places (3.3e-7 off) */
+    tu_assert_near(sc->ramp.onboarding_hour_weeks, 0.541667, 0);
+    tu_assert_near(sc->ramp.onboarding_hour_weeks, 52.0 / 12.0 / 8.0, 3.4e-7);
+    /* the rest of docs/model.md's table of defaults, each as written there */
+    const struct {
+        const char *key;
+        double value, expected;
+    } table[] = {
+        {"rep.skill_cv", sc->rep.skill_cv, 0.25},
+        {"rep.hours_per_week", sc->rep.hours_per_week, 45},
+        {"rep.selling_share", sc->rep.selling_share, 0.35},
+        {"rep.hours_per_open_deal", sc->rep.hours_per_open_deal, 1.5},
+        {"ramp.weeks_to_ramped", sc->ramp.weeks_to_ramped, 22},
+        {"ramp.ramped_at", sc->ramp.ramped_at, 0.9},
+        {"ramp.time_cv", sc->ramp.time_cv, 0.35},
+        {"pipeline.leads_per_week", sc->pipeline.leads_per_week, 3.0},
+        {"pipeline.lead_to_opportunity", sc->pipeline.lead_to_opportunity, 0.33},
+        {"pipeline.cycle_weeks", sc->pipeline.cycle_weeks, 10},
+        {"pipeline.win_rate", sc->pipeline.win_rate, 0.22},
+        {"one_on_one.win_multiplier", sc->one_on_one.win_multiplier, 1.31},
+        {"one_on_one.cycle_multiplier", sc->one_on_one.cycle_multiplier, 0.845},
+        {"one_on_one.deal_size_multiplier", sc->one_on_one.deal_size_multiplier, 1.127},
+        {"team_meeting.lead_multiplier", sc->team_meeting.lead_multiplier, 2.3},
+        {"coaching.quality", sc->coaching.quality, 1},
+        {"coaching.memory_weeks", sc->coaching.memory_weeks, 13},
+        {"coaching.half_effect_hours", sc->coaching.half_effect_hours, 3},
+        {"coaching.steepness", sc->coaching.steepness, 4},
+        {"effects.overlap", sc->effects.overlap, 0.7},
+        {"attrition.review_below", sc->attrition.review_below, 0.5},
+        {"attrition.review_exit", sc->attrition.review_exit, 0.1},
+    };
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
+        if (table[i].value != table[i].expected)
+            fail_msg("%s defaults to %.17g, docs/model.md says %g", table[i].key, table[i].value, table[i].expected);
     assert_int_equal(sc->one_on_one.cadence, RS_CADENCE_MONTHLY);
     assert_true(isnan(sc->coaching.prior_hours_per_month));
     /* auto prior = planned coaching + ride-along equivalents */
@@ -42,12 +75,12 @@ static void test_file_values_and_forms(void **state)
                                   "[coaching]\nprior_hours_per_month = 2.385\n");
     assert_int_equal(sc->team.reps, 13);
     assert_int_equal(sc->team.new_hires, 3);
-    tu_assert_near(sc->quota.annual, 512500, 1e-9);
-    tu_assert_near(sc->attrition.annual, 0.2385, 1e-15);
+    tu_assert_near(sc->quota.annual, 512500, 0);           /* 512.5 x 1e3, exact */
+    tu_assert_near(sc->attrition.annual, 23.85 / 100.0, 0); /* the percentage over 100, correctly rounded */
     assert_int_equal(sc->one_on_one.cadence, RS_CADENCE_BIWEEKLY);
     assert_true(sc->team_meeting.weekly);
     assert_int_equal(sc->ramp.table_len, 5);
-    tu_assert_near(sc->ramp.table[4], 0.95, 1e-15);
+    tu_assert_near(sc->ramp.table[4], 0.95, 0); /* 95 / 100.0 rounds to the double nearest 0.95 */
     tu_assert_near(rs_scenario_prior_stock(sc), 2.385, 0);
     /* run.name comes from the file name when not given */
     assert_true(strncmp(sc->run.name, "rampsim-test-", 13) == 0);
@@ -82,12 +115,21 @@ static void test_bad_input_messages(void **state)
         {"[team_meeting]\nweekly = sometimes\n", ":2: team_meeting.weekly must be yes or no, got sometimes"},
         {"[run]\nname = my team\n",
          ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got my team"},
+        /* a name starting with '-' would read as an option, with '.' as hidden */
+        {"[run]\nname = -x\n", ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got -x"},
+        {"[run]\nname = .x\n", ":2: run.name must be a name of 1 to 63 letters, digits, '.', '_' or '-', got .x"},
         {"[run]\nseed = -1\n", ":2: run.seed must be a whole number from 0 to 18446744073709551615, got -1"},
         {"[run]\nreplications = 0\n", ":2: run.replications must be a whole number from 1 to 10000000, got 0"},
         {"[pipeline]\nwin_rate = nan\n", ":2: pipeline.win_rate must be a share from 0 to 1 (such as 0.3 or 30%), got nan"},
         {"[ramp]\ntable = 0,50,40\n",
          ":2: ramp.table must be 2 to 61 comma-separated, non-decreasing percentages from 0 to 100, one per month "
          "(such as 0,25,50,75,100), got 0,50,40"},
+        {"[ramp]\ntable = 0,50,100.5\n",
+         ":2: ramp.table must be 2 to 61 comma-separated, non-decreasing percentages from 0 to 100, one per month "
+         "(such as 0,25,50,75,100), got 0,50,100.5"},
+        {"[attrition]\nreview_weeks = 26,26,52\n",
+         ":2: attrition.review_weeks must be none or 1 to 12 comma-separated, increasing whole numbers of weeks from 1 "
+         "to 1040 (such as 26,39,52), got 26,26,52"},
         {"[ramp]\ncurve = table\ntable = 0,20,40,60,80\n",
          ":3: ramp.table must reach ramp.ramped_at (90%), but its highest value is 80%"},
         {"[manager]\noverbooked = error\n[coaching]\nhours_per_month = 40\n",

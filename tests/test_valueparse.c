@@ -14,7 +14,8 @@ static void test_reals(void **state)
     tu_assert_near(x, 2.385, 0);
     assert_true(rs_parse_real("-1e3", &x));
     tu_assert_near(x, -1000, 0);
-    const char *bad[] = {"", "abc", "nan", "inf", "0x1p3", "1.2.3", "3 4", "1e999", "--1", "."};
+    /* 1e999 overflows and 1e-400 underflows: neither is the number written */
+    const char *bad[] = {"", "abc", "nan", "inf", "0x1p3", "1.2.3", "3 4", "1e999", "1e-400", "--1", "."};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_false(rs_parse_real(bad[i], &x));
 }
@@ -35,21 +36,33 @@ static void test_integers(void **state)
     assert_false(rs_parse_uint64("18446744073709551616", &u));
 }
 
+/* A share is the number written, or the percentage written over 100,
+ * correctly rounded: exactly 23.85 / 100.0, so within one ulp of 0.2385
+ * (2.8e-17: 23.85 is rounded once itself, the quotient again); an error of
+ * 1e-9 is 36 million ulps. */
 static void test_fractions_and_hours(void **state)
 {
     (void)state;
     double x;
     assert_true(rs_parse_fraction("30%", &x));
-    tu_assert_near(x, 0.30, 1e-15);
+    tu_assert_near(x, 0.30, 0); /* 30 / 100.0 rounds to the double nearest 0.3 */
     assert_true(rs_parse_fraction("23.85 %", &x));
-    tu_assert_near(x, 0.2385, 1e-15);
+    tu_assert_near(x, 23.85 / 100.0, 0);
+    tu_assert_near(x, 0.2385, nextafter(0.2385, 1.0) - 0.2385);
+    assert_true(rs_parse_fraction(" 2.385e1% ", &x));
+    tu_assert_near(x, 23.85 / 100.0, 0);
     assert_true(rs_parse_fraction("0.2385", &x));
     tu_assert_near(x, 0.2385, 0);
+    assert_true(rs_parse_fraction("1e-9%", &x));
+    tu_assert_near(x, 1e-11, nextafter(1e-11, 1.0) - 1e-11);
     assert_false(rs_parse_fraction("%", &x));
     assert_false(rs_parse_fraction("30%%", &x));
     assert_true(rs_parse_hours("1.5h", &x));
     tu_assert_near(x, 1.5, 0);
+    assert_true(rs_parse_hours("2.385 H", &x));
+    tu_assert_near(x, 2.385, 0);
     assert_true(rs_parse_hours("2.385", &x));
+    tu_assert_near(x, 2.385, 0);
     assert_false(rs_parse_hours("h", &x));
 }
 
@@ -65,7 +78,7 @@ static void test_money(void **state)
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         double x = -1;
         assert_true(rs_parse_money(good[i].text, &x));
-        tu_assert_near(x, good[i].value, 1e-6);
+        tu_assert_near(x, good[i].value, 0); /* each is a whole number of units, exact */
     }
     /* "418.000" would be 418 thousand in much of the world: refused. */
     const char *bad[] = {"418.000", "41,80,00", "1,2345", ",123", "123,", "$", "28KK", "k", "28 000"};
