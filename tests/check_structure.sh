@@ -26,7 +26,7 @@ done
 # A function's body runs from a '{' in column 0 to the next '}' in column 0
 # (the project's style: see any src/*.c). The name is the last line before
 # the '{' that starts in column 0 with an identifier.
-for f in $(find src -name '*.c' | sort); do
+long_functions=$(for f in $(find src -name '*.c' | sort); do
     awk -v limit="$max_function_lines" -v file="$f" '
         /^[A-Za-z_]/ && !open { head = $0 }
         /^\{/ { open = FNR; next }
@@ -35,9 +35,8 @@ for f in $(find src -name '*.c' | sort); do
             if (body > limit) printf "%s:%d: %s has %d lines (at most %d)\n", file, open, head, body, limit
             open = 0
         }' "$f"
-done > /tmp/structure.$$ 2>&1
-while IFS= read -r line; do breach "$line"; done < /tmp/structure.$$
-rm -f /tmp/structure.$$
+done)
+while IFS= read -r line; do [ -z "$line" ] || breach "$line"; done <<< "$long_functions"
 
 # Module of a file: its base name without extension, with src/cli/ files
 # all one module "cli" (the command line is one layer).
@@ -56,18 +55,16 @@ edges=$(for f in $sources; do
     done
 done | sort -u)
 if [ "${2:-}" = "--edges" ]; then echo "$edges"; fi
-if ! echo "$edges" | tsort > /dev/null 2> /tmp/structure-tsort.$$; then
-    breach "the modules include each other in a cycle: $(tr '\n' ' ' < /tmp/structure-tsort.$$)"
+if ! cycle=$(echo "$edges" | tsort 2>&1 > /dev/null); then
+    breach "the modules include each other in a cycle: $(echo "$cycle" | tr '\n' ' ')"
 fi
-rm -f /tmp/structure-tsort.$$
 
-for h in include/rampsim/*.h; do
+upward=$(for h in include/rampsim/*.h; do
     grep -o '^#include "[^"]*"' "$h" | sed 's/^#include "//; s/"$//' | while read -r inc; do
         case $inc in rampsim/*) ;; *) echo "$h includes the private header $inc" ;; esac
     done
-done > /tmp/structure-public.$$
-while IFS= read -r line; do breach "$line"; done < /tmp/structure-public.$$
-rm -f /tmp/structure-public.$$
+done)
+while IFS= read -r line; do [ -z "$line" ] || breach "$line"; done <<< "$upward"
 
 for f in $(find src -name '*.[ch]' -not -path 'src/cli/*' -not -name main.c | sort); do
     if grep -q '^#include "\(cli/\|cli\.h\)' "$f"; then breach "$f (a library module) includes the command line's headers"; fi
