@@ -12,7 +12,7 @@
 #include <string.h>
 
 const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
-const double rs_band_percentiles[RS_BAND_COUNT] = {0.10, 0.50, 0.90};
+const double rs_band_percentiles[RS_BAND_COUNT] = {RS_BAND_LOW, RS_MEDIAN, RS_BAND_HIGH};
 
 /* The columns of rs_percentiles, in its order. */
 static const char *const percentile_columns[RS_PERCENTILE_COUNT] = {"p5", "p10", "p25", "p50", "p75", "p90", "p95"};
