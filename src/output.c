@@ -329,21 +329,15 @@ rs_status rs_output_write_scenario(const char *dir, const char *file_name, const
     return rs_fs_write_file(dir, file_name, write_scenario_file, &file, err);
 }
 
-static const struct {
-    const char *name;
-    rs_fs_writer write;
-} writers[] = {
-    {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
-    {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
-};
-
 rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
 {
-    for (size_t i = 0; i < sizeof writers / sizeof writers[0]; i++) {
-        rs_status st = rs_fs_write_file(dir, writers[i].name, writers[i].write, r, err);
-        if (st != RS_OK)
-            return st;
-    }
+    static const rs_fs_file files[] = {
+        {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
+        {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
+    };
+    rs_status st = rs_fs_write_files(dir, files, sizeof files / sizeof files[0], r, err);
+    if (st != RS_OK)
+        return st;
     return rs_output_write_scenario(dir, "scenario.ini", r->scenario, "the scenario these results come from",
                                     "rampsim run scenario.ini", err);
 }

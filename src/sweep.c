@@ -16,8 +16,6 @@
 #define BATCH 12
 #define MAX_METRICS 128
 
-static const char *const sweep_files[] = {"sweep.csv", "sweep-chart.csv", NULL};
-
 /* Applies "key=value" to sc as --set would, the message naming the axis'
  * argument instead. */
 static rs_status apply(rs_scenario *sc, const char *key, const char *value, const char *argument, char *err)
@@ -440,11 +438,6 @@ static rs_status write_chart(FILE *f, const void *ctx)
 rs_status rs_sweep_write(const rs_sweep *s, int metric, const char *dir, char *err)
 {
     sweep_output output = {s, metric};
-    rs_fs_writer writers[] = {write_all, write_chart};
-    for (int i = 0; sweep_files[i]; i++) {
-        rs_status st = rs_fs_write_file(dir, sweep_files[i], writers[i], &output, err);
-        if (st != RS_OK)
-            return st;
-    }
-    return RS_OK;
+    static const rs_fs_file files[] = {{"sweep.csv", write_all}, {"sweep-chart.csv", write_chart}};
+    return rs_fs_write_files(dir, files, sizeof files / sizeof files[0], &output, err);
 }
