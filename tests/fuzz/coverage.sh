@@ -23,7 +23,7 @@ llvm-profdata merge -o build-fuzz-cov/fuzz.profdata build-fuzz-cov/*.profraw
 echo "coverage by the three targets together (sweep.c: only its --vary parser is a fuzz target):"
 printf '  %-14s %8s %9s %9s\n' file lines branches functions
 llvm-cov report "${objects[@]:1}" -instr-profile=build-fuzz-cov/fuzz.profdata \
-    src/scenario.c src/params.c src/valueparse.c src/sweep.c |
+    src/scenario.c src/scenario_load.c src/params.c src/params_table.c src/valueparse.c src/sweep.c |
     awk '$1 ~ /\.c$/ { printf "  %-14s %8s %9s %9s\n", $1, $10, $13, $7 }'
 echo "rs_sweep_axis_parse alone:"
 llvm-cov report "${objects[@]:1}" -instr-profile=build-fuzz-cov/fuzz.profdata -show-functions src/sweep.c |
