@@ -159,7 +159,8 @@ static rs_status parse_week_list(const rs_param *p, rs_scenario *sc, const char 
         return reject(p, text, err);
     for (int i = 0; i < n; i++) {
         long long w;
-        if (!rs_parse_integer(items[i], &w) || w < p->min || w > p->max || (i > 0 && w <= weeks[i - 1]))
+        if (!rs_parse_integer(items[i], &w) || (double)w < p->min || (double)w > p->max ||
+            (i > 0 && w <= weeks[i - 1]))
             return reject(p, text, err);
         weeks[i] = (int)w;
     }
@@ -206,7 +207,7 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
     switch (p->type) {
     case RS_P_INT:
     case RS_P_COUNT:
-        if (!rs_parse_integer(text, &n) || n < p->min || n > p->max)
+        if (!rs_parse_integer(text, &n) || (double)n < p->min || (double)n > p->max)
             return reject(p, text, err);
         if (p->type == RS_P_INT)
             *(int *)field(p, sc) = (int)n;
