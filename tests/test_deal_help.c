@@ -11,7 +11,6 @@
 #include <math.h>
 #include <stdio.h>
 
-#include "model.h"
 
 /* Five veterans, no ramp, no skill spread, no attrition, no practices and
  * no limit on attention: every rep-week closes Poisson(LAMBDA) deals
@@ -44,26 +43,16 @@ static const rs_moments *metric(const rs_results *r, size_t slot)
 static void paired_runs(const rs_scenario *without, const rs_scenario *with, double extra_per_helped,
                         rs_moments *residual, rs_moments *helped)
 {
-    rs_layout la, lb;
-    assert_int_equal(rs_layout_init(&la, without), RS_OK);
-    assert_int_equal(rs_layout_init(&lb, with), RS_OK);
-    rs_model *ma = rs_model_new(without, &la, NULL), *mb = rs_model_new(with, &lb, ma);
-    rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
-    assert_true(ma && mb && oa && ob);
+    tu_pair pair;
+    tu_pair_init(&pair, without, with);
     for (uint32_t r = 0; r < (uint32_t)without->run.replications; r++) {
-        assert_int_equal(rs_model_run(ma, r, oa), RS_OK);
-        assert_int_equal(rs_model_run(mb, r, ob), RS_OK);
-        double extra = ob->values[RS_M_DEALS_WON] - oa->values[RS_M_DEALS_WON];
-        double h = ob->values[RS_M_DEAL_HELP_DEALS];
+        tu_pair_run(&pair, r);
+        double extra = pair.b->values[RS_M_DEALS_WON] - pair.a->values[RS_M_DEALS_WON];
+        double h = pair.b->values[RS_M_DEAL_HELP_DEALS];
         rs_moments_add(residual, extra - extra_per_helped * h);
         rs_moments_add(helped, h);
     }
-    rs_model_free(ma);
-    rs_model_free(mb);
-    rs_outcome_free(oa);
-    rs_outcome_free(ob);
-    rs_layout_free(&la);
-    rs_layout_free(&lb);
+    tu_pair_free(&pair);
 }
 
 /* The win probability of a helped deal is min(max_win_rate, p x m) for the
@@ -282,19 +271,15 @@ static void test_help_takes_the_largest_deal(void **state)
     tu_set(without, "pipeline.leads_per_week=9.7", "quota.annual=5170000", NULL);
     tu_set(with, "pipeline.leads_per_week=9.7", "quota.annual=5170000", "deal_help.style=take_over", "deal_help.take_over_win_multiplier=2.385",
            HELP_ALL, "deal_help.max_deals_per_week=1", NULL);
-    rs_layout la, lb;
-    assert_int_equal(rs_layout_init(&la, without), RS_OK);
-    assert_int_equal(rs_layout_init(&lb, with), RS_OK);
-    rs_model *ma = rs_model_new(without, &la, NULL), *mb = rs_model_new(with, &lb, ma);
-    rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
-    assert_true(ma && mb && oa && ob);
+    tu_pair pair;
+    tu_pair_init(&pair, without, with);
     rs_moments extra = {0}, helped = {0};
     for (uint32_t r = 0; r < (uint32_t)without->run.replications; r++) {
-        assert_int_equal(rs_model_run(ma, r, oa), RS_OK);
-        assert_int_equal(rs_model_run(mb, r, ob), RS_OK);
-        rs_moments_add(&extra, ob->values[RS_M_BOOKINGS_TOTAL] - oa->values[RS_M_BOOKINGS_TOTAL]);
-        rs_moments_add(&helped, ob->values[RS_M_DEAL_HELP_DEALS]);
+        tu_pair_run(&pair, r);
+        rs_moments_add(&extra, pair.b->values[RS_M_BOOKINGS_TOTAL] - pair.a->values[RS_M_BOOKINGS_TOTAL]);
+        rs_moments_add(&helped, pair.b->values[RS_M_DEAL_HELP_DEALS]);
     }
+    tu_pair_free(&pair);
     double lambda = 9.7 * 0.4137;
     /* deals helped: a rep-week after a quarter's first with a deal closing */
     double deals = REPS * 48 * (1.0 - exp(-lambda));
@@ -306,12 +291,6 @@ static void test_help_takes_the_largest_deal(void **state)
                  4 * rs_moments_stderr(&extra));
     if (!(fabs(helped.mean - deals) <= 4 * rs_moments_stderr(&helped)))
         fail_msg("%.4g deals helped, expected %.4g +- %.3g (4 SE)", helped.mean, deals, 4 * rs_moments_stderr(&helped));
-    rs_model_free(ma);
-    rs_model_free(mb);
-    rs_outcome_free(oa);
-    rs_outcome_free(ob);
-    rs_layout_free(&la);
-    rs_layout_free(&lb);
     rs_scenario_free(without);
     rs_scenario_free(with);
 }

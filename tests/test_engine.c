@@ -6,7 +6,6 @@
 #include <math.h>
 #include <string.h>
 
-#include "model.h"
 
 static rs_scenario *scenario;
 
@@ -147,20 +146,17 @@ static void test_pairs_are_correlated(void **state)
     (void)state;
     rs_scenario *a = tu_scenario("[coaching]\nhours_per_month = 2\n");
     rs_scenario *b = tu_scenario("[coaching]\nhours_per_month = 3\n");
-    rs_layout la, lb;
-    assert_int_equal(rs_layout_init(&la, a), RS_OK);
-    assert_int_equal(rs_layout_init(&lb, b), RS_OK);
-    rs_model *ma = rs_model_new(a, &la, NULL), *mb = rs_model_new(b, &lb, ma);
-    rs_outcome *oa = rs_outcome_new(&la), *ob = rs_outcome_new(&lb);
+    tu_pair pair;
+    tu_pair_init(&pair, a, b);
     rs_moments va = {0}, vb = {0}, diff = {0};
-    size_t fy1 = rs_layout_fy_slot(&la, 0, RS_FY_TEAM_ATTAINMENT);
+    size_t fy1 = rs_layout_fy_slot(&pair.layout_a, 0, RS_FY_TEAM_ATTAINMENT);
     for (uint32_t r = 0; r < 400; r++) {
-        assert_int_equal(rs_model_run(ma, r, oa), RS_OK);
-        assert_int_equal(rs_model_run(mb, r, ob), RS_OK);
-        rs_moments_add(&va, oa->values[fy1]);
-        rs_moments_add(&vb, ob->values[fy1]);
-        rs_moments_add(&diff, ob->values[fy1] - oa->values[fy1]);
+        tu_pair_run(&pair, r);
+        rs_moments_add(&va, pair.a->values[fy1]);
+        rs_moments_add(&vb, pair.b->values[fy1]);
+        rs_moments_add(&diff, pair.b->values[fy1] - pair.a->values[fy1]);
     }
+    tu_pair_free(&pair);
     double independent = sqrt(rs_moments_variance(&va) + rs_moments_variance(&vb));
     double paired = sqrt(rs_moments_variance(&diff));
     print_message("sd of the difference: paired %.3f, independent %.3f\n", paired, independent);
@@ -190,12 +186,6 @@ static void test_pairs_are_correlated(void **state)
         rs_results_free(res[1]);
         rs_comparison_free(cmp);
     }
-    rs_model_free(ma);
-    rs_model_free(mb);
-    rs_outcome_free(oa);
-    rs_outcome_free(ob);
-    rs_layout_free(&la);
-    rs_layout_free(&lb);
     rs_scenario_free(a);
     rs_scenario_free(b);
 }

@@ -2,6 +2,7 @@
 #include "testutil.h"
 
 #include "fsutil.h"
+#include "model.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -110,4 +111,31 @@ bool tu_signed_zero(const char *s)
             return true;
     }
     return false;
+}
+
+void tu_pair_init(tu_pair *p, const rs_scenario *a, const rs_scenario *b)
+{
+    assert_int_equal(rs_layout_init(&p->layout_a, a), RS_OK);
+    assert_int_equal(rs_layout_init(&p->layout_b, b), RS_OK);
+    p->model_a = rs_model_new(a, &p->layout_a, NULL);
+    p->model_b = rs_model_new(b, &p->layout_b, p->model_a);
+    p->a = rs_outcome_new(&p->layout_a);
+    p->b = rs_outcome_new(&p->layout_b);
+    assert_true(p->model_a && p->model_b && p->a && p->b);
+}
+
+void tu_pair_run(tu_pair *p, uint32_t r)
+{
+    assert_int_equal(rs_model_run(p->model_a, r, p->a), RS_OK);
+    assert_int_equal(rs_model_run(p->model_b, r, p->b), RS_OK);
+}
+
+void tu_pair_free(tu_pair *p)
+{
+    rs_model_free(p->model_a);
+    rs_model_free(p->model_b);
+    rs_outcome_free(p->a);
+    rs_outcome_free(p->b);
+    rs_layout_free(&p->layout_a);
+    rs_layout_free(&p->layout_b);
 }

@@ -34,6 +34,19 @@ const char *tu_load_error(const char *text, rs_status expected);
 /* Runs sc with `threads` threads; fails the test on error. */
 rs_results *tu_run(const rs_scenario *sc, int threads);
 
+/* Two scenarios run by the model directly, replication by replication on
+ * the same draws (the second model shares the first's tables), for tests
+ * of what pairs on common random numbers. tu_pair_run runs replication r of
+ * both; a and b hold its outcomes. */
+typedef struct tu_pair {
+    rs_layout layout_a, layout_b;
+    struct rs_model *model_a, *model_b;
+    rs_outcome *a, *b;
+} tu_pair;
+void tu_pair_init(tu_pair *p, const rs_scenario *a, const rs_scenario *b);
+void tu_pair_run(tu_pair *p, uint32_t r);
+void tu_pair_free(tu_pair *p);
+
 /* Makes an empty result directory, as a command does before writing into
  * it (a temporary directory with its manifest); its path goes to dir (size
  * RS_PATH_MAX). Fails the test on error. */
