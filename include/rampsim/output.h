@@ -14,9 +14,9 @@ rs_status rs_output_write(const rs_results *r, const char *dir, char *err);
 
 /* Writes the scenario file file_name into the existing directory dir, as
  * every command saves the scenario beside its results: the line
- * "# rampsim VERSION: HEADING, every key resolved.", then, unless
- * rerun_hint is NULL, "# Rerun with: RERUN_HINT", a blank line and every
- * key resolved (rs_scenario_write). The file must be new (rs_fs_write_file);
+ * "# rampsim VERSION: HEADING, every key resolved.", the line "# Rerun
+ * with: RERUN_HINT" when rerun_hint is not NULL, then a blank line and
+ * every key resolved (rs_scenario_write). The file must be new (rs_fs_write_file);
  * RS_ERR_IO with a message naming it on failure. */
 rs_status rs_output_write_scenario(const char *dir, const char *file_name, const rs_scenario *sc, const char *heading,
                                    const char *rerun_hint, char *err);

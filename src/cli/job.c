@@ -24,7 +24,7 @@ volatile sig_atomic_t *rs_job_interrupt_flag(void)
     return &interrupted;
 }
 
-int rs_cli_interrupting_signal(void)
+int rs_job_interrupting_signal(void)
 {
     return interrupted;
 }

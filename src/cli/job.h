@@ -54,6 +54,6 @@ rs_status rs_job_redraw(const char *dir, char *err);
 /* The signal (SIGINT, SIGTERM or SIGHUP) that stopped a command returning
  * RS_ERR_INTERRUPTED, so that main can end the way the signal would have;
  * 0 when none came. */
-int rs_cli_interrupting_signal(void);
+int rs_job_interrupting_signal(void);
 
 #endif

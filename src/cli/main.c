@@ -102,12 +102,12 @@ int main(int argc, char **argv)
     rs_status status = c->run(argc - 1, argv + 1, err);
     if (status != RS_OK && err[0])
         print_message(stderr, err);
-    if (status == RS_ERR_INTERRUPTED && rs_cli_interrupting_signal()) {
+    if (status == RS_ERR_INTERRUPTED && rs_job_interrupting_signal()) {
         /* end as the signal would have, so that a calling shell or script
          * sees it (exit status 130 for SIGINT, 143 for SIGTERM) */
         fflush(NULL);
-        signal(rs_cli_interrupting_signal(), SIG_DFL);
-        raise(rs_cli_interrupting_signal());
+        signal(rs_job_interrupting_signal(), SIG_DFL);
+        raise(rs_job_interrupting_signal());
     }
     return close_stdout(exit_code(status));
 }

@@ -104,7 +104,8 @@ static rs_status prepare_sweep(sweep_job *job, const char *const *varies, bool c
     job->axes = calloc(RS_SWEEP_MAX_AXES, sizeof *job->axes);
     if (!job->axes)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    rs_status st = rs_cli_name_option(rs_sweep_axes_parse(job->axes, varies, job->n_axes, job->base, err), "--vary", err);
+    rs_status st = rs_sweep_axes_parse(job->axes, varies, job->n_axes, job->base, err);
+    st = rs_cli_name_option(st, "--vary", err);
     rs_reported_metric found;
     if (st == RS_OK) /* the metric must be one summary.csv reports for this scenario */
         st = rs_cli_name_option(rs_reported_metric_find(job->base, job->metric, &found, err), "--metric", err);
