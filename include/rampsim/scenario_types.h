@@ -27,6 +27,39 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 #define RS_REVIEW_MAX 12      /* early-review weeks */
 #define RS_NAME_MAX 64
 #define RS_LINE_MAX 199 /* characters in a scenario file's line or a --set value */
+#define RS_HIRE_PLAN_MAX 64 /* entries of team.hires */
+#define RS_PLAN_YEARS_MAX 20 /* values of plan.bookings, one a fiscal year */
+#define RS_QUARTERS 4
+
+/* What a seat holds at week 0 (docs/model.md, "The team"). */
+typedef enum {
+    RS_SEAT_VETERAN, /* a fully ramped veteran (team.reps without a roster) */
+    RS_SEAT_TENURE,  /* a rep hired tenure_weeks before week 0 (0: starts at week 0) */
+    RS_SEAT_OPEN,    /* empty at week 0; its hire starts after the hiring lag */
+    RS_SEAT_STARTS,  /* empty until start_week, when its first rep starts */
+    RS_SEAT_GROWTH   /* a seat of the hiring plan: none until start_week */
+} rs_seat_kind;
+
+/* One seat of the team, as the roster, team.reps / team.new_hires and
+ * team.hires resolve to it. NAN in a number means "as the scenario says". */
+typedef struct rs_seat_spec {
+    char name[RS_NAME_MAX]; /* the roster's name; "" for seat-<k> */
+    int kind;               /* rs_seat_kind */
+    int tenure_weeks;       /* RS_SEAT_TENURE */
+    int start_week;         /* RS_SEAT_STARTS, RS_SEAT_GROWTH: a week of the run */
+    double skill;           /* the first rep's skill multiplier; NAN: drawn */
+    double quota_annual;    /* the first rep's annual quota; NAN: quota.annual */
+    double coaching_hours_per_month; /* this seat's planned coaching; NAN: the plan's */
+    int line;               /* its line in the roster, 0 when not from one */
+} rs_seat_spec;
+
+/* One entry of team.hires: `reps` seats whose first reps start at `week`,
+ * or at the week of date `day` when is_date (resolved with run.start_date). */
+typedef struct rs_hire_entry {
+    int week, reps;
+    bool is_date;
+    int32_t day; /* days since 1970-01-01 */
+} rs_hire_entry;
 
 /* Where a parameter's value came from, for error messages. */
 typedef enum { RS_FROM_DEFAULT, RS_FROM_FILE, RS_FROM_SET } rs_origin_kind;
@@ -40,12 +73,25 @@ typedef struct rs_origin {
 typedef struct rs_scenario {
     struct {
         char name[RS_NAME_MAX];
+        bool has_start_date;
+        int32_t start_date; /* the date of week 0, days since 1970-01-01 */
         int horizon_weeks, warmup_weeks, start_week;
         double ytd_attainment;
         long long replications;
         uint64_t seed;
     } run;
-    struct { int reps, new_hires; } team;
+    struct {
+        int reps, new_hires;
+        char roster[RS_PATH_MAX]; /* team.roster as written; "" for none */
+        int hire_count;
+        rs_hire_entry hires[RS_HIRE_PLAN_MAX]; /* team.hires */
+        /* Resolved by rs_scenario_validate from the above: every seat of
+         * the team, the roster's (or team.reps') first, then the hiring
+         * plan's in its order. */
+        int seat_count;
+        rs_seat_spec seats[RS_MAX_REPS];
+        char roster_file[RS_PATH_MAX]; /* the roster's path as opened */
+    } team;
     struct { double skill_cv, hours_per_week, selling_share, meeting_cost, hours_per_open_deal; } rep;
     struct {
         int curve; /* rs_ramp_curve */
@@ -56,6 +102,7 @@ typedef struct rs_scenario {
     struct {
         double leads_per_week, lead_to_opportunity, deal_size, deal_size_cv;
         double cycle_weeks, cycle_cv, win_rate, max_win_rate, gross_margin;
+        double seasonality[RS_QUARTERS]; /* shares of the year's leads by fiscal quarter, sum 1 */
     } pipeline;
     struct { double hours_per_week, team_share; int overbooked; double hourly_cost; } manager;
     struct {
@@ -88,7 +135,15 @@ typedef struct rs_scenario {
         int review_weeks[RS_REVIEW_MAX]; /* tenure weeks, increasing */
         double review_below, review_exit;
     } attrition;
-    struct { double annual; bool ramped, vacant_seats_count; } quota;
+    struct {
+        double annual;
+        bool ramped, vacant_seats_count;
+        double seasonality[RS_QUARTERS]; /* shares of the annual quota by fiscal quarter, sum 1 */
+    } quota;
+    struct {
+        int years;                            /* values of plan.bookings; 0: no plan */
+        double bookings[RS_PLAN_YEARS_MAX];   /* per fiscal year; the last repeats */
+    } plan;
     struct { double scale, overlap; } effects;
 
     /* Provenance, for messages and for the resolved scenario file. */
