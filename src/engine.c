@@ -256,7 +256,7 @@ static rs_status check_memory(const rs_scenario *const *set, int k, int threads,
     rs_memory_format(available, available_text, sizeof available_text);
     int reps = 0;
     for (int j = 0; j < k; j++)
-        reps = set[j]->team.reps > reps ? set[j]->team.reps : reps;
+        reps = set[j]->team.seat_count > reps ? set[j]->team.seat_count : reps;
     return rs_fail(err, RS_ERR_INPUT,
                    "%s needs about %s of memory (%d scenario%s of up to %d reps and %d weeks, on %d thread%s), "
                    "more than the %s available (%s); use fewer threads, reps or weeks%s",

@@ -25,9 +25,14 @@ double rs_manager_one_on_ones_per_week(const rs_scenario *sc)
 
 double rs_manager_prior_stock(const rs_scenario *sc)
 {
+    return rs_manager_prior_stock_of(sc, sc->coaching.hours_per_month);
+}
+
+double rs_manager_prior_stock_of(const rs_scenario *sc, double coaching_hours_a_month)
+{
     if (!isnan(sc->coaching.prior_hours_per_month))
         return sc->coaching.prior_hours_per_month;
-    return sc->coaching.hours_per_month + sc->ride_along.calls_per_month * sc->ride_along.coaching_equiv_hours;
+    return coaching_hours_a_month + sc->ride_along.calls_per_month * sc->ride_along.coaching_equiv_hours;
 }
 
 double rs_manager_budget(const rs_scenario *sc)
@@ -47,14 +52,15 @@ rs_planned_hours rs_manager_plan(const rs_scenario *sc, int active, int onboardi
     return h;
 }
 
-void rs_manager_plan_week(rs_manager_week *w, const rs_scenario *sc, int active, int onboarding, double budget)
+void rs_manager_plan_week(rs_manager_week *w, const rs_scenario *sc, int active, int onboarding,
+                          double own_coaching_a_week, double budget)
 {
     memset(w, 0, sizeof *w);
     w->active = active;
     w->onboarding = onboarding;
     rs_planned_hours planned = rs_manager_plan(sc, active, onboarding);
     double *h = w->hours;
-    w->coaching_planned = planned.coaching;
+    w->coaching_planned = isnan(own_coaching_a_week) ? planned.coaching : own_coaching_a_week;
     w->onboarding_planned = planned.onboarding;
     h[RS_ACT_ONE_ON_ONE] = planned.one_on_one;
     h[RS_ACT_TEAM_MEETING] = planned.team_meeting;

@@ -17,6 +17,8 @@ double rs_manager_one_on_ones_per_week(const rs_scenario *sc);
  * coaching.prior_hours_per_month, or when that is auto the plan's steady
  * state (planned coaching plus ride-along equivalents a month). */
 double rs_manager_prior_stock(const rs_scenario *sc);
+/* The same for a rep whose planned coaching is coaching_hours_a_month. */
+double rs_manager_prior_stock_of(const rs_scenario *sc, double coaching_hours_a_month);
 
 /* The hours a week the manager has for the team (the budget):
  * manager.hours_per_week x manager.team_share. */
@@ -41,11 +43,14 @@ typedef struct rs_manager_week {
 } rs_manager_week;
 
 /* Fills w with the plan of a week of `active` reps, `onboarding` of them in
- * onboarding, fitted to `budget` hours: one-on-ones, the meeting and
+ * onboarding, fitted to `budget` hours; own_coaching_a_week is the week's
+ * planned coaching when seats plan their own (the sum over the reps on the
+ * team), NAN for coaching.hours_per_month a rep: one-on-ones, the meeting and
  * ride-alongs are fixed appointments and are never cut; regular coaching is
  * cut first, then onboarding coaching; what the fixed appointments need
  * beyond the budget is overtime. */
-void rs_manager_plan_week(rs_manager_week *w, const rs_scenario *sc, int active, int onboarding, double budget);
+void rs_manager_plan_week(rs_manager_week *w, const rs_scenario *sc, int active, int onboarding,
+                          double own_coaching_a_week, double budget);
 
 /* Books `help_hours` of deal help into the week w: it uses the budget's
  * slack first, then displaces the week's coaching, then onboarding

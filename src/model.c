@@ -18,7 +18,9 @@
 #include "minmax.h"
 #include "model_close.h"
 #include "model_state.h"
+#include "model_staffing.h"
 #include "model_summary.h"
+#include "team.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -27,113 +29,16 @@ static double productivity(const rs_model *m, const seat *s)
     return s->veteran ? 1.0 : rs_ramp_rho(&m->ramp, s->experience_weeks);
 }
 
-/* The quota a seat carries in a week when its rep has `tenure` weeks. */
-static double seat_quota(const rs_model *m, const seat *s, int tenure)
+/* The quota a seat carries in `week` of fiscal quarter `quarter`, before
+ * the quarter's season: its rep's, ramped at their tenure, or an empty
+ * seat's when those count. */
+static double seat_quota(const rs_model *m, const seat *s, int week)
 {
     if (!s->active)
-        return m->sc->quota.vacant_seats_count ? m->quota_a_week : 0.0;
+        return m->sc->quota.vacant_seats_count && rs_model_seat_exists(s, week) ? m->quota_a_week : 0.0;
     if (s->veteran || !m->sc->quota.ramped)
-        return m->quota_a_week;
-    return m->quota_a_week * rs_ramp_rho(&m->ramp, tenure);
-}
-
-static void hire(rs_model *m, int index, int week, bool veteran)
-{
-    seat *s = &m->seats[index];
-    int draw_week = veteran ? RS_RNG_INITIAL_WEEK : week;
-    rs_stream draws;
-    rs_stream_start(&draws, m->key, m->replication, RS_RNG_SKILL, (unsigned)index, draw_week, 0);
-    m->draws.hires++;
-    uint32_t generation = s->generation;
-    rs_stream stream = s->stream;
-    memset(s, 0, sizeof *s);
-    s->generation = generation;
-    s->stream = stream;
-    s->active = true;
-    s->veteran = veteran;
-    s->skill = rs_quantile(&m->skill, rs_stream_uniform(&draws));
-    s->ramp_factor = 1.0;
-    if (!veteran) {
-        /* a purpose of its own, so that no other draw moves */
-        rs_stream_start(&draws, m->key, m->replication, RS_RNG_RAMP_FACTOR, (unsigned)index, draw_week, 0);
-        s->ramp_factor = rs_quantile(&m->ramp_factor, rs_stream_uniform(&draws));
-    }
-    s->hire_week = week;
-    s->selling_hours_a_week = m->undisturbed_selling_hours_a_week; /* undisturbed in the first week */
-    s->effects_stock_hours_a_month = NAN;                           /* nothing kept yet */
-    s->stock_hours_a_month = veteran ? rs_manager_prior_stock(m->sc) : 0.0;
-    s->tracked = !veteran && rs_model_recording(week);
-    s->first_year_seen = s->tracked && week + RS_WEEKS_PER_YEAR < m->layout->horizon;
-    /* Late hires would bring only their fast ramps and early wins: the
-     * pooled metrics take the hires whose first year lies in the horizon
-     * (every hire when the horizon is shorter than a year). */
-    s->pooled = m->layout->horizon > RS_WEEKS_PER_YEAR ? s->first_year_seen : s->tracked;
-    m->first_year_hires += s->first_year_seen;
-    if (s->tracked) {
-        m->hires++;
-        m->observed[0]++; /* at hire: no weeks of tenure, productivity rho(0) */
-        m->productivity_sum[0] += rs_ramp_rho(&m->ramp, 0.0);
-    }
-}
-
-/* ---- the weekly steps ---------------------------------------------------- */
-
-/* A rep leaves: the seat stays empty for the hiring lag, and the leaver's
- * open deals are dropped (they become stale). */
-static void depart(rs_model *m, seat *s, int week, exit_cause cause)
-{
-    s->active = false;
-    s->fy_present = false;
-    s->generation++;
-    s->open_deals = 0;
-    s->open_value = 0.0;
-    s->vacant_until = week + m->sc->attrition.hiring_lag_weeks;
-    m->departures++;
-    m->review_exits += cause == EXIT_REVIEW;
-    if (s->first_year_seen && week - s->hire_week <= RS_WEEKS_PER_YEAR)
-        m->first_year_exits[cause]++;
-}
-
-/* Whether the rep in seat `index` has an early review this week and is
- * behind at it. Initial veterans have none; a review is decided at the
- * start of the week in which its tenure is reached, on the bookings and
- * quota since hire through last week. */
-static bool at_risk_at_review(rs_model *m, seat *s, int week)
-{
-    const rs_scenario *sc = m->sc;
-    if (s->veteran)
-        return false;
-    int tenure = week - s->hire_week;
-    /* reviews whose week passed when none was held (the warm-up) are gone */
-    while (s->next_review < sc->attrition.review_count && sc->attrition.review_weeks[s->next_review] < tenure)
-        s->next_review++;
-    if (s->next_review >= sc->attrition.review_count || sc->attrition.review_weeks[s->next_review] != tenure)
-        return false;
-    s->next_review++;
-    return s->hire_bookings < sc->attrition.review_below * s->hire_quota;
-}
-
-/* Step 1: departures (attrition, then early reviews), then hires into
- * seats whose lag has run out. The warm-up has none of them. */
-static void step_staffing(rs_model *m, int week)
-{
-    const rs_scenario *sc = m->sc;
-    for (int i = 0; i < sc->team.reps; i++) {
-        seat *s = &m->seats[i];
-        rs_stream_start(&s->stream, m->key, m->replication, RS_RNG_SEAT_WEEK, (unsigned)i, week, 0);
-        if (!rs_model_recording(week))
-            continue;
-        if (s->active && rs_stream_uniform(&s->stream) < m->leave_probability_a_week) {
-            depart(m, s, week, EXIT_ATTRITION);
-        } else if (s->active && at_risk_at_review(m, s, week)) {
-            rs_stream review;
-            rs_stream_start(&review, m->key, m->replication, RS_RNG_REVIEW, (unsigned)i, week, 0);
-            if (rs_stream_uniform(&review) < sc->attrition.review_exit)
-                depart(m, s, week, EXIT_REVIEW);
-        }
-        if (!s->active && s->vacant_until <= week)
-            hire(m, i, week, false);
-    }
+        return s->quota_a_week;
+    return s->quota_a_week * rs_ramp_rho(&m->ramp, week - s->hire_week);
 }
 
 static bool in_onboarding(const rs_model *m, const seat *s, int week)
@@ -145,29 +50,42 @@ static bool in_onboarding(const rs_model *m, const seat *s, int week)
 static void step_plan(rs_model *m, int week, rs_manager_week *p)
 {
     int active = 0, onboarding = 0;
-    for (int i = 0; i < m->sc->team.reps; i++) {
-        active += m->seats[i].active;
-        onboarding += in_onboarding(m, &m->seats[i], week);
+    double own_coaching_a_month = 0.0;
+    for (int i = 0; i < m->seat_count; i++) {
+        const seat *s = &m->seats[i];
+        active += s->active;
+        onboarding += in_onboarding(m, s, week);
+        if (s->active)
+            own_coaching_a_month += s->life.coaching_hours_a_month;
     }
-    rs_manager_plan_week(p, m->sc, active, onboarding, m->budget_hours_a_week);
+    double own = m->own_coaching ? own_coaching_a_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR : NAN;
+    rs_manager_plan_week(p, m->sc, active, onboarding, own, m->budget_hours_a_week);
+}
+
+/* A rep's share of the week's coaching, relative to the others': twice
+ * as much when behind under coaching.focus = behind, and in proportion to
+ * the seat's own plan when seats plan their own. */
+static double coaching_weight(const rs_model *m, const seat *s)
+{
+    double weight = m->sc->coaching.focus == RS_FOCUS_BEHIND && rs_model_behind(s, 1.0) ? 2.0 : 1.0;
+    return m->own_coaching ? weight * s->life.coaching_hours_a_month : weight;
 }
 
 /* Step 4: coaching each rep receives, and the coaching stock update. */
 static void step_coaching(rs_model *m, int week, const rs_manager_week *p)
 {
-    const rs_scenario *sc = m->sc;
     double weight_sum = 0.0;
-    for (int i = 0; i < sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         const seat *s = &m->seats[i];
         if (s->active)
-            weight_sum += sc->coaching.focus == RS_FOCUS_BEHIND && rs_model_behind(s, 1.0) ? 2.0 : 1.0;
+            weight_sum += coaching_weight(m, s);
     }
-    for (int i = 0; i < sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
-        double weight = sc->coaching.focus == RS_FOCUS_BEHIND && rs_model_behind(s, 1.0) ? 2.0 : 1.0;
-        s->coaching_hours_a_week = p->hours[RS_ACT_COACHING] * weight / weight_sum;
+        double weight = coaching_weight(m, s);
+        s->coaching_hours_a_week = weight_sum > 0.0 ? p->hours[RS_ACT_COACHING] * weight / weight_sum : 0.0;
         s->onboarding_hours_a_week = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
         /* The stock, in hours a month, follows the coaching received this
          * week, in hours a week. In the warm-up it stays at the prior the
@@ -223,7 +141,7 @@ static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, doub
 static rs_status step_pipeline(rs_model *m, int week)
 {
     const rs_scenario *sc = m->sc;
-    for (int i = 0; i < sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
@@ -233,7 +151,8 @@ static rs_status step_pipeline(rs_model *m, int week)
         const rs_practice_effects *fx = rs_model_seat_effects(m, s);
         double deal_size_mean = sc->pipeline.deal_size * fx->size;
         double cycle_mean_weeks = sc->pipeline.cycle_weeks * fx->cycle;
-        double leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead;
+        double leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead *
+                            m->lead_season[m->quarter];
         /* Leads ~ Poisson(mu), each an opportunity with probability p, is
          * the same as independent Poisson(mu p) opportunities and
          * Poisson(mu (1 - p)) lost leads (docs/model.md, "Randomness",
@@ -263,26 +182,28 @@ static rs_status step_pipeline(rs_model *m, int week)
 /* Step 6: experience and tenure grow; ramp times are recorded. */
 static void step_experience(rs_model *m, int week, rs_outcome *out)
 {
-    const rs_scenario *sc = m->sc;
     int H = m->layout->horizon;
-    for (int i = 0; i < sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (!s->active || s->veteran)
             continue;
         double before = s->experience_weeks;
         s->experience_weeks +=
             (1.0 + m->experience_weeks_per_onboarding_hour * s->onboarding_hours_a_week) / s->ramp_factor;
-        if (!s->tracked)
-            continue;
         int tenure = week + 1 - s->hire_week; /* completed weeks */
         double target = m->ramp.ramped_experience;
         if (!s->ramped && s->experience_weeks >= target) {
             s->ramped = true;
             /* experience grows evenly within the week: interpolate */
+            double ramp_weeks = tenure - 1 + (target - before) / (s->experience_weeks - before);
             if (s->pooled)
-                out->ramp_weeks[out->n_ramp_weeks++] =
-                    tenure - 1 + (target - before) / (s->experience_weeks - before);
+                out->ramp_weeks[out->n_ramp_weeks++] = ramp_weeks;
+            /* the seat's first rep, ramping in the warm-up or in the run */
+            if (s->generation == 0)
+                out->values[m->layout->seat_ramp_weeks + (size_t)i] = ramp_weeks;
         }
+        if (!s->tracked)
+            continue;
         if (tenure < H) {
             m->observed[tenure]++;
             m->ramped_count[tenure] += s->ramped;
@@ -296,31 +217,35 @@ static void step_experience(rs_model *m, int week, rs_outcome *out)
 static double projected_quarter_quota(const rs_model *m, int week)
 {
     double total = 0.0;
-    for (int i = 0; i < m->sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         const seat *s = &m->seats[i];
         for (int k = 0; k < RS_WEEKS_PER_QUARTER; k++)
-            total += seat_quota(m, s, week + k - s->hire_week);
+            total += seat_quota(m, s, week + k);
     }
-    return total;
+    return total * m->quota_season[m->quarter];
 }
 
 static double open_pipeline(const rs_model *m)
 {
     double total = 0.0;
-    for (int i = 0; i < m->sc->team.reps; i++)
+    for (int i = 0; i < m->seat_count; i++)
         total += m->seats[i].open_value;
     return total;
 }
 
 /* Step 7: the week's quota accrues; at a quarter's first week the
- * pipeline-to-quota ratio is taken. */
-static void step_quota(rs_model *m, int week, int week_in_quarter)
+ * pipeline-to-quota ratio is taken. The team's size is recorded. */
+static void step_quota(rs_model *m, int week, int week_in_quarter, rs_outcome *out)
 {
     double team = 0.0;
-    for (int i = 0; i < m->sc->team.reps; i++) {
+    int active = 0, vacant = 0;
+    for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
-        double q = seat_quota(m, s, week - s->hire_week);
+        double q = seat_quota(m, s, week) * m->quota_season[m->quarter];
         team += q;
+        s->life.fy_quota += q;
+        active += s->active;
+        vacant += !s->active && rs_model_seat_exists(s, week);
         if (s->active) {
             s->qtd_quota += q;
             s->fy_quota += q;
@@ -330,6 +255,8 @@ static void step_quota(rs_model *m, int week, int week_in_quarter)
     if (!rs_model_recording(week))
         return;
     m->week_quota[week] = team;
+    out->values[m->layout->team_active + (size_t)week] = active;
+    out->values[m->layout->team_vacant + (size_t)week] = vacant;
     if (week_in_quarter == 0) {
         double quarter_quota = projected_quarter_quota(m, week);
         if (quarter_quota > 0.0) {
@@ -343,41 +270,14 @@ static void step_quota(rs_model *m, int week, int week_in_quarter)
 
 static void start_quarter(rs_model *m)
 {
-    for (int i = 0; i < m->sc->team.reps; i++)
+    for (int i = 0; i < m->seat_count; i++)
         m->seats[i].qtd_bookings = m->seats[i].qtd_quota = 0.0;
-}
-
-static void start_fiscal_year(rs_model *m)
-{
-    for (int i = 0; i < m->sc->team.reps; i++) {
-        seat *s = &m->seats[i];
-        s->fy_bookings = s->fy_quota = 0.0;
-        s->fy_present = s->active;
-    }
-}
-
-/* At a fiscal year's last week: reps present all year, and those at quota. */
-static void end_fiscal_year(rs_model *m, rs_outcome *out)
-{
-    int present = 0, at_quota = 0;
-    for (int i = 0; i < m->sc->team.reps; i++) {
-        const seat *s = &m->seats[i];
-        if (s->active && s->fy_present && s->fy_quota > 0.0) {
-            present++;
-            at_quota += s->fy_bookings >= s->fy_quota;
-        }
-    }
-    if (m->fiscal_year < m->layout->fiscal_years)
-        out->values[rs_layout_fy_slot(m->layout, m->fiscal_year, RS_FY_REPS_AT_QUOTA)] =
-            present > 0 ? 100.0 * at_quota / present : NAN;
-    m->fiscal_year++;
 }
 
 /* ---- one replication ---------------------------------------------------- */
 
 static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
 {
-    const rs_scenario *sc = m->sc;
     size_t H = (size_t)m->layout->horizon;
     m->replication = replication;
     rs_deal_book_clear(&m->book);
@@ -400,14 +300,7 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
         out->values[i] = NAN;
     out->n_ramp_weeks = out->n_first_win_weeks = 0;
 
-    /* Seats 0 .. new_hires-1 wait for their new hire at week 0; the others
-     * hold veterans through the warm-up. */
-    for (int i = 0; i < sc->team.reps; i++) {
-        memset(&m->seats[i], 0, sizeof m->seats[i]);
-        if (i >= sc->team.new_hires) {
-            hire(m, i, -sc->run.warmup_weeks, true);
-        }
-    }
+    rs_model_place_seats(m);
 }
 
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
@@ -420,16 +313,17 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
         int fiscal_week =
             ((sc->run.start_week + week) % RS_WEEKS_PER_YEAR + RS_WEEKS_PER_YEAR) % RS_WEEKS_PER_YEAR;
         int week_in_quarter = fiscal_week % RS_WEEKS_PER_QUARTER;
+        m->quarter = fiscal_week / RS_WEEKS_PER_QUARTER;
         if (week_in_quarter == 0)
             start_quarter(m);
-        for (int i = 0; i < sc->team.reps; i++) {
+        for (int i = 0; i < m->seat_count; i++) {
             m->seats[i].deal_coaching_hours_a_week = 0.0;
             m->seats[i].coaching_hours_a_week = m->seats[i].onboarding_hours_a_week = 0.0;
         }
 
-        step_staffing(m, week);
+        rs_model_step_staffing(m, week);
         if (week == 0 || (rs_model_recording(week) && fiscal_week == 0))
-            start_fiscal_year(m);
+            rs_model_start_fiscal_year(m);
         rs_manager_week p;
         step_plan(m, week, &p);
         rs_status st = rs_model_close_deals(m, week, week_in_quarter, &p, out);
@@ -440,7 +334,7 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
         if (st != RS_OK)
             return st;
         step_experience(m, week, out);
-        step_quota(m, week, week_in_quarter);
+        step_quota(m, week, week_in_quarter, out);
 
         if (rs_model_recording(week)) {
             for (int a = 0; a < RS_ACT_COUNT; a++) {
@@ -448,7 +342,7 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
                 out->values[rs_layout_manager_slot(l, week, (rs_activity)a)] = p.hours[a];
             }
             if (week == fy_end) {
-                end_fiscal_year(m, out);
+                rs_model_end_fiscal_year(m, out);
                 fy_end += RS_WEEKS_PER_YEAR;
             }
         }

@@ -35,6 +35,7 @@ static void book_win(rs_model *m, const rs_deal *d, int week, rs_outcome *out)
     s->qtd_bookings += d->value;
     s->fy_bookings += d->value;
     s->hire_bookings += d->value;
+    s->life.fy_bookings += d->value;
     if (!rs_model_recording(week))
         return;
     m->week_bookings[week] += d->value;
@@ -56,7 +57,7 @@ static void closing_odds(rs_model *m, int week)
 {
     const rs_scenario *sc = m->sc;
     double hours_a_week_per_deal = sc->rep.hours_per_open_deal;
-    for (int i = 0; i < sc->team.reps; i++) {
+    for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (!s->active)
             continue;

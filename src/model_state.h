@@ -23,7 +23,18 @@ typedef struct rs_model rs_model; /* as model.h has it */
 /* How a rep left, for the first-year exits by cause. */
 typedef enum { EXIT_ATTRITION, EXIT_REVIEW, EXIT_CAUSES } exit_cause;
 
+/* What a seat keeps across the reps it holds (a hire starts the rep's
+ * state afresh, not the seat's). */
+typedef struct seat_life {
+    int exists_from;   /* a growth seat: no seat before this week */
+    int arrives_at;    /* a roster rep hired during the warm-up: that week (0: none) */
+    double coaching_hours_a_month; /* this seat's planned coaching */
+    double fy_bookings, fy_quota;  /* the seat's, this fiscal year, whoever held it */
+    bool first_rep_hired, first_rep_left; /* the seat's first rep started, and left in the run */
+} seat_life;
+
 typedef struct seat {
+    seat_life life;
     bool active, veteran;
     bool tracked;     /* hired within the horizon: ramp and first win recorded */
     bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
@@ -38,6 +49,7 @@ typedef struct seat {
     rs_stream stream;    /* this week's stream of the seat */
     rs_poisson_cache opportunity_cache, lost_cache;
     double skill;
+    double quota_a_week; /* the rep's annual quota / 52 */
     double experience_weeks;
     double stock_hours_a_month; /* the coaching stock */
     double ramp_factor;  /* a hire's ramp takes about this many times the curve's */
@@ -80,6 +92,9 @@ struct rs_model {
     double meeting_hours_a_week;             /* per rep */
     double ride_along_coaching_hours_a_week; /* coaching-stock hours per rep */
     double quota_a_week;                     /* of a ramped rep */
+    double lead_season[RS_QUARTERS], quota_season[RS_QUARTERS]; /* 4 x the quarter's share */
+    bool own_coaching; /* some seat plans coaching of its own */
+    int seat_count;
     double cycle_shape; /* 0: every cycle is the mean */
     double budget_hours_a_week;
 
@@ -106,6 +121,7 @@ struct rs_model {
     int pipeline_ratio_n;
     double manager_total[RS_ACT_COUNT];
     int fiscal_year; /* index of the fiscal year being recorded */
+    int quarter;     /* the fiscal quarter of the week, 0..3 */
 };
 
 /* Whether a week is reported: the warm-up's weeks are negative. */

@@ -8,9 +8,53 @@
 
 #include "rampsim/calendar.h"
 
-/* Attainment in percent of a span of weeks, with `gone` weeks before week
- * 0 counted at the year-to-date attainment. */
-static double attainment(const rs_model *m, int first, int weeks, int gone, double *bookings, double *quota)
+void rs_model_start_fiscal_year(rs_model *m)
+{
+    for (int i = 0; i < m->seat_count; i++) {
+        seat *s = &m->seats[i];
+        s->fy_bookings = s->fy_quota = 0.0;
+        s->fy_present = s->active;
+        s->life.fy_bookings = s->life.fy_quota = 0.0;
+    }
+}
+
+void rs_model_end_fiscal_year(rs_model *m, rs_outcome *out)
+{
+    const rs_layout *l = m->layout;
+    int present = 0, at_quota = 0, fy = m->fiscal_year;
+    for (int i = 0; i < m->seat_count; i++) {
+        const seat *s = &m->seats[i];
+        if (s->active && s->fy_present && s->fy_quota > 0.0) {
+            present++;
+            at_quota += s->fy_bookings >= s->fy_quota;
+        }
+        if (fy < l->fiscal_years && s->life.fy_quota > 0.0) {
+            out->values[rs_layout_seat_fy_slot(l, l->seat_attainment, i, fy)] =
+                100.0 * s->life.fy_bookings / s->life.fy_quota;
+            out->values[rs_layout_seat_fy_slot(l, l->seat_at_quota, i, fy)] =
+                s->life.fy_bookings >= s->life.fy_quota ? 100.0 : 0.0;
+        }
+    }
+    if (fy < l->fiscal_years)
+        out->values[rs_layout_fy_slot(l, fy, RS_FY_REPS_AT_QUOTA)] = present > 0 ? 100.0 * at_quota / present : NAN;
+    m->fiscal_year++;
+}
+
+/* The quota of the fiscal weeks before week 0 (run.start_week of them) at
+ * week 0's team quota, each week weighed by its quarter's season. */
+static double quota_gone(const rs_model *m, int gone)
+{
+    if (gone == 0)
+        return 0.0;
+    double weeks = 0.0;
+    for (int w = 0; w < gone; w++)
+        weeks += m->quota_season[w / RS_WEEKS_PER_QUARTER];
+    return m->week_quota[0] / m->quota_season[m->sc->run.start_week / RS_WEEKS_PER_QUARTER] * weeks;
+}
+
+/* Attainment in percent of a span of weeks, with the quota q_gone of the
+ * weeks before week 0 counted at the year-to-date attainment. */
+static double attainment(const rs_model *m, int first, int weeks, double q_gone, double *bookings, double *quota)
 {
     double b = 0.0, q = 0.0;
     for (int w = first; w < first + weeks; w++) {
@@ -19,7 +63,6 @@ static double attainment(const rs_model *m, int first, int weeks, int gone, doub
     }
     *bookings = b;
     *quota = q;
-    double q_gone = gone * m->week_quota[0];
     double denominator = q_gone + q;
     return denominator > 0.0 ? 100.0 * (m->sc->run.ytd_attainment * q_gone + b) / denominator : NAN;
 }
@@ -34,14 +77,23 @@ static void summarise_periods(const rs_model *m, rs_outcome *out)
     for (int k = 0; k < l->fiscal_years; k++) {
         int first = k == 0 ? 0 : l->fy1_weeks + RS_WEEKS_PER_YEAR * (k - 1);
         int weeks = k == 0 ? l->fy1_weeks : RS_WEEKS_PER_YEAR;
-        int gone = k == 0 ? m->sc->run.start_week : 0;
-        v[rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT)] = attainment(m, first, weeks, gone, &b, &q);
+        double q_gone = k == 0 ? quota_gone(m, m->sc->run.start_week) : 0.0;
+        v[rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT)] = attainment(m, first, weeks, q_gone, &b, &q);
         v[rs_layout_fy_slot(l, k, RS_FY_BOOKINGS)] = b;
         v[rs_layout_fy_slot(l, k, RS_FY_QUOTA)] = q;
+        if (k < l->plan_years) {
+            const rs_scenario *sc = m->sc;
+            double plan = sc->plan.bookings[k < sc->plan.years ? k : sc->plan.years - 1];
+            double year = sc->run.ytd_attainment * q_gone + b;
+            v[rs_layout_plan_slot(l, k, RS_PLAN_MADE)] = year >= plan ? 100.0 : 0.0;
+            v[rs_layout_plan_slot(l, k, RS_PLAN_SHORTFALL)] = year >= plan ? 0.0 : plan - year;
+        }
     }
     for (int k = 0; k < l->quarters; k++) {
         const rs_quarter_span *span = &l->quarter_spans[k];
-        v[l->quarter + (size_t)k] = attainment(m, span->first_week, span->weeks, span->gone_weeks, &b, &q);
+        /* the weeks gone are of this quarter, at its season */
+        v[l->quarter + (size_t)k] =
+            attainment(m, span->first_week, span->weeks, span->gone_weeks * m->week_quota[0], &b, &q);
     }
     double cum_b = 0.0, cum_q = 0.0;
     for (int w = 0; w < H; w++) {
@@ -85,6 +137,11 @@ void rs_model_summarise(const rs_model *m, rs_outcome *out)
         v[RS_M_FIRST_YEAR_EXITS_REVIEW] = share * (double)review;
     }
     v[RS_M_HIRES] = (double)m->hires;
+    for (int i = 0; i < m->seat_count; i++) {
+        const seat_life *life = &m->seats[i].life;
+        if (life->first_rep_hired)
+            v[l->seat_left + (size_t)i] = life->first_rep_left ? 100.0 : 0.0;
+    }
     double bookings = 0.0;
     for (int w = 0; w < H; w++)
         bookings += m->week_bookings[w];

@@ -12,4 +12,12 @@
  * undefined in this replication. */
 void rs_model_summarise(const rs_model *m, rs_outcome *out);
 
+/* A fiscal year's first week (or week 0): the reps' and seats' year
+ * totals start afresh. */
+void rs_model_start_fiscal_year(rs_model *m);
+
+/* A fiscal year's last week: reps present all year and those at quota,
+ * and each seat's attainment of its quota. */
+void rs_model_end_fiscal_year(rs_model *m, rs_outcome *out);
+
 #endif

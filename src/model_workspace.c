@@ -11,6 +11,7 @@
 #include "manager.h"
 #include "minmax.h"
 #include "model_state.h"
+#include "team.h"
 
 static double lognormal_sigma(double cv)
 {
@@ -33,13 +34,16 @@ static double open_deals(const rs_scenario *sc)
     weeks_open = fmin(weeks_open, (double)(sc->run.warmup_weeks + sc->run.horizon_weeks));
     double per_seat =
         sc->pipeline.leads_per_week * most.lead * sc->pipeline.lead_to_opportunity * weeks_open * 2.0 + 16.0;
-    return per_seat * fmax(1.0, skill * 0.25 + 0.75) * sc->team.reps;
+    double busiest = 0.0; /* the busiest season's leads */
+    for (int q = 0; q < RS_QUARTERS; q++)
+        busiest = fmax(busiest, RS_QUARTERS * sc->pipeline.seasonality[q]);
+    return per_seat * fmax(1.0, busiest) * fmax(1.0, skill * 0.25 + 0.75) * sc->team.seat_count;
 }
 
 size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
 {
     size_t H = (size_t)layout->horizon;
-    return sizeof(rs_model) + (size_t)sc->team.reps * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
+    return sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
@@ -62,6 +66,12 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->ride_along_coaching_hours_a_week =
         sc->ride_along.calls_per_month / RS_WEEKS_PER_MONTH * sc->ride_along.coaching_equiv_hours;
     m->quota_a_week = sc->quota.annual / RS_WEEKS_PER_YEAR;
+    for (int q = 0; q < RS_QUARTERS; q++) {
+        m->lead_season[q] = RS_QUARTERS * sc->pipeline.seasonality[q];
+        m->quota_season[q] = RS_QUARTERS * sc->quota.seasonality[q];
+    }
+    m->seat_count = sc->team.seat_count;
+    m->own_coaching = rs_team_has_own_coaching(sc);
     m->key = rs_rng_key(sc->run.seed);
     rs_quantile_table_like(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
                            like ? &like->deal_value : NULL);
@@ -75,7 +85,7 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
                                like && like->cycle_shape > 0 ? &like->cycle : NULL);
     m->budget_hours_a_week = rs_manager_budget(sc);
 
-    size_t reps = (size_t)sc->team.reps, H = (size_t)layout->horizon;
+    size_t reps = (size_t)sc->team.seat_count, H = (size_t)layout->horizon;
     /* Start with room for twice the steady state's open deals and grow
      * when a replication needs more. */
     int32_t capacity = (int32_t)rs_min2(open_deals(sc), 1e6);

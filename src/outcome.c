@@ -44,6 +44,11 @@ const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT] = {
     [RS_FY_QUOTA] = {"team_quota", "currency", "team quota for the simulated weeks of the fiscal year", 0},
 };
 
+const rs_metric_info rs_plan_metric_infos[RS_PLAN_COUNT] = {
+    [RS_PLAN_MADE] = {"plan_made", "%", "chance that the fiscal year's bookings (weeks before start_week at run.ytd_attainment) reach plan.bookings", 1},
+    [RS_PLAN_SHORTFALL] = {"plan_shortfall", "currency", "plan.bookings less the fiscal year's bookings, 0 when the plan is made", -1},
+};
+
 const char *const rs_activity_names[RS_ACT_COUNT] = {
     "coaching", "onboarding", "one_on_one", "team_meeting", "ride_along",
     "deal_help", "total", "overtime", "shortfall",
@@ -86,6 +91,15 @@ rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
     at += (size_t)H;
     l->cum_quota = at;
     at += (size_t)H;
+    l->seats = sc->team.seat_count;
+    size_t seats = (size_t)l->seats, years = (size_t)l->fiscal_years;
+    l->plan_years = sc->plan.years > 0 ? l->fiscal_years : 0;
+    l->plan = at;
+    at += (size_t)l->plan_years * RS_PLAN_COUNT;
+    l->seat_attainment = at;
+    at += seats * years;
+    l->seat_ramp_weeks = at;
+    at += seats;
     l->sketched = at;
     l->manager = at;
     at += (size_t)H * RS_ACT_COUNT;
@@ -93,10 +107,18 @@ rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
     at += (size_t)H;
     l->ramped_share = at;
     at += (size_t)H;
+    l->team_active = at;
+    at += (size_t)H;
+    l->team_vacant = at;
+    at += (size_t)H;
+    l->seat_at_quota = at;
+    at += seats * years;
+    l->seat_left = at;
+    at += seats;
     l->slots = at;
     /* A seat hires at most once a week (departures come before hires), plus
      * the hires at week 0. */
-    l->max_hires = (size_t)sc->team.reps * ((size_t)H + 1);
+    l->max_hires = seats * ((size_t)H + 1);
     return RS_OK;
 }
 
@@ -145,6 +167,13 @@ size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, 
             rows[n].info = &rs_fy_metric_infos[m];
             rows[n].paired = 1;
             snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_fy_metric_infos[m].name, k + 1);
+        }
+    for (int k = 0; k < l->plan_years; k++)
+        for (int m = 0; m < RS_PLAN_COUNT && n < max; m++, n++) {
+            rows[n].slot = rs_layout_plan_slot(l, k, (rs_plan_metric)m);
+            rows[n].info = &rs_plan_metric_infos[m];
+            rows[n].paired = 0; /* scenarios compared may differ in their plans */
+            snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_plan_metric_infos[m].name, k + 1);
         }
     for (int m = 0; m < RS_M_COUNT && n < max; m++, n++) {
         rows[n].slot = (size_t)m;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "params_lists.h"
 #include "valueparse.h"
 
 static void *field(const rs_param *p, rs_scenario *sc)
@@ -81,6 +82,9 @@ void rs_param_expectation(const rs_param *p, char *buf, size_t size)
         break;
     case RS_P_NAME:
         snprintf(buf, size, "a name of 1 to %d letters, digits, '.', '_' or '-'", RS_NAME_MAX - 1);
+        break;
+    default:
+        rs_param_expectation_list(p, buf, size);
         break;
     }
 }
@@ -246,6 +250,8 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
         }
         break;
     default:
+        if (rs_param_is_list(p))
+            return rs_param_parse_list(p, sc, text, err);
         break;
     }
     if (!parse_number(p, text, &x) || x < p->min || x > p->max)
@@ -256,7 +262,7 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
 
 /* An amount as the parser reads it back: "43.903" would be refused as
  * ambiguous (43 thousand in much of the world), so it is written "43.9030". */
-static void format_amount(double x, char *buf, size_t size)
+void rs_param_format_amount(double x, char *buf, size_t size)
 {
     rs_format_real(x, buf, size);
     const char *dot = strchr(buf, '.');
@@ -292,7 +298,7 @@ static void compact(char *buf)
  * 0.07 x 100 is 7.000000000000001), in plain or exponent form, whichever is
  * shorter: so that a table written out is never longer than the shortest
  * way of typing it, and fits the line it was read from. */
-static void format_percent(double fraction, char *buf, size_t size)
+void rs_param_format_percent(double fraction, char *buf, size_t size)
 {
     double percent = fraction * 100.0;
     char plain[64] = "", exponent[64] = "";
@@ -337,7 +343,7 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
         rs_format_real(*(const double *)v, buf, size);
         break;
     case RS_P_MONEY:
-        format_amount(*(const double *)v, buf, size);
+        rs_param_format_amount(*(const double *)v, buf, size);
         break;
     case RS_P_BOOL:
         snprintf(buf, size, "%s", *(const bool *)v ? "yes" : "no");
@@ -350,7 +356,7 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
         buf[0] = '\0';
         for (int i = 0; i < sc->ramp.table_len && len < size; i++) {
             char num[64]; /* as large as format_percent's own forms */
-            format_percent(sc->ramp.table[i], num, sizeof num);
+            rs_param_format_percent(sc->ramp.table[i], num, sizeof num);
             len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? "," : "", num);
         }
         break;
@@ -364,6 +370,9 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
     }
     case RS_P_NAME:
         snprintf(buf, size, "%s", (const char *)v);
+        break;
+    default:
+        rs_param_format_list(p, sc, buf, size);
         break;
     }
 }

@@ -23,7 +23,13 @@ typedef enum {
     RS_P_ENUM,     /* int index into choices */
     RS_P_TABLE,    /* ramp table: monthly percentages "0,25,50,75,100" */
     RS_P_WEEK_LIST, /* early-review weeks: "26,39,52" or "none" */
-    RS_P_NAME      /* char[RS_NAME_MAX] of letters, digits, '.', '_', '-' */
+    RS_P_NAME,     /* char[RS_NAME_MAX] of letters, digits, '.', '_', '-' */
+    RS_P_DATE,     /* run.start_date: "2026-07-06" or "none" */
+    RS_P_PATH,     /* team.roster: a file's path or "none" */
+    RS_P_HIRES,    /* team.hires: "13:2, 2027-03-01:1" or "none" */
+    RS_P_SEASONS,  /* four quarterly percentages summing to 100: "18,22,26,34" */
+    RS_P_PLAN,     /* plan.bookings: "none" or amounts, one a fiscal year */
+    RS_P_REP_HOURS /* coaching.per_rep: "none" or "Ben:3, Ana:2" */
 } rs_param_type;
 
 typedef struct rs_param {

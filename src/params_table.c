@@ -32,6 +32,9 @@ const rs_param rs_params[] = {
      "unreported weeks run first with veterans only and no attrition, to fill the pipeline", NULL},
     {"run", "start_week", RS_P_INT, OFF(run.start_week), 0, RS_WEEKS_PER_YEAR - 1, NULL, "0", "fiscal week",
      "week of the fiscal year at which the simulation starts (26 = mid-year)", NULL},
+    {"run", "start_date", RS_P_DATE, OFF(run.start_date), NONE, "none", "date",
+     "the date of week 0: with it a roster may give hire and start dates, team.hires may list dates, and "
+     "weekly.csv, quarters.csv and the charts carry dates (none: weeks only)", NULL},
     {"run", "ytd_attainment", RS_P_FRACTION, OFF(run.ytd_attainment), 0, 10, NULL, "1", "share of plan",
      "team attainment of its quota for the fiscal weeks already gone before start_week (80% = behind plan)", NULL},
     {"run", "replications", RS_P_COUNT, OFF(run.replications), 1, (double)RS_MAX_REPLICATIONS, NULL, "2000",
@@ -43,6 +46,13 @@ const rs_param rs_params[] = {
      "seats on the team", "average span of control is 6-8 reps per manager"},
     {"team", "new_hires", RS_P_INT, OFF(team.new_hires), 0, RS_MAX_REPS, NULL, "2", "seats",
      "seats that start at week 0 with a brand-new hire; the others hold ramped veterans", NULL},
+    {"team", "roster", RS_P_PATH, OFF(team.roster), NONE, "none", "CSV file",
+     "the team as it is, one row a seat: name, tenure or hired, and optionally starts, skill, quota and "
+     "coaching_hours_per_month (docs/inputs.md); replaces team.reps and team.new_hires; a path relative to "
+     "the scenario file's folder", NULL},
+    {"team", "hires", RS_P_HIRES, OFF(team.hires), NONE, "none", "week:seats",
+     "the hiring plan: growth seats whose first reps start at that week of the run (or date, with "
+     "run.start_date), on top of the roster or team.reps", NULL},
     /* [rep] */
     {"rep", "skill_cv", RS_P_REAL, OFF(rep.skill_cv), 0, 3, NULL, "0.25", "coefficient of variation",
      "spread of the lognormal skill multiplier (mean 1) each rep draws at hire", NULL},
@@ -95,6 +105,10 @@ const rs_param rs_params[] = {
     {"pipeline", "gross_margin", RS_P_FRACTION, OFF(pipeline.gross_margin), 0, 1, NULL, "0.75", "share of bookings",
      "share of bookings kept as gross profit: the value of extra bookings in the net return of a plan",
      "typical SaaS gross margins of 70-80%"},
+    {"pipeline", "seasonality", RS_P_SEASONS, OFF(pipeline.seasonality), NONE, "25,25,25,25",
+     "percent a fiscal quarter", "shares of a year's leads by fiscal quarter: each quarter's leads are "
+     "multiplied by 4 x its share",
+     "B2B bookings are often back-loaded: Kellblog's example linearity is 18, 22, 26 and 34%"},
     /* [manager] */
     {"manager", "hours_per_week", RS_P_HOURS, OFF(manager.hours_per_week), 0, 168, NULL, "50", "hours/week",
      "hours the manager works in a week", NULL},
@@ -126,6 +140,9 @@ const rs_param rs_params[] = {
      "included); the hours cost the same (0: coaching costs time and does nothing, 1: the research's coach)",
      "Dahling et al. 2016 (1,246 reps, 136 teams): more coaching lowers attainment under managers low in "
      "coaching skill"},
+    {"coaching", "per_rep", RS_P_REP_HOURS, OFF(coaching.per_rep), NONE, "none", "name:hours/month",
+     "planned coaching of named reps (roster names, or seat-1, seat-2... without a roster), over the "
+     "roster's coaching_hours_per_month and coaching.hours_per_month", NULL},
     /* [onboarding] */
     {"onboarding", "extra_hours_per_week", RS_P_HOURS, OFF(onboarding.extra_hours_per_week), 0, 40, NULL, "0",
      "hours/week", "extra coaching each new hire gets in each onboarding week", NULL},
@@ -198,6 +215,12 @@ const rs_param rs_params[] = {
      "new hires' quota follows the ramp curve at their tenure (no: full quota from day one)", NULL},
     {"quota", "vacant_seats_count", RS_P_BOOL, OFF(quota.vacant_seats_count), NONE, "no", "",
      "empty seats carry a full quota", NULL},
+    {"quota", "seasonality", RS_P_SEASONS, OFF(quota.seasonality), NONE, "25,25,25,25", "percent a fiscal quarter",
+     "shares of the annual quota by fiscal quarter", NULL},
+    /* [plan] */
+    {"plan", "bookings", RS_P_PLAN, OFF(plan.bookings), NONE, "none", "currency/fiscal year",
+     "the bookings the team must make, per fiscal year (one value for every year, or one a year, the last "
+     "repeating): the results give the chance of making it and the shortfall", NULL},
     /* [effects] */
     {"effects", "scale", RS_P_REAL, OFF(effects.scale), 0, 2, NULL, "1", "factor",
      "scales every practice's effect on a log scale: 0.5 half, 0 none (practices only cost time); deal help's "

@@ -8,9 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rampsim/calendar.h"
+
 #include "manager.h"
 #include "params.h"
 #include "scenario_names.h"
+#include "team.h"
 #include "valueparse.h"
 
 rs_scenario *rs_scenario_new(void)
@@ -67,6 +70,11 @@ static void origin_prefix(const rs_scenario *sc, int param, char *buf, size_t si
         snprintf(buf, size, "%s: ", sc->source);
     else
         buf[0] = '\0';
+}
+
+void rs_scenario_place(const rs_scenario *sc, const char *section, const char *key, char *buf, size_t size)
+{
+    origin_prefix(sc, rs_param_find(section, key), buf, size);
 }
 
 /* rs_scenario_set's work. On failure err says what is wrong, without the
@@ -231,11 +239,21 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err)
                        "%sramp.table must reach ramp.ramped_at (%g%%), but its highest value is %g%%", where,
                        sc->ramp.ramped_at * 100, sc->ramp.table[sc->ramp.table_len - 1] * 100);
     }
+    rs_status team = rs_team_resolve(sc, err);
+    if (team != RS_OK)
+        return team;
     if (sc->manager.overbooked == RS_OVERBOOKED_ERROR) {
         /* The heaviest week the plan can have: every seat filled and every
          * rep in onboarding (new hires arrive through attrition too). */
-        int onboarding = sc->onboarding.extra_hours_per_week > 0 && sc->onboarding.weeks > 0 ? sc->team.reps : 0;
-        rs_planned_hours h = rs_manager_plan(sc, sc->team.reps, onboarding);
+        int seats = sc->team.seat_count;
+        int onboarding = sc->onboarding.extra_hours_per_week > 0 && sc->onboarding.weeks > 0 ? seats : 0;
+        rs_planned_hours h = rs_manager_plan(sc, seats, onboarding);
+        if (rs_team_has_own_coaching(sc)) {
+            double month = 0.0;
+            for (int i = 0; i < seats; i++)
+                month += rs_team_coaching_hours_per_month(sc, i);
+            h.coaching = month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR;
+        }
         double need = h.coaching + h.onboarding + h.one_on_one + h.team_meeting + h.ride_along;
         double budget = rs_manager_budget(sc);
         if (need > budget + 1e-9) {

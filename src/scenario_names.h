@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "params.h"
+#include "rampsim/scenario_types.h"
 #include "valueparse.h"
 
 /* A key or section name as messages show it: names are ASCII, so every
@@ -44,5 +45,9 @@ static inline const char *suggest_section(const char *section)
     const char *hint = rs_param_suggest_section(section);
     return hint ? hint : rs_param_suggest_section(printable_name(section, s, sizeof s));
 }
+
+/* The place a key's value came from, as messages start: "FILE:LINE: ",
+ * "--set A.B=C: ", "FILE: " when the file does not set it, or "" (scenario.c). */
+void rs_scenario_place(const rs_scenario *sc, const char *section, const char *key, char *buf, size_t size);
 
 #endif

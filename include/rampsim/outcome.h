@@ -90,15 +90,29 @@ typedef struct rs_quarter_span {
     int weeks;         /* simulated weeks in it */
 } rs_quarter_span;
 
+/* The plan's metrics, per fiscal year (plan.bookings set), named <name>_fy<k>. */
+typedef enum rs_plan_metric { RS_PLAN_MADE, RS_PLAN_SHORTFALL, RS_PLAN_COUNT } rs_plan_metric;
+extern const rs_metric_info rs_plan_metric_infos[RS_PLAN_COUNT];
+
 typedef struct rs_layout {
     int horizon;
     int fiscal_years;   /* fiscal years fully covered by the horizon */
     int fy1_weeks;      /* simulated weeks in the first fiscal year */
     int quarters;       /* fiscal quarters fully covered */
     rs_quarter_span *quarter_spans;
-    /* slot offsets */
-    size_t fy, quarter, cum_bookings, cum_quota, manager, productivity, ramped_share;
-    size_t sketched;    /* slots [0, sketched) get percentiles */
+    int seats;          /* seats of the team (docs/outputs.md, reps.csv) */
+    int plan_years;     /* fiscal years with plan slots: fiscal_years with a plan, else 0 */
+    /* slot offsets; [0, cum_bookings) are paired in comparisons and have
+     * fine percentiles, [cum_bookings, sketched) coarse ones */
+    size_t fy, quarter, cum_bookings, cum_quota;
+    size_t plan;            /* plan_years x RS_PLAN_COUNT */
+    size_t seat_attainment; /* seats x fiscal_years: a seat's attainment of its quota, % */
+    size_t seat_ramp_weeks; /* seats: weeks from hire until the seat's first rep ramped */
+    size_t sketched;        /* slots [0, sketched) get percentiles */
+    size_t manager, productivity, ramped_share;
+    size_t team_active, team_vacant; /* horizon each: reps on the team, empty seats, in each week */
+    size_t seat_at_quota;   /* seats x fiscal_years: 100 when the seat reached its quota, else 0 */
+    size_t seat_left;       /* seats: 100 when the seat's first rep left during the run, else 0 */
     size_t slots;       /* all slots */
     size_t max_hires;   /* bound on the hires of one replication */
 } rs_layout;
@@ -110,6 +124,15 @@ void rs_layout_free(rs_layout *layout);
 static inline size_t rs_layout_fy_slot(const rs_layout *l, int fy, rs_fy_metric m)
 {
     return l->fy + (size_t)fy * RS_FY_COUNT + (size_t)m;
+}
+static inline size_t rs_layout_plan_slot(const rs_layout *l, int fy, rs_plan_metric m)
+{
+    return l->plan + (size_t)fy * RS_PLAN_COUNT + (size_t)m;
+}
+/* Seat i's slot in fiscal year fy of a per-seat, per-year block at `base`. */
+static inline size_t rs_layout_seat_fy_slot(const rs_layout *l, size_t base, int seat, int fy)
+{
+    return base + (size_t)seat * (size_t)l->fiscal_years + (size_t)fy;
 }
 static inline size_t rs_layout_manager_slot(const rs_layout *l, int week, rs_activity a)
 {

@@ -30,6 +30,7 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 #define RS_HIRE_PLAN_MAX 64 /* entries of team.hires */
 #define RS_PLAN_YEARS_MAX 20 /* values of plan.bookings, one a fiscal year */
 #define RS_QUARTERS 4
+#define RS_PER_REP_MAX 32   /* entries of coaching.per_rep */
 
 /* What a seat holds at week 0 (docs/model.md, "The team"). */
 typedef enum {
@@ -52,6 +53,12 @@ typedef struct rs_seat_spec {
     double coaching_hours_per_month; /* this seat's planned coaching; NAN: the plan's */
     int line;               /* its line in the roster, 0 when not from one */
 } rs_seat_spec;
+
+/* One entry of coaching.per_rep: a seat's planned coaching, by name. */
+typedef struct rs_rep_hours {
+    char name[RS_NAME_MAX];
+    double hours_per_month;
+} rs_rep_hours;
 
 /* One entry of team.hires: `reps` seats whose first reps start at `week`,
  * or at the week of date `day` when is_date (resolved with run.start_date). */
@@ -112,6 +119,8 @@ typedef struct rs_scenario {
         double prior_hours_per_month; /* NAN means "auto": the plan's steady state */
         double max_uplift, half_effect_hours, steepness;
         double quality; /* scales the coaching multiplier on a log scale */
+        int per_rep_count;
+        rs_rep_hours per_rep[RS_PER_REP_MAX]; /* coaching.per_rep, over the roster's column */
     } coaching;
     struct { double extra_hours_per_week; int weeks; } onboarding;
     struct {
