@@ -33,7 +33,8 @@ void rs_param_expectation_list(const rs_param *p, char *buf, size_t size)
                             "18,22,26,34)");
         break;
     case RS_P_PLAN:
-        snprintf(buf, size, "none or 1 to %d comma-separated amounts, one a fiscal year (such as 3.2M)",
+        snprintf(buf, size, "none or 1 to %d comma-separated amounts of at least 1000, one a fiscal year, without "
+                            "thousands separators (such as 3.2M or 3200000, 3.6M)",
                  RS_PLAN_YEARS_MAX);
         break;
     case RS_P_REP_HOURS:
@@ -158,7 +159,7 @@ static rs_status parse_plan(const rs_param *p, rs_scenario *sc, const char *text
     for (const char *c = text; *c;) {
         char item[ITEM_MAX];
         if (n == RS_PLAN_YEARS_MAX || !next_item(&c, item) || !rs_parse_money(item, &values[n]) ||
-            !(values[n] > 0) || values[n] > 1e15)
+            !(values[n] >= 1000) || values[n] > 1e15)
             return reject(p, text, err);
         n++;
     }

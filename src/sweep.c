@@ -8,6 +8,7 @@
 
 #include "csv.h"
 #include "fsutil.h"
+#include "params.h"
 #include "rampsim/output.h"
 #include "valueparse.h"
 
@@ -70,6 +71,19 @@ static bool parse_range(const char *spec, double *from, double *to, double *step
     return true;
 }
 
+/* Whether a key's values are written with colons (team.hires' "13:2",
+ * coaching.per_rep's "Ben:3"), so that FROM:TO:STEP cannot be meant. */
+static bool values_have_colons(const char *key)
+{
+    const char *dot = strchr(key, '.');
+    char section[64];
+    if (!dot || (size_t)(dot - key) >= sizeof section)
+        return false;
+    snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
+    int i = rs_param_find(section, dot + 1);
+    return i >= 0 && (rs_params[i].type == RS_P_HIRES || rs_params[i].type == RS_P_REP_HOURS);
+}
+
 rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const rs_scenario *base, char *err)
 {
     char shown[80];
@@ -84,7 +98,7 @@ rs_status rs_sweep_axis_parse(rs_sweep_axis *axis, const char *argument, const r
                        shown);
     const char *spec = eq + 1;
     axis->n = 0;
-    if (strchr(spec, ':')) {
+    if (strchr(spec, ':') && !values_have_colons(axis->key)) {
         double from, to, step;
         if (!parse_range(spec, &from, &to, &step) || step <= 0 || to < from)
             return rs_fail(err, RS_ERR_INPUT,
@@ -187,6 +201,9 @@ static rs_status point_scenario(const rs_scenario *base, const rs_sweep *s, int 
         st = apply(sc, axis->key, value, axis->key, err);
     }
     char msg[RS_ERRMSG_SIZE];
+    /* the reported metrics are the base's: a point must have its plan rows */
+    if (st == RS_OK && (sc->plan.years > 0) != (base->plan.years > 0))
+        st = rs_fail(err, RS_ERR_INPUT, "sweep point %s: plan.bookings cannot vary between none and amounts", where);
     if (st == RS_OK && (st = rs_scenario_validate_bare(sc, msg)) != RS_OK)
         st = st == RS_ERR_INPUT ? rs_fail(err, st, "sweep point %s: %s", where, msg) : rs_fail(err, st, "%s", msg);
     if (st != RS_OK) {
