@@ -148,8 +148,10 @@ static void test_errors(void **state)
     assert_string_equal(dump("name\nJos\xe9\n"),
                         "1:name\nerror: t.csv:2:1: not UTF-8 text (save the file as CSV UTF-8), got \"Jos\\xe9\"");
     /* a sequence cut short at the end of a field, and an overlong form */
-    assert_string_equal(dump("x,\xc3\n"), "error: t.csv:1:2: not UTF-8 text (save the file as CSV UTF-8), got \"\\xc3\"");
-    assert_string_equal(dump("\xc0\xaf"), "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), got \"\\xc0\\xaf\"");
+    assert_string_equal(dump("x,\xc3\n"),
+                        "error: t.csv:1:2: not UTF-8 text (save the file as CSV UTF-8), got \"\\xc3\"");
+    assert_string_equal(dump("\xc0\xaf"),
+                        "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), got \"\\xc0\\xaf\"");
     assert_string_equal(dump_n("\xff\xfen\0a\0m\0e\0", 10),
                         "error: t.csv: UTF-16 text: a CSV file is read as UTF-8 (save it as CSV UTF-8)");
 }
@@ -161,7 +163,12 @@ static void test_valid_utf8(void **state)
      * the invisible ones, which are valid text (a caller decides) */
     assert_string_equal(dump("Jos\xc3\xa9,\xe2\x82\xac,\xf0\x9f\x98\x80,\xf4\x8f\xbf\xbf,\xe2\x80\x8b\n"),
                         "1:Jos\xc3\xa9|\xe2\x82\xac|\xf0\x9f\x98\x80|\xf4\x8f\xbf\xbf|\xe2\x80\x8b\n");
-    /* a surrogate and a code point past U+10FFFF are not */
+    /* nor are overlong forms of three and four bytes, a surrogate, and a
+     * code point past U+10FFFF */
+    assert_string_equal(dump("\xe0\x80\xaf"),
+                        "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), got \"\\xe0\\x80\\xaf\"");
+    assert_string_equal(dump("\xf0\x80\x80\xaf"), "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), "
+                                                  "got \"\\xf0\\x80\\x80\\xaf\"");
     assert_string_equal(dump("\xed\xa0\x80"),
                         "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), got \"\\xed\\xa0\\x80\"");
     assert_string_equal(dump("\xf4\x90\x80\x80"), "error: t.csv:1:1: not UTF-8 text (save the file as CSV UTF-8), "
