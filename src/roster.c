@@ -173,11 +173,12 @@ static rs_status read_name(const row *w, rs_seat_spec *seat, char *err)
     char shown[4 * RS_CSV_FIELD_MAX + 1];
     if (!*s)
         return expected(w, COL_NAME, err, "the rep's name");
-    if (strlen(s) >= RS_NAME_MAX)
+    size_t n = strlen(s);
+    if (n >= RS_NAME_MAX)
         return expected(w, COL_NAME, err, "a name of at most 63 bytes");
     if (strcmp(rs_escape(s, false, shown, sizeof shown), s) != 0)
         return expected(w, COL_NAME, err, "a name without control or invisible characters");
-    snprintf(seat->name, sizeof seat->name, "%s", s);
+    memcpy(seat->name, s, n + 1);
     return RS_OK;
 }
 
