@@ -344,7 +344,8 @@ static void test_files(void **state)
 {
     (void)state;
     rs_roster_frame f = dated();
-    char err[RS_ERRMSG_SIZE] = "", dir[] = "/tmp/rampsim-roster-XXXXXX", path[64];
+    char err[RS_ERRMSG_SIZE] = "", dir[RS_PATH_MAX], path[RS_PATH_MAX + 16];
+    snprintf(dir, sizeof dir, "%s/rampsim-roster-XXXXXX", P_tmpdir);
     int count = -1;
     const char *file = tu_write_ini("name,tenure\nAnn,14 months\n");
     assert_int_equal(rs_roster_read(file, "team.csv", &f, seats, RS_MAX_REPS, &count, err), RS_OK);
