@@ -5,13 +5,13 @@
 # build-fuzz/corpus/<target>/; anything that fails is written to
 # build-fuzz/findings/ and the script exits 1. Copy a finding into
 # tests/fuzz/regressions/<target>/ once it is fixed.
-# Usage: tests/fuzz/run.sh [SECONDS [TARGET...]]   (targets: scenario set vary)
+# Usage: tests/fuzz/run.sh [SECONDS [TARGET...]]   (targets: scenario set vary roster)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds="${1:-600}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(scenario set vary)
+[ ${#targets[@]} -gt 0 ] || targets=(scenario set vary roster)
 command -v clang >/dev/null || {
     echo "run.sh: needs clang (apt-get install clang)" >&2
     exit 2
