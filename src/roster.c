@@ -182,7 +182,7 @@ static rs_status read_name(const row *w, rs_seat_spec *seat, char *err)
     return RS_OK;
 }
 
-/* "60", "60 weeks", "14 months", "14.5 month": *weeks, unrounded. */
+/* "60", "60 weeks", "14 months", "14.5 month", "3 years": *weeks, unrounded. */
 static bool parse_tenure(const char *s, double *weeks)
 {
     if (rs_parse_real(s, weeks))
@@ -201,6 +201,8 @@ static bool parse_tenure(const char *s, double *weeks)
         *weeks = x;
     else if (strcasecmp(unit, "month") == 0 || strcasecmp(unit, "months") == 0)
         *weeks = x * 52.0 / 12.0; /* the model's 52-week year (calendar.h); 600 months is 2600 weeks exactly */
+    else if (strcasecmp(unit, "year") == 0 || strcasecmp(unit, "years") == 0)
+        *weeks = x * 52.0;
     else
         return false;
     return true;
@@ -210,7 +212,7 @@ static rs_status read_tenure(const row *w, rs_seat_spec *seat, char *err)
 {
     double weeks;
     if (!parse_tenure(w->text[COL_TENURE], &weeks) || !(weeks >= 0 && weeks <= TENURE_WEEKS_MAX))
-        return expected(w, COL_TENURE, err, "weeks (60 or 60 weeks), months (14 months), open, or 0");
+        return expected(w, COL_TENURE, err, "weeks (60 or 60 weeks), months (14 months), years (3 years), open, or 0");
     seat->kind = RS_SEAT_TENURE;
     seat->tenure_weeks = (int)lround(weeks);
     return RS_OK;

@@ -128,16 +128,20 @@ static void test_tenure_forms(void **state)
         if (seats[0].tenure_weeks != forms[i].weeks)
             fail_msg("tenure %s: %d weeks, expected %d", forms[i].text, seats[0].tenure_weeks, forms[i].weeks);
     }
+    assert_int_equal(parse("name,tenure\nAnn,3 years\nBob,1.5 Year\n"), 2);
+    assert_int_equal(seats[0].tenure_weeks, 156);
+    assert_int_equal(seats[1].tenure_weeks, 78);
     assert_int_equal(parse("name,tenure\nAnn,open\nBob,OPEN\n"), 2);
     assert_int_equal(seats[0].kind, RS_SEAT_OPEN);
     assert_int_equal(seats[1].kind, RS_SEAT_OPEN);
 
-    const char *bad[] = {"-1", "2601", "2600.6", "601 months", "14 years", "abc", "14 months ago", "weeks", "nan"};
+    const char *bad[] = {"-1", "2601", "2600.6", "601 months", "51 years", "abc", "14 months ago", "weeks", "nan"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         char text[128], expected[256];
         snprintf(text, sizeof text, "name,tenure\nAnn,%s\n", bad[i]);
         snprintf(expected, sizeof expected,
-                 "team.csv:2:2: tenure: expected weeks (60 or 60 weeks), months (14 months), open, or 0, got \"%s\"",
+                 "team.csv:2:2: tenure: expected weeks (60 or 60 weeks), months (14 months), years (3 years), open, "
+                 "or 0, got \"%s\"",
                  bad[i]);
         assert_string_equal(error(text), expected);
     }
@@ -145,8 +149,8 @@ static void test_tenure_forms(void **state)
                         "team.csv:2:3: tenure: expected the rep's tenure (60 weeks, 14 months, open or 0), or a "
                         "planned start under starts, got an empty cell");
     assert_string_equal(error("name,tenure\nAnn,\"1\t2\"\n"),
-                        "team.csv:2:2: tenure: expected weeks (60 or 60 weeks), months (14 months), open, or 0, "
-                        "got \"1\\x092\"");
+                        "team.csv:2:2: tenure: expected weeks (60 or 60 weeks), months (14 months), years (3 years), "
+                        "open, or 0, got \"1\\x092\"");
 }
 
 static void test_hire_dates(void **state)

@@ -272,6 +272,123 @@ static void test_plan_round_trip(void **state)
     rs_scenario_free(sc);
 }
 
+/* A scenario of `text` whose team is the roster `csv` (a temporary file). */
+static rs_scenario *roster_scenario(const char *text, const char *csv)
+{
+    char full[4096];
+    snprintf(full, sizeof full, "%s[team]\nroster = %s\n", text, tu_write_csv(csv));
+    return tu_scenario(full);
+}
+
+#define LONG_SERVING                                                                                           \
+    "name,tenure\nA,6 years\nB,300 weeks\nC,5 years\nD,280\nE,72 months\nF,400 weeks\n"
+
+/* Reps whose tenure is far past the ramp are the veterans of team.reps. */
+static void test_long_tenures_are_veterans(void **state)
+{
+    (void)state;
+    rs_scenario *a = roster_scenario("[run]\nreplications = 1500\nseed = 21\n", LONG_SERVING "G,7 years\nH,350\n");
+    rs_scenario *b = tu_scenario("[run]\nreplications = 1500\nseed = 22\n[team]\nreps = 8\nnew_hires = 0\n");
+    assert_int_equal(a->team.seat_count, 8);
+    assert_int_equal(a->team.seats[0].tenure_weeks, 312);
+    rs_results *ra = tu_run(a, 2), *rb = tu_run(b, 2);
+    assert_team_alike(ra, rb);
+    rs_results_free(ra);
+    rs_results_free(rb);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+/* Two rows of tenure 0 are team.new_hires = 2. */
+static void test_tenure_zero_rows_are_new_hires(void **state)
+{
+    (void)state;
+    rs_scenario *a = roster_scenario("[run]\nreplications = 1500\nseed = 31\n", LONG_SERVING "G,0\nH,0\n");
+    rs_scenario *b = tu_scenario("[run]\nreplications = 1500\nseed = 32\n[team]\nreps = 8\nnew_hires = 2\n");
+    rs_results *ra = tu_run(a, 2), *rb = tu_run(b, 2);
+    assert_team_alike(ra, rb);
+    assert_same_mean(ra, rb, RS_M_FIRST_YEAR_EXITS, "first_year_exits");
+    assert_same_mean(ra, rb, RS_M_RAMP_WEEKS, "ramp_weeks");
+    rs_results_free(ra);
+    rs_results_free(rb);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+/* A rep whose roster quota is twice the default, otherwise equal, sells
+ * the same deals (common random numbers) at half the attainment, in every
+ * replication; the seats of the others do not move. */
+static void test_double_quota_halves_attainment(void **state)
+{
+    (void)state;
+    const char *run = "[run]\nreplications = 1\n[deal_help]\nwhen = off\n[attrition]\nreview_weeks = none\n";
+    rs_scenario *a = roster_scenario(run, "name,tenure,quota,skill\nAna,3 years,,1\nBen,3 years,,1\n");
+    rs_scenario *b = roster_scenario(run, "name,tenure,quota,skill\nAna,3 years,,1\nBen,3 years,720000,1\n");
+    tu_assert_near(b->team.seats[1].quota_annual, 2 * b->quota.annual, 0);
+    tu_pair p;
+    tu_pair_init(&p, a, b);
+    int seen = 0;
+    for (uint32_t r = 0; r < 200; r++) {
+        tu_pair_run(&p, r);
+        for (int fy = 0; fy < 2; fy++) {
+            double ana_a = p.a->values[rs_layout_seat_fy_slot(&p.layout_a, p.layout_a.seat_attainment, 0, fy)];
+            double ana_b = p.b->values[rs_layout_seat_fy_slot(&p.layout_b, p.layout_b.seat_attainment, 0, fy)];
+            double ben_a = p.a->values[rs_layout_seat_fy_slot(&p.layout_a, p.layout_a.seat_attainment, 1, fy)];
+            double ben_b = p.b->values[rs_layout_seat_fy_slot(&p.layout_b, p.layout_b.seat_attainment, 1, fy)];
+            double left = p.b->values[p.layout_b.seat_left + 1];
+            if (left > 0 || isnan(ben_a))
+                continue; /* a backfill carries quota.annual */
+            tu_assert_near(ana_b, ana_a, 1e-9 * ana_a);
+            tu_assert_near(ben_b, ben_a / 2, 1e-9 * ben_a);
+            seen++;
+        }
+    }
+    assert_true(seen > 100);
+    tu_pair_free(&p);
+    rs_scenario_free(a);
+    rs_scenario_free(b);
+}
+
+/* The seats as the roster resolves them, and the team's size: an open seat
+ * is vacant for the hiring lag, a planned start until its week. */
+static void test_roster_seats_and_team_size(void **state)
+{
+    (void)state;
+    rs_scenario *sc = roster_scenario("[run]\nstart_date = 2027-01-04\nreplications = 50\n[attrition]\nannual = 0\n"
+                                      "hiring_lag_weeks = 6\nreview_weeks = none\n",
+                                      "Name ; Hired ; Starts\nAna;2025-01-06;\nBen;open;\nCy;;2027-02-01\n");
+    assert_int_equal(sc->team.seat_count, 3);
+    assert_int_equal(sc->team.seats[0].kind, RS_SEAT_TENURE);
+    assert_int_equal(sc->team.seats[0].tenure_weeks, 104);
+    assert_int_equal(sc->team.seats[1].kind, RS_SEAT_OPEN);
+    assert_int_equal(sc->team.seats[2].kind, RS_SEAT_STARTS);
+    assert_int_equal(sc->team.seats[2].start_week, 4);
+    rs_results *r = tu_run(sc, 1);
+    const rs_layout *l = &r->layout;
+    tu_assert_near(r->moments[l->team_active + 0].mean, 1, 0);
+    tu_assert_near(r->moments[l->team_vacant + 0].mean, 2, 0);
+    tu_assert_near(r->moments[l->team_active + 4].mean, 2, 0);
+    tu_assert_near(r->moments[l->team_vacant + 5].mean, 1, 0);
+    tu_assert_near(r->moments[l->team_active + 6].mean, 3, 0);
+    tu_assert_near(r->moments[l->team_vacant + 6].mean, 0, 0);
+    /* Ana ramped long before; Cy's ramp is counted from his start */
+    assert_int_equal(r->moments[l->seat_ramp_weeks + 0].n, 0);
+    assert_int_equal(r->moments[l->seat_ramp_weeks + 2].n, 50);
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
+/* A roster goes with neither team.reps nor team.new_hires. */
+static void test_roster_excludes_team_reps(void **state)
+{
+    (void)state;
+    char text[512];
+    snprintf(text, sizeof text, "[team]\nreps = 9\nroster = %s\n", tu_write_csv("name,tenure\nAna,0\n"));
+    const char *msg = tu_load_error(text, RS_ERR_INPUT);
+    if (!strstr(msg, ":2: team.reps cannot be set together with team.roster ("))
+        fail_msg("got \"%s\"", msg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +400,11 @@ int main(void)
         cmocka_unit_test(test_own_coaching),
         cmocka_unit_test(test_plan_errors),
         cmocka_unit_test(test_plan_round_trip),
+        cmocka_unit_test(test_long_tenures_are_veterans),
+        cmocka_unit_test(test_tenure_zero_rows_are_new_hires),
+        cmocka_unit_test(test_double_quota_halves_attainment),
+        cmocka_unit_test(test_roster_seats_and_team_size),
+        cmocka_unit_test(test_roster_excludes_team_reps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

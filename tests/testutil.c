@@ -10,15 +10,28 @@
 #include <string.h>
 #include <unistd.h>
 
-const char *tu_write_ini(const char *text)
+/* Writes text to a fresh temporary file ending in `suffix` (4 characters). */
+static void write_temporary(char *path, size_t size, const char *suffix, const char *text)
 {
-    static char path[64];
-    snprintf(path, sizeof path, "/tmp/rampsim-test-XXXXXX.ini");
+    snprintf(path, size, "/tmp/rampsim-test-XXXXXX%s", suffix);
     int fd = mkstemps(path, 4);
     assert_true(fd >= 0);
     size_t n = strlen(text);
     assert_int_equal(write(fd, text, n), (ssize_t)n);
     close(fd);
+}
+
+const char *tu_write_ini(const char *text)
+{
+    static char path[64];
+    write_temporary(path, sizeof path, ".ini", text);
+    return path;
+}
+
+const char *tu_write_csv(const char *text)
+{
+    static char path[64];
+    write_temporary(path, sizeof path, ".csv", text);
     return path;
 }
 

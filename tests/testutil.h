@@ -20,6 +20,8 @@
 
 /* Writes text to a fresh temporary .ini file; returns its path (static). */
 const char *tu_write_ini(const char *text);
+/* The same for a .csv file, in a path of its own (static). */
+const char *tu_write_csv(const char *text);
 
 /* A validated scenario from INI text; fails the test on error. */
 rs_scenario *tu_scenario(const char *text);
