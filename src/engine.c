@@ -124,7 +124,7 @@ static void merge_window(shared *sh, long long first, long long end)
     for (long long b = first; b < end; b++) {
         const block_acc *acc = &sh->window[b - first];
         for (int j = 0; j < sh->k; j++)
-            for (size_t i = 0; i < sh->slots; i++)
+            for (size_t i = 0; i < sh->results[j]->layout.slots; i++)
                 rs_moments_merge(&sh->results[j]->moments[i], &acc->moments[(size_t)j * sh->slots + i]);
         if (sh->comparison)
             for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)
@@ -236,7 +236,7 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         /* the results, then each thread's model, outcome and sketches */
         total += sizeof(rs_results) + l.slots * sizeof(rs_moments) + sketches;
         total += (size_t)threads * (rs_model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches);
-        slots = l.slots;
+        slots = l.slots > slots ? l.slots : slots; /* teams of different sizes differ */
         paired = l.cum_bookings;
         rs_layout_free(&l);
     }
@@ -374,7 +374,12 @@ static bool job_alloc(shared *sh, int threads)
     for (int j = 0; ok && j < k; j++)
         ok = (sh->results[j] = rs_results_new(sh->set[j])) != NULL;
     if (ok) {
-        sh->slots = sh->results[0]->layout.slots;
+        /* room in a block for the largest scenario's slots: teams of
+         * different sizes have different per-seat slots */
+        sh->slots = 0;
+        for (int j = 0; j < k; j++)
+            if (sh->results[j]->layout.slots > sh->slots)
+                sh->slots = sh->results[j]->layout.slots;
         sh->paired = sh->results[0]->layout.cum_bookings; /* scalars, fiscal years, quarters */
     }
     if (ok && k > 1)

@@ -54,34 +54,10 @@ const char *const rs_activity_names[RS_ACT_COUNT] = {
     "deal_help", "total", "overtime", "shortfall",
 };
 
-rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
+/* The slots' offsets, in the order outcome.h lists them. */
+static void place_slots(rs_layout *l, const rs_scenario *sc)
 {
-    int H = sc->run.horizon_weeks, s = sc->run.start_week;
-    l->horizon = H;
-    l->fy1_weeks = RS_WEEKS_PER_YEAR - s;
-    l->fiscal_years = H < l->fy1_weeks ? 0 : 1 + (H - l->fy1_weeks) / RS_WEEKS_PER_YEAR;
-
-    /* Quarters: the first may have started before week 0. */
-    int gone = s % RS_WEEKS_PER_QUARTER;
-    int max_q = (H + gone) / RS_WEEKS_PER_QUARTER + 1;
-    l->quarter_spans = calloc((size_t)max_q, sizeof *l->quarter_spans);
-    if (!l->quarter_spans)
-        return RS_ERR_NOMEM;
-    l->quarters = 0;
-    for (int q = 0;; q++) {
-        int first = q == 0 ? 0 : RS_WEEKS_PER_QUARTER * q - gone;
-        int weeks = q == 0 ? RS_WEEKS_PER_QUARTER - gone : RS_WEEKS_PER_QUARTER;
-        if (first + weeks > H)
-            break;
-        int fiscal_week = s - gone + RS_WEEKS_PER_QUARTER * q; /* weeks since the first fiscal year began */
-        rs_quarter_span *span = &l->quarter_spans[l->quarters++];
-        span->fiscal_year = 1 + fiscal_week / RS_WEEKS_PER_YEAR;
-        span->quarter = 1 + (fiscal_week % RS_WEEKS_PER_YEAR) / RS_WEEKS_PER_QUARTER;
-        span->first_week = first;
-        span->gone_weeks = q == 0 ? gone : 0;
-        span->weeks = weeks;
-    }
-
+    int H = l->horizon;
     size_t at = RS_M_COUNT;
     l->fy = at;
     at += (size_t)l->fiscal_years * RS_FY_COUNT;
@@ -119,6 +95,37 @@ rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
     /* A seat hires at most once a week (departures come before hires), plus
      * the hires at week 0. */
     l->max_hires = seats * ((size_t)H + 1);
+}
+
+rs_status rs_layout_init(rs_layout *l, const rs_scenario *sc)
+{
+    int H = sc->run.horizon_weeks, s = sc->run.start_week;
+    l->horizon = H;
+    l->fy1_weeks = RS_WEEKS_PER_YEAR - s;
+    l->fiscal_years = H < l->fy1_weeks ? 0 : 1 + (H - l->fy1_weeks) / RS_WEEKS_PER_YEAR;
+
+    /* Quarters: the first may have started before week 0. */
+    int gone = s % RS_WEEKS_PER_QUARTER;
+    int max_q = (H + gone) / RS_WEEKS_PER_QUARTER + 1;
+    l->quarter_spans = calloc((size_t)max_q, sizeof *l->quarter_spans);
+    if (!l->quarter_spans)
+        return RS_ERR_NOMEM;
+    l->quarters = 0;
+    for (int q = 0;; q++) {
+        int first = q == 0 ? 0 : RS_WEEKS_PER_QUARTER * q - gone;
+        int weeks = q == 0 ? RS_WEEKS_PER_QUARTER - gone : RS_WEEKS_PER_QUARTER;
+        if (first + weeks > H)
+            break;
+        int fiscal_week = s - gone + RS_WEEKS_PER_QUARTER * q; /* weeks since the first fiscal year began */
+        rs_quarter_span *span = &l->quarter_spans[l->quarters++];
+        span->fiscal_year = 1 + fiscal_week / RS_WEEKS_PER_YEAR;
+        span->quarter = 1 + (fiscal_week % RS_WEEKS_PER_YEAR) / RS_WEEKS_PER_QUARTER;
+        span->first_week = first;
+        span->gone_weeks = q == 0 ? gone : 0;
+        span->weeks = weeks;
+    }
+
+    place_slots(l, sc);
     return RS_OK;
 }
 

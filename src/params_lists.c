@@ -267,13 +267,13 @@ void rs_param_format_list(const rs_param *p, const rs_scenario *sc, char *buf, s
         break;
     case RS_P_SEASONS:
         for (int q = 0; q < RS_QUARTERS; q++) {
-            rs_param_format_percent(((const double *)((const char *)sc + p->offset))[q], num, sizeof num);
+            rs_format_percent(((const double *)((const char *)sc + p->offset))[q], num, sizeof num);
             APPEND("%s%s", q ? "," : "", num);
         }
         break;
     case RS_P_PLAN:
         for (int i = 0; i < sc->plan.years; i++) {
-            rs_param_format_amount(sc->plan.bookings[i], num, sizeof num);
+            rs_format_amount(sc->plan.bookings[i], num, sizeof num);
             APPEND("%s%s", i ? ", " : "", num);
         }
         break;

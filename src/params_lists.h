@@ -8,7 +8,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "params.h"
+#include "rampsim/scenario_types.h"
+#include "rampsim/status.h"
+
+#include "param_types.h"
 
 /* Whether p is one of the types of this file. */
 bool rs_param_is_list(const rs_param *p);
@@ -18,10 +21,5 @@ rs_status rs_param_parse_list(const rs_param *p, rs_scenario *sc, const char *te
 void rs_param_format_list(const rs_param *p, const rs_scenario *sc, char *buf, size_t size);
 void rs_param_expectation_list(const rs_param *p, char *buf, size_t size);
 
-/* A fraction as the shortest percent that reads back, divided by 100, to
- * exactly that fraction (params.c, for the ramp table and the seasons). */
-void rs_param_format_percent(double fraction, char *buf, size_t size);
-/* An amount as the money parser reads it back (params.c). */
-void rs_param_format_amount(double x, char *buf, size_t size);
 
 #endif

@@ -35,6 +35,7 @@ rs_scenario *rs_scenario_new(void)
             abort();
         }
     }
+    rs_team_refresh(sc);
     return sc;
 }
 
@@ -139,6 +140,7 @@ static rs_status set_assignment(rs_scenario *sc, const char *assignment, char *q
     sc->origins[i].kind = RS_FROM_SET;
     sc->origins[i].sequence = ++sc->settings;
     snprintf(sc->origins[i].text, sizeof sc->origins[i].text, "%s", assignment);
+    rs_team_refresh(sc);
     return RS_OK;
 }
 

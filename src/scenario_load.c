@@ -13,6 +13,7 @@
 
 #include "params.h"
 #include "scenario_names.h"
+#include "team.h"
 #include "valueparse.h"
 
 typedef struct load_state {
@@ -216,6 +217,7 @@ rs_status rs_scenario_load_stream(rs_scenario *sc, FILE *f, const char *name, ch
     }
     if (rc < 0)
         return rs_fail(err, RS_ERR_NOMEM, "%s: out of memory while reading", name);
+    rs_team_refresh(sc);
     return RS_OK;
 }
 

@@ -88,9 +88,16 @@ static rs_status read_roster(rs_scenario *sc, char *err)
                        RS_PATH_MAX - 1);
     }
     rs_roster_frame frame = {sc->run.horizon_weeks, sc->run.has_start_date, sc->run.start_date};
-    rs_status st = rs_roster_read(path, path, &frame, sc->team.seats, RS_MAX_REPS, &sc->team.seat_count, err);
-    if (st != RS_OK)
-        return st;
+    char msg[RS_ERRMSG_SIZE];
+    rs_status st = rs_roster_read(path, path, &frame, sc->team.seats, RS_MAX_REPS, &sc->team.seat_count, msg);
+    if (st != RS_OK) {
+        /* a message about the whole file ("PATH: cannot read: ...") also
+         * names the key that points at it; one about a cell names its line */
+        size_t n = strlen(path);
+        bool whole_file = strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ';
+        rs_scenario_place(sc, "team", "roster", where, sizeof where);
+        return whole_file ? rs_fail(err, st, "%steam.roster: %s", where, msg) : rs_fail(err, st, "%s", msg);
+    }
     /* the resolved scenario names the file wherever it is read from */
     char absolute[PATH_MAX];
     snprintf(sc->team.roster_file, sizeof sc->team.roster_file, "%s", realpath(path, absolute) ? absolute : path);
@@ -160,6 +167,13 @@ static rs_status apply_per_rep(rs_scenario *sc, char *err)
         sc->team.seats[found].coaching_hours_per_month = r->hours_per_month;
     }
     return RS_OK;
+}
+
+void rs_team_refresh(rs_scenario *sc)
+{
+    char err[RS_ERRMSG_SIZE];
+    if (rs_team_resolve(sc, err) != RS_OK)
+        sc->team.seat_count = 0;
 }
 
 rs_status rs_team_resolve(rs_scenario *sc, char *err)

@@ -16,6 +16,11 @@
  * the roster's file, line and column) in err. */
 rs_status rs_team_resolve(rs_scenario *sc, char *err);
 
+/* rs_team_resolve without a message, after a load or a --set: a scenario
+ * is runnable as soon as it is read (scenario.h), and rs_scenario_validate
+ * says what is wrong with a team that does not resolve (none then). */
+void rs_team_refresh(rs_scenario *sc);
+
 /* Seat i's name: the roster's, or "seat-<i+1>" for team.reps' seats and
  * "hire-<k>" for the hiring plan's k-th seat. */
 const char *rs_team_seat_name(const rs_scenario *sc, int i, char *buf, size_t size);

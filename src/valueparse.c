@@ -307,3 +307,61 @@ const char *rs_escape(const char *s, bool ascii_only, char *buf, size_t size)
     buf[o] = '\0';
     return buf;
 }
+
+/* An amount as the parser reads it back: "43.903" would be refused as
+ * ambiguous (43 thousand in much of the world), so it is written "43.9030". */
+void rs_format_amount(double x, char *buf, size_t size)
+{
+    rs_format_real(x, buf, size);
+    const char *dot = strchr(buf, '.');
+    size_t len = strlen(buf);
+    if (dot && !strpbrk(buf, "eE") && strlen(dot + 1) == 3 && len + 1 < size) {
+        buf[len] = '0';
+        buf[len + 1] = '\0';
+    }
+}
+
+/* A number written as compactly as the parser reads it: no leading zero
+ * before the point (".5"), no plus sign or leading zeros in an exponent
+ * ("1e-5"). */
+static void compact(char *buf)
+{
+    if (strncmp(buf, "0.", 2) == 0)
+        memmove(buf, buf + 1, strlen(buf));
+    char *e = strchr(buf, 'e');
+    if (!e)
+        return;
+    char *digits = e + 1;
+    if (*digits == '+')
+        memmove(digits, digits + 1, strlen(digits));
+    else if (*digits == '-')
+        digits++;
+    size_t zeros = strspn(digits, "0");
+    if (zeros > 0 && digits[zeros])
+        memmove(digits, digits + zeros, strlen(digits + zeros) + 1);
+}
+
+/* A ramp-table fraction as the shortest percent that the parser, dividing
+ * it by 100, reads back to exactly that fraction ("7" for 0.07, where
+ * 0.07 x 100 is 7.000000000000001), in plain or exponent form, whichever is
+ * shorter: so that a table written out is never longer than the shortest
+ * way of typing it, and fits the line it was read from. */
+void rs_format_percent(double fraction, char *buf, size_t size)
+{
+    double percent = fraction * 100.0;
+    char plain[64] = "", exponent[64] = "";
+    for (int decimals = 0; decimals <= 20 && !plain[0]; decimals++) {
+        snprintf(plain, sizeof plain, "%.*f", decimals, percent);
+        if (strtod(plain, NULL) / 100.0 != fraction)
+            plain[0] = '\0';
+    }
+    for (int digits = 1; digits <= 17 && !exponent[0]; digits++) {
+        snprintf(exponent, sizeof exponent, "%.*e", digits - 1, percent);
+        if (strtod(exponent, NULL) / 100.0 != fraction)
+            exponent[0] = '\0';
+    }
+    compact(plain);
+    compact(exponent);
+    bool use_plain = plain[0] && (!exponent[0] || strlen(plain) <= strlen(exponent));
+    snprintf(buf, size, "%s", use_plain ? plain : exponent);
+}

@@ -389,6 +389,32 @@ static void test_roster_excludes_team_reps(void **state)
         fail_msg("got \"%s\"", msg);
 }
 
+/* Teams of different sizes run side by side: each keeps its own seats'
+ * results (the larger team's last seats included). */
+static void test_compare_teams_of_different_sizes(void **state)
+{
+    (void)state;
+    rs_scenario *small = tu_scenario("[run]\nreplications = 40\n[team]\nreps = 4\n");
+    rs_scenario *large = tu_scenario("[run]\nreplications = 40\n[team]\nreps = 4\nhires = 10:2\n");
+    const rs_scenario *set[] = {small, large};
+    rs_results *results[2];
+    rs_comparison *cmp;
+    char err[RS_ERRMSG_SIZE];
+    rs_engine_options options = {.threads = 2};
+    assert_int_equal(rs_engine_compare(set, 2, &options, results, &cmp, err), RS_OK);
+    assert_int_equal(results[1]->layout.seats, 6);
+    assert_int_equal(results[1]->moments[results[1]->layout.seat_left + 5].n, 40);
+    assert_int_equal(results[0]->moments[results[0]->layout.seat_left + 3].n, 40);
+    tu_assert_near(results[1]->moments[results[1]->layout.team_active + 10].mean -
+                       results[0]->moments[results[0]->layout.team_active + 10].mean,
+                   2, 1.0);
+    rs_comparison_free(cmp);
+    rs_results_free(results[0]);
+    rs_results_free(results[1]);
+    rs_scenario_free(small);
+    rs_scenario_free(large);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -405,6 +431,7 @@ int main(void)
         cmocka_unit_test(test_double_quota_halves_attainment),
         cmocka_unit_test(test_roster_seats_and_team_size),
         cmocka_unit_test(test_roster_excludes_team_reps),
+        cmocka_unit_test(test_compare_teams_of_different_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
