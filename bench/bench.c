@@ -24,13 +24,37 @@ typedef struct job {
     int reps;
     int points; /* scenarios run together (a sweep), 1 otherwise */
     int runs;   /* default number of runs */
+    int roster; /* the team as a roster of `reps` rows instead of team.reps */
 } job;
 
+/* team500 and roster500 are the same team of 500 (2 new hires, the others
+ * long past their ramp), told as team.reps and as a roster: their costs a
+ * rep-week should match. */
 static const job jobs[] = {
-    {"typical", 10000, 50, 1, 5},
-    {"large", 1000000, 8, 1, 3},
-    {"sweep", 2000, 8, 21, 5},
+    {"typical", 10000, 50, 1, 5, 0},
+    {"large", 1000000, 8, 1, 3, 0},
+    {"sweep", 2000, 8, 21, 5, 0},
+    {"team500", 1000, 500, 1, 5, 0},
+    {"roster500", 1000, 500, 1, 5, 1},
 };
+
+/* The roster of the roster jobs, written once to a temporary file. */
+static char roster_path[64];
+
+static void write_roster(int reps)
+{
+    snprintf(roster_path, sizeof roster_path, "/tmp/rampsim-bench-roster-XXXXXX");
+    int fd = mkstemp(roster_path);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!f) {
+        fprintf(stderr, "bench: cannot write a roster\n");
+        exit(1);
+    }
+    fprintf(f, "name,tenure\n");
+    for (int i = 0; i < reps; i++)
+        fprintf(f, "rep %d,%s\n", i + 1, i < 2 ? "0" : (i % 3 == 0 ? "5 years" : i % 3 == 1 ? "150 weeks" : "40 months"));
+    fclose(f);
+}
 
 static double seconds(clockid_t clock)
 {
@@ -45,8 +69,11 @@ static rs_scenario **job_scenarios(const job *j)
 {
     rs_scenario **set = calloc((size_t)j->points, sizeof *set);
     for (int p = 0; p < j->points; p++) {
-        char reps[64], replications[64], hours[64], err[RS_ERRMSG_SIZE];
-        snprintf(reps, sizeof reps, "team.reps=%d", j->reps);
+        char reps[128], replications[64], hours[64], err[RS_ERRMSG_SIZE];
+        if (j->roster)
+            snprintf(reps, sizeof reps, "team.roster=%s", roster_path);
+        else
+            snprintf(reps, sizeof reps, "team.reps=%d", j->reps);
         snprintf(replications, sizeof replications, "run.replications=%lld", j->replications);
         snprintf(hours, sizeof hours, "coaching.hours_per_month=%g", j->points > 1 ? 0.5 * p : 1.0);
         set[p] = rs_scenario_new();
@@ -242,7 +269,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
             which = argv[++i];
         else {
-            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep]\n");
+            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep,team500,roster500]\n");
             return 2;
         }
     }
@@ -251,8 +278,12 @@ int main(int argc, char **argv)
         return 2;
     }
     printf("rampsim benchmark: %ld cores online\n", sysconf(_SC_NPROCESSORS_ONLN));
+    if (strstr(which, "roster500"))
+        write_roster(500);
     for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
         if (strstr(which, jobs[i].name))
             run_job(&jobs[i], runs ? runs : jobs[i].runs);
+    if (roster_path[0])
+        unlink(roster_path);
     return 0;
 }

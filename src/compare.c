@@ -73,6 +73,8 @@ static const struct {
 } table_rows[] = {
     {"team_attainment_fy1", "Team attainment, fiscal year 1 (%)", 1},
     {"team_attainment_fy2", "Team attainment, fiscal year 2 (%)", 1},
+    {"plan_made_fy1", "Plan made, fiscal year 1 (% chance)", 0},
+    {"plan_made_fy2", "Plan made, fiscal year 2 (% chance)", 0},
     {"reps_at_quota_share_fy1", "Reps at quota, fiscal year 1 (%)", 0},
     {"win_rate", "Win rate (%)", 1},
     {"won_cycle_weeks", "Won-deal cycle (weeks)", 2},
@@ -82,6 +84,20 @@ static const struct {
     {"manager_hours_per_week", "Manager hours a week", 1},
     {"coaching_shortfall_per_week", "Coaching not delivered (hours a week)", 2},
 };
+
+/* A chance in percent (the mean of a slot that is 0 or 100) with its 95 %
+ * interval, normal, kept within 0 to 100. */
+static void chance_of(const rs_results *r, size_t slot, double *mean, double *low, double *high)
+{
+    const rs_moments *m = &r->moments[slot];
+    *mean = *low = *high = NAN;
+    if (m->n == 0)
+        return;
+    double se = rs_moments_stderr(m);
+    *mean = m->mean;
+    *low = fmax(0.0, m->mean - RS_Z95 * se);
+    *high = fmin(100.0, m->mean + RS_Z95 * se);
+}
 
 void rs_compare_print(FILE *out, const rs_compare_set *set)
 {
@@ -100,12 +116,19 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
                 row = &rows[i];
         if (!row)
             continue;
-        fprintf(out, "\n%-38s %-24s %-36s %s\n", table_rows[t].label, "median (95% interval)",
+        /* a chance (0 or 100 in each replication) is told by its mean */
+        bool chance = row->info->chance;
+        if (chance && !set->results[0]->layout.plan_years)
+            continue;
+        fprintf(out, "\n%-38s %-24s %-36s %s\n", table_rows[t].label, chance ? "chance (95% interval)" : "median (95% interval)",
                 "mean difference (95% interval)", "better / worse");
         for (int j = 0; j < set->k; j++) {
             const rs_results *r = set->results[j];
             double med, lo, hi;
-            rs_results_median(r, row->slot, &med, &lo, &hi);
+            if (chance)
+                chance_of(r, row->slot, &med, &lo, &hi);
+            else
+                rs_results_median(r, row->slot, &med, &lo, &hi);
             int dec = table_rows[t].decimals;
             char cell[112] = "n/a", diff[112], share[32] = "";
             if (!isnan(med))

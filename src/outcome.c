@@ -45,7 +45,7 @@ const rs_metric_info rs_fy_metric_infos[RS_FY_COUNT] = {
 };
 
 const rs_metric_info rs_plan_metric_infos[RS_PLAN_COUNT] = {
-    [RS_PLAN_MADE] = {"plan_made", "%", "chance that the fiscal year's bookings (weeks before start_week at run.ytd_attainment) reach plan.bookings", 1},
+    [RS_PLAN_MADE] = {"plan_made", "%", "chance that the fiscal year's bookings (weeks before start_week at run.ytd_attainment) reach plan.bookings", 1, 1},
     [RS_PLAN_SHORTFALL] = {"plan_shortfall", "currency", "plan.bookings less the fiscal year's bookings, 0 when the plan is made", -1},
 };
 
@@ -61,6 +61,11 @@ static void place_slots(rs_layout *l, const rs_scenario *sc)
     size_t at = RS_M_COUNT;
     l->fy = at;
     at += (size_t)l->fiscal_years * RS_FY_COUNT;
+    /* the plan's slots are there with or without a plan (NAN without), so
+     * that scenarios that plan differently still pair slot by slot */
+    l->plan_years = sc->plan.years > 0 ? l->fiscal_years : 0;
+    l->plan = at;
+    at += (size_t)l->fiscal_years * RS_PLAN_COUNT;
     l->quarter = at;
     at += (size_t)l->quarters;
     l->cum_bookings = at;
@@ -69,9 +74,6 @@ static void place_slots(rs_layout *l, const rs_scenario *sc)
     at += (size_t)H;
     l->seats = sc->team.seat_count;
     size_t seats = (size_t)l->seats, years = (size_t)l->fiscal_years;
-    l->plan_years = sc->plan.years > 0 ? l->fiscal_years : 0;
-    l->plan = at;
-    at += (size_t)l->plan_years * RS_PLAN_COUNT;
     l->seat_attainment = at;
     at += seats * years;
     l->seat_ramp_weeks = at;
@@ -179,7 +181,7 @@ size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, 
         for (int m = 0; m < RS_PLAN_COUNT && n < max; m++, n++) {
             rows[n].slot = rs_layout_plan_slot(l, k, (rs_plan_metric)m);
             rows[n].info = &rs_plan_metric_infos[m];
-            rows[n].paired = 0; /* scenarios compared may differ in their plans */
+            rows[n].paired = 1;
             snprintf(rows[n].name, sizeof rows[n].name, "%s_fy%d", rs_plan_metric_infos[m].name, k + 1);
         }
     for (int m = 0; m < RS_M_COUNT && n < max; m++, n++) {

@@ -1,6 +1,10 @@
 /* params_lists.c: see params_lists.h. Each form is "none" or a list
  * separated by commas; an item is trimmed of blanks. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "params_lists.h"
+
+#include <limits.h>
+#include <stdlib.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -251,10 +255,15 @@ void rs_param_format_list(const rs_param *p, const rs_scenario *sc, char *buf, s
         if (sc->run.has_start_date)
             rs_date_format(sc->run.start_date, buf, size);
         break;
-    case RS_P_PATH:
-        if (sc->team.roster_file[0] || sc->team.roster[0])
-            snprintf(buf, size, "%s", sc->team.roster_file[0] ? sc->team.roster_file : sc->team.roster);
+    case RS_P_PATH: {
+        /* by its full path, so that the scenario written into a result
+         * runs again from anywhere */
+        char absolute[PATH_MAX];
+        const char *path = sc->team.roster_file[0] ? sc->team.roster_file : sc->team.roster;
+        if (path[0])
+            snprintf(buf, size, "%s", realpath(path, absolute) ? absolute : path);
         break;
+    }
     case RS_P_HIRES:
         for (int i = 0; i < sc->team.hire_count; i++) {
             const rs_hire_entry *e = &sc->team.hires[i];

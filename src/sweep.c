@@ -167,6 +167,7 @@ void rs_sweep_free(rs_sweep *s)
         return;
     free(s->metric_names);
     free(s->metric_units);
+    free(s->metric_chances);
     free(s->values);
     free(s);
 }
@@ -265,14 +266,16 @@ static rs_status sweep_new(const rs_scenario *base, const rs_sweep_axis *axes, i
     rs_layout_free(&layout);
     s->metric_names = calloc((size_t)s->metrics, sizeof *s->metric_names);
     s->metric_units = calloc((size_t)s->metrics, sizeof *s->metric_units);
+    s->metric_chances = calloc((size_t)s->metrics, sizeof *s->metric_chances);
     s->values = calloc((size_t)s->points * (size_t)s->metrics, sizeof *s->values);
-    if (!s->metric_names || !s->metric_units || !s->values) {
+    if (!s->metric_names || !s->metric_units || !s->metric_chances || !s->values) {
         rs_sweep_free(s);
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
     }
     for (int m = 0; m < s->metrics; m++) {
         snprintf(s->metric_names[m], sizeof s->metric_names[m], "%s", rows[m].name);
         s->metric_units[m] = rows[m].info->unit;
+        s->metric_chances[m] = rows[m].info->chance != 0;
     }
     *out = s;
     return RS_OK;
@@ -375,29 +378,36 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
 {
     fprintf(out, "sweep: %s (%s), %lld replications per point, seed %llu, common random numbers\n\n",
             s->metric_names[metric], s->metric_units[metric], s->replications, s->seed);
+    /* a metric that is 0 or 100 in each replication is told by its mean */
+    bool chance = s->metric_chances[metric];
     if (s->n_axes == 1) {
         int w = (int)strlen(s->axes[0].key);
-        fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].key, "median (P10 to P90)",
+        fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].key, chance ? "chance" : "median (P10 to P90)",
                 "mean difference from the row above (95% interval)");
         for (int p = 0; p < s->points; p++) {
             const rs_sweep_value *v = rs_sweep_at(s, p, metric);
             char cell[96], diff[112];
-            snprintf(cell, sizeof cell, "%.2f (%.2f to %.2f)", v->p50, v->p10, v->p90);
+            if (chance)
+                snprintf(cell, sizeof cell, "%.1f%%", v->mean);
+            else
+                snprintf(cell, sizeof cell, "%.2f (%.2f to %.2f)", v->p50, v->p10, v->p90);
             rs_format_difference(diff, sizeof diff, v->difference, v->low, v->high, 2);
             fprintf(out, "  %-*s  %-26s %s\n", w, s->axes[0].values[p], cell, diff);
         }
         print_return(out, s, w);
         return;
     }
-    /* a grid of medians: rows the second key, columns the first */
-    fprintf(out, "  median; rows %s, columns %s\n  %-14s", s->axes[1].key, s->axes[0].key, "");
+    /* a grid of medians (or chances): rows the second key, columns the first */
+    fprintf(out, "  %s; rows %s, columns %s\n  %-14s", chance ? "chance (%)" : "median", s->axes[1].key,
+            s->axes[0].key, "");
     for (int x = 0; x < s->axes[0].n; x++)
         fprintf(out, " %10s", s->axes[0].values[x]);
     fputc('\n', out);
     for (int y = 0; y < s->axes[1].n; y++) {
         fprintf(out, "  %-14s", s->axes[1].values[y]);
         for (int x = 0; x < s->axes[0].n; x++)
-            fprintf(out, " %10.2f", rs_sweep_at(s, y * s->axes[0].n + x, metric)->p50);
+            fprintf(out, " %10.2f", chance ? rs_sweep_at(s, y * s->axes[0].n + x, metric)->mean
+                                           : rs_sweep_at(s, y * s->axes[0].n + x, metric)->p50);
         fputc('\n', out);
     }
 }

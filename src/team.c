@@ -1,8 +1,6 @@
 /* team.c: see team.h. */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "team.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +79,14 @@ static rs_status read_roster(rs_scenario *sc, char *err)
                        "team; leave team.reps and team.new_hires out",
                        where, generic[k], sc->team.roster);
     }
-    char path[RS_PATH_MAX];
-    if (!roster_path(sc, path, sizeof path)) {
+    /* the path is found where the key was read (rs_team_refresh), and
+     * kept: a copy validated apart from its file opens the same file */
+    if (!sc->team.roster_file[0] && !roster_path(sc, sc->team.roster_file, sizeof sc->team.roster_file)) {
         rs_scenario_place(sc, "team", "roster", where, sizeof where);
         return rs_fail(err, RS_ERR_INPUT, "%steam.roster: the path is longer than %d characters", where,
                        RS_PATH_MAX - 1);
     }
+    const char *path = sc->team.roster_file;
     rs_roster_frame frame = {sc->run.horizon_weeks, sc->run.has_start_date, sc->run.start_date};
     char msg[RS_ERRMSG_SIZE];
     rs_status st = rs_roster_read(path, path, &frame, sc->team.seats, RS_MAX_REPS, &sc->team.seat_count, msg);
@@ -98,9 +98,6 @@ static rs_status read_roster(rs_scenario *sc, char *err)
         rs_scenario_place(sc, "team", "roster", where, sizeof where);
         return whole_file ? rs_fail(err, st, "%steam.roster: %s", where, msg) : rs_fail(err, st, "%s", msg);
     }
-    /* the resolved scenario names the file wherever it is read from */
-    char absolute[PATH_MAX];
-    snprintf(sc->team.roster_file, sizeof sc->team.roster_file, "%s", realpath(path, absolute) ? absolute : path);
     return RS_OK;
 }
 
@@ -172,6 +169,7 @@ static rs_status apply_per_rep(rs_scenario *sc, char *err)
 void rs_team_refresh(rs_scenario *sc)
 {
     char err[RS_ERRMSG_SIZE];
+    sc->team.roster_file[0] = '\0'; /* found again from where team.roster is set now */
     if (rs_team_resolve(sc, err) != RS_OK)
         sc->team.seat_count = 0;
 }
@@ -179,7 +177,8 @@ void rs_team_refresh(rs_scenario *sc)
 rs_status rs_team_resolve(rs_scenario *sc, char *err)
 {
     sc->team.seat_count = 0;
-    sc->team.roster_file[0] = '\0';
+    if (!sc->team.roster[0])
+        sc->team.roster_file[0] = '\0';
     if (sc->team.roster[0]) {
         rs_status st = read_roster(sc, err);
         if (st != RS_OK)

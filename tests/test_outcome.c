@@ -55,10 +55,10 @@ static void test_years_and_quarters(void **state)
 }
 
 /* The slots follow each other without gaps or overlaps: the scalars, the
- * fiscal-year metrics, the quarters, then per week cumulative bookings and
- * quota, the plan's metrics, the seats' attainment and ramp time (the
- * sketched slots), then the manager's hours by activity, productivity,
- * ramped share, team size and the seats' shares at quota and gone. */
+ * fiscal-year metrics, the plan's, the quarters, then per week cumulative
+ * bookings and quota, the seats' attainment and ramp time (the sketched
+ * slots), then the manager's hours by activity, productivity, ramped
+ * share, team size and the seats' shares at quota and gone. */
 static void test_slots_tile(void **state)
 {
     (void)state;
@@ -68,11 +68,11 @@ static void test_slots_tile(void **state)
     assert_int_equal(l.seats, 10);
     assert_int_equal(l.plan_years, 1);
     assert_int_equal(l.fy, RS_M_COUNT);
-    assert_int_equal(l.quarter, l.fy + (size_t)l.fiscal_years * RS_FY_COUNT);
+    assert_int_equal(l.plan, l.fy + (size_t)l.fiscal_years * RS_FY_COUNT);
+    assert_int_equal(l.quarter, l.plan + (size_t)l.fiscal_years * RS_PLAN_COUNT);
     assert_int_equal(l.cum_bookings, l.quarter + (size_t)l.quarters);
     assert_int_equal(l.cum_quota, l.cum_bookings + H);
-    assert_int_equal(l.plan, l.cum_quota + H);
-    assert_int_equal(l.seat_attainment, l.plan + RS_PLAN_COUNT);
+    assert_int_equal(l.seat_attainment, l.cum_quota + H);
     assert_int_equal(l.seat_ramp_weeks, l.seat_attainment + seats * years);
     assert_int_equal(l.sketched, l.seat_ramp_weeks + seats);
     assert_int_equal(l.manager, l.sketched);
@@ -85,11 +85,12 @@ static void test_slots_tile(void **state)
     assert_int_equal(l.slots, l.seat_left + seats);
     assert_int_equal(rs_layout_manager_slot(&l, 78, RS_ACT_SHORTFALL), l.productivity - 1);
     assert_int_equal(rs_layout_seat_fy_slot(&l, l.seat_attainment, 9, (int)years - 1), l.seat_ramp_weeks - 1);
-    rs_layout_free(&l);
 
-    l = layout_of("[run]\nhorizon_weeks = 79\n"); /* no plan: no plan slots */
-    assert_int_equal(l.plan_years, 0);
-    assert_int_equal(l.seat_attainment, l.plan);
+    /* no plan: the same slots, none reported */
+    rs_layout planless = layout_of("[run]\nhorizon_weeks = 79\nstart_week = 7\n[team]\nhires = 3:2\n");
+    assert_int_equal(planless.plan_years, 0);
+    assert_int_equal(planless.slots, l.slots);
+    rs_layout_free(&planless);
     rs_layout_free(&l);
 }
 

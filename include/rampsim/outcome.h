@@ -73,6 +73,7 @@ typedef struct rs_metric_info {
     const char *unit;
     const char *description;
     int better;       /* +1 higher is better, -1 lower is better, 0 neither */
+    int chance;       /* each replication's value is 0 or 100: the mean is a chance, the median says little */
 } rs_metric_info;
 
 extern const rs_metric_info rs_metric_infos[RS_M_COUNT];
@@ -101,11 +102,12 @@ typedef struct rs_layout {
     int quarters;       /* fiscal quarters fully covered */
     rs_quarter_span *quarter_spans;
     int seats;          /* seats of the team (docs/outputs.md, reps.csv) */
-    int plan_years;     /* fiscal years with plan slots: fiscal_years with a plan, else 0 */
+    int plan_years;     /* fiscal years the plan reports: fiscal_years with a plan, else 0 */
     /* slot offsets; [0, cum_bookings) are paired in comparisons and have
      * fine percentiles, [cum_bookings, sketched) coarse ones */
-    size_t fy, quarter, cum_bookings, cum_quota;
-    size_t plan;            /* plan_years x RS_PLAN_COUNT */
+    size_t fy;
+    size_t plan;            /* fiscal_years x RS_PLAN_COUNT, NAN without a plan */
+    size_t quarter, cum_bookings, cum_quota;
     size_t seat_attainment; /* seats x fiscal_years: a seat's attainment of its quota, % */
     size_t seat_ramp_weeks; /* seats: weeks from hire until the seat's first rep ramped */
     size_t sketched;        /* slots [0, sketched) get percentiles */

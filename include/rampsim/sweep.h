@@ -48,6 +48,7 @@ typedef struct rs_sweep {
     int metrics;             /* reported metrics */
     char (*metric_names)[64];
     const char **metric_units;
+    bool *metric_chances;      /* the metric is a chance: 0 or 100 in each replication */
     rs_sweep_value *values;  /* points x metrics */
     long long replications;
     unsigned long long seed;
