@@ -26,7 +26,7 @@
 
 static double productivity(const rs_model *m, const seat *s)
 {
-    return s->veteran ? 1.0 : rs_ramp_rho(&m->ramp, s->experience_weeks);
+    return s->veteran || s->fully_ramped ? 1.0 : rs_ramp_rho(&m->ramp, s->experience_weeks);
 }
 
 /* The quota a seat carries in `week` of fiscal quarter `quarter`, before
@@ -36,7 +36,7 @@ static double seat_quota(const rs_model *m, const seat *s, int week)
 {
     if (!s->active)
         return m->sc->quota.vacant_seats_count && rs_model_seat_exists(s, week) ? m->quota_a_week : 0.0;
-    if (s->veteran || !m->sc->quota.ramped)
+    if (s->veteran || s->fully_ramped || !m->sc->quota.ramped)
         return s->quota_a_week;
     return s->quota_a_week * rs_ramp_rho(&m->ramp, week - s->hire_week);
 }

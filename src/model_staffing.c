@@ -61,6 +61,13 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     }
 }
 
+/* A roster rep whose ramp curve is this close to full at the warm-up's
+ * start works and carries quota as a veteran does: the curve's last
+ * hundredths of a percent change nothing a result shows, and following
+ * them would redraw the rep's Poisson tables every week (a third more
+ * time a rep-week for a roster of long-serving reps). */
+#define FULLY_RAMPED 0.9999
+
 /* A roster rep with `tenure` weeks at week 0: present from warm-up week
  * -tenure at experience 0 when the warm-up reaches back that far, and
  * otherwise from the warm-up's start at the experience their tenure beyond
@@ -76,6 +83,8 @@ static void place_tenured(rs_model *m, int index, int tenure)
     hire(m, index, -tenure, false, true);
     s->experience_weeks = (tenure - warmup) / s->ramp_factor;
     s->ramped = s->experience_weeks >= m->ramp.ramped_experience; /* before the warm-up: no ramp time */
+    s->fully_ramped = rs_ramp_rho(&m->ramp, s->experience_weeks) >= FULLY_RAMPED &&
+                      rs_ramp_rho(&m->ramp, tenure - warmup) >= FULLY_RAMPED;
 }
 
 void rs_model_place_seats(rs_model *m)

@@ -40,6 +40,7 @@ typedef struct seat {
     bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
     bool pooled;      /* its ramp time and first win go into the pooled metrics */
     bool ramped, won_any;
+    bool fully_ramped; /* a roster rep as productive as a veteran (model_staffing.c) */
     bool fy_present;  /* present since the current fiscal year's first week */
     uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
     int hire_week, vacant_until;

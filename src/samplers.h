@@ -23,7 +23,9 @@ unsigned rs_poisson_quantile(double mu, double u);
 #define RS_POISSON_CACHED 24
 typedef struct rs_poisson_cache {
     double mu;
-    double cdf[RS_POISSON_CACHED]; /* P(X <= k) for k < RS_POISSON_CACHED */
+    unsigned filled;               /* cdf[0 .. filled) are known */
+    double p;                      /* P(X = filled - 1) */
+    double cdf[RS_POISSON_CACHED]; /* P(X <= k) for k < filled */
 } rs_poisson_cache;
 
 unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u);
