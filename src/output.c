@@ -9,6 +9,7 @@
 #include "rampsim/version.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
@@ -123,28 +124,27 @@ static void put_distribution_header(FILE *f, const char *prefix)
         fprintf(f, ",%s%s", prefix, percentile_columns[k]);
 }
 
+/* One row per reported metric, in the order rs_layout_reported_metrics
+ * gives (the fiscal years', the plan's, then the scalar metrics), so that
+ * summary.csv, compare and --metric name the same metrics. */
 static rs_status write_summary(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
-    const rs_layout *l = &r->layout;
+    size_t max = rs_layout_reported_count(&r->layout);
+    rs_reported_metric *rows = malloc(max * sizeof *rows);
+    if (!rows)
+        return RS_ERR_NOMEM;
+    size_t n = rs_layout_reported_metrics(&r->layout, rows, max);
     fprintf(f, "metric,unit,");
     put_distribution_header(f, "");
     fprintf(f, ",n\n");
-    for (int k = 0; k < l->fiscal_years; k++) {
-        for (int m = 0; m < RS_FY_COUNT; m++) {
-            size_t slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
-            fprintf(f, "%s_fy%d,%s", rs_fy_metric_infos[m].name, k + 1, rs_fy_metric_infos[m].unit);
-            put_distribution(f, r, slot);
-            put_count(f, r->moments[slot].n);
-            fputc('\n', f);
-        }
-    }
-    for (int m = 0; m < RS_M_COUNT; m++) {
-        fprintf(f, "%s,%s", rs_metric_infos[m].name, rs_metric_infos[m].unit);
-        put_distribution(f, r, (size_t)m);
-        put_count(f, r->moments[m].n);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "%s,%s", rows[i].name, rows[i].info->unit);
+        put_distribution(f, r, rows[i].slot);
+        put_count(f, r->moments[rows[i].slot].n);
         fputc('\n', f);
     }
+    free(rows);
     return RS_OK;
 }
 
