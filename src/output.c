@@ -329,11 +329,17 @@ rs_status rs_output_write_scenario(const char *dir, const char *file_name, const
     return rs_fs_write_file(dir, file_name, write_scenario_file, &file, err);
 }
 
+static rs_status write_reps(FILE *f, const void *ctx)
+{
+    return rs_output_write_reps(f, ctx);
+}
+
 rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
 {
     static const rs_fs_file files[] = {
         {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
         {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
+        {"reps.csv", write_reps},
     };
     rs_status st = rs_fs_write_files(dir, files, sizeof files / sizeof files[0], r, err);
     if (st != RS_OK)
@@ -349,8 +355,7 @@ static double pct(const rs_results *r, size_t slot, double p)
     return slot < r->layout.sketched ? rs_sketches_quantile(r->sketches, slot, p) : NAN;
 }
 
-/* 1234567.8 as "1,234,568": amounts read at a glance. */
-static void format_amount(double x, char *buf, size_t size)
+void rs_format_amount(double x, char *buf, size_t size)
 {
     char digits[32];
     snprintf(digits, sizeof digits, "%.0f", fabs(x));
@@ -379,7 +384,7 @@ static void row(FILE *out, const rs_results *r, const char *label, size_t slot, 
         if (fmt)
             snprintf(cell, sizeof cell, fmt, x);
         else
-            format_amount(x, cell, sizeof cell);
+            rs_format_amount(x, cell, sizeof cell);
         if (strlen(cell) > 9) /* keep the columns apart: 3.12e+09% */
             snprintf(cell, sizeof cell, fmt && strstr(fmt, "%%") ? "%.3g%%" : "%.3g", x);
         fprintf(out, "%10s", cell);
