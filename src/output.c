@@ -4,6 +4,7 @@
 #include "rampsim/output.h"
 
 #include "csv.h"
+#include "dates.h"
 #include "fsutil.h"
 #include "rampsim/calendar.h"
 #include "rampsim/version.h"
@@ -148,17 +149,28 @@ static rs_status write_summary(FILE *f, const void *ctx)
     return RS_OK;
 }
 
+/* The date `weeks` after week 0's, as YYYY-MM-DD (the scenario has a start date). */
+static void put_week_date(FILE *f, const rs_scenario *sc, int weeks)
+{
+    char date[16];
+    rs_date_format((rs_day)(sc->run.start_date + 7 * weeks), date, sizeof date);
+    fprintf(f, ",%s", date);
+}
+
 static rs_status write_quarters(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
-    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,");
+    bool dated = r->scenario->run.has_start_date;
+    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,%sweeks,", dated ? "start_date," : "");
     put_distribution_header(f, "");
     fputc('\n', f);
     for (int k = 0; k < l->quarters; k++) {
         const rs_quarter_span *q = &l->quarter_spans[k];
-        fprintf(f, "FY%d Q%d,%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week,
-                q->weeks);
+        fprintf(f, "FY%d Q%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week);
+        if (dated)
+            put_week_date(f, r->scenario, q->first_week);
+        fprintf(f, ",%d", q->weeks);
         put_distribution(f, r, l->quarter + (size_t)k);
         fputc('\n', f);
     }
@@ -169,20 +181,26 @@ static rs_status write_weekly(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
+    const rs_scenario *sc = r->scenario;
     static const char *const series[] = {"cum_bookings", "cum_quota"};
-    fprintf(f, "week,fiscal_year,fiscal_week");
+    fprintf(f, "week%s,fiscal_year,fiscal_week", sc->run.has_start_date ? ",date" : "");
     for (int s = 0; s < 2; s++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "%s_", series[s]);
         fputc(',', f);
         put_distribution_header(f, prefix);
     }
-    fputc('\n', f);
-    int start = r->scenario->run.start_week;
+    fprintf(f, ",active_reps,vacant_seats\n");
+    int start = sc->run.start_week;
     for (int w = 0; w < l->horizon; w++) {
-        fprintf(f, "%d,%d,%d", w + 1, 1 + (start + w) / RS_WEEKS_PER_YEAR, (start + w) % RS_WEEKS_PER_YEAR + 1);
+        fprintf(f, "%d", w + 1);
+        if (sc->run.has_start_date)
+            put_week_date(f, sc, w);
+        fprintf(f, ",%d,%d", 1 + (start + w) / RS_WEEKS_PER_YEAR, (start + w) % RS_WEEKS_PER_YEAR + 1);
         put_distribution(f, r, l->cum_bookings + (size_t)w);
         put_distribution(f, r, l->cum_quota + (size_t)w);
+        rs_csv_cell(f, r->moments[l->team_active + (size_t)w].mean);
+        rs_csv_cell(f, r->moments[l->team_vacant + (size_t)w].mean);
         fputc('\n', f);
     }
     return RS_OK;
