@@ -1,4 +1,5 @@
-/* output.c: CSV result files, the resolved scenario and the console table.
+/* output.c: CSV result files and the resolved scenario (reps.csv is
+ * output_reps.c's, the console table output_table.c's).
  * Numbers are written as csv.h writes them, undefined ones as empty cells,
  * so that every file opens in a spreadsheet as it is. */
 #include "rampsim/output.h"
@@ -364,82 +365,4 @@ rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
         return st;
     return rs_output_write_scenario(dir, "scenario.ini", r->scenario, "the scenario these results come from",
                                     "rampsim run scenario.ini", err);
-}
-
-/* ---- console table ---------------------------------------------------- */
-
-static double pct(const rs_results *r, size_t slot, double p)
-{
-    return slot < r->layout.sketched ? rs_sketches_quantile(r->sketches, slot, p) : NAN;
-}
-
-void rs_format_amount(double x, char *buf, size_t size)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", fabs(x));
-    size_t n = strlen(digits), o = 0;
-    if (x < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* fmt NULL means an amount. */
-static void row(FILE *out, const rs_results *r, const char *label, size_t slot, const char *fmt)
-{
-    fprintf(out, "  %-36s", label);
-    if (r->moments[slot].n == 0) {
-        fprintf(out, "%10s%10s%10s\n", "n/a", "n/a", "n/a");
-        return;
-    }
-    for (int k = 0; k < RS_BAND_COUNT; k++) {
-        char cell[64];
-        double x = pct(r, slot, rs_band_percentiles[k]);
-        if (fmt)
-            snprintf(cell, sizeof cell, fmt, x);
-        else
-            rs_format_amount(x, cell, sizeof cell);
-        if (strlen(cell) > 9) /* keep the columns apart: 3.12e+09% */
-            snprintf(cell, sizeof cell, fmt && strstr(fmt, "%%") ? "%.3g%%" : "%.3g", x);
-        fprintf(out, "%10s", cell);
-    }
-    fputc('\n', out);
-}
-
-void rs_output_print_table(FILE *out, const rs_results *r)
-{
-    const rs_layout *l = &r->layout;
-    const rs_scenario *sc = r->scenario;
-    fprintf(out, "%s: %lld replications of %d weeks, seed %llu\n\n", sc->run.name, r->replications, l->horizon,
-            (unsigned long long)sc->run.seed);
-    fprintf(out, "  %-36s%10s%10s%10s\n", "", "P10", "median", "P90");
-    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
-        char label[64];
-        snprintf(label, sizeof label, "Team attainment, fiscal year %d", k + 1);
-        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), "%.1f%%");
-    }
-    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
-        char label[64];
-        snprintf(label, sizeof label, "Reps at quota, fiscal year %d", k + 1);
-        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_REPS_AT_QUOTA), "%.0f%%");
-    }
-    if (l->fiscal_years == 0)
-        fprintf(out, "  (the horizon ends before the first fiscal year does: see quarters.csv)\n");
-    row(out, r, "Ramp time of new hires (weeks)", RS_M_RAMP_WEEKS, "%.1f");
-    row(out, r, "New hires gone within a year", RS_M_FIRST_YEAR_EXITS, "%.0f%%");
-    row(out, r, "Win rate", RS_M_WIN_RATE, "%.1f%%");
-    row(out, r, "Won-deal cycle (weeks)", RS_M_WON_CYCLE_WEEKS, "%.1f");
-    row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, NULL);
-    row(out, r, "Pipeline-to-quota at quarter start", RS_M_PIPELINE_TO_QUOTA, "%.2f");
-    char label[64];
-    snprintf(label, sizeof label, "Manager hours a week (budget %.0f)",
-             sc->manager.hours_per_week * sc->manager.team_share);
-    row(out, r, label, RS_M_MANAGER_HOURS, "%.1f");
-    if (sc->quota.annual == 0)
-        fprintf(out, "\n  quota.annual is 0: attainment and pipeline-to-quota are undefined (n/a here,\n"
-                     "  empty in the CSV files); bookings are in summary.csv and quarters.csv.\n");
 }
