@@ -104,7 +104,7 @@ static void print_plan(FILE *out, const rs_results *r)
         fprintf(out, "%s  %-46s%10s\n", k == 0 ? "\n" : "", label, cell);
         double m = shortfall_when_missed(r, k, RS_MEDIAN), p90 = shortfall_when_missed(r, k, RS_BAND_HIGH);
         if (isnan(m)) {
-            fprintf(out, "  %-46s%10s\n", "Shortfall when missed", "never missed");
+            fprintf(out, "  %-44s%12s\n", "Shortfall when missed", "never missed"); /* ends under the median */
             continue;
         }
         rs_format_amount(m, median, sizeof median);
