@@ -167,6 +167,11 @@ void rs_outcome_free(rs_outcome *o)
     free(o);
 }
 
+size_t rs_layout_reported_count(const rs_layout *l)
+{
+    return (size_t)l->fiscal_years * RS_FY_COUNT + (size_t)l->plan_years * RS_PLAN_COUNT + RS_M_COUNT;
+}
+
 size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, size_t max)
 {
     size_t n = 0;
@@ -196,24 +201,30 @@ size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, 
 rs_status rs_reported_metric_find(const rs_scenario *sc, const char *name, rs_reported_metric *found, char *err)
 {
     rs_layout layout;
-    rs_reported_metric rows[128];
     if (rs_layout_init(&layout, sc) != RS_OK)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
-    size_t n = rs_layout_reported_metrics(&layout, rows, 128);
+    /* 20 fiscal years with a plan report more than a fixed array would hold */
+    size_t max = rs_layout_reported_count(&layout);
+    rs_reported_metric *rows = malloc(max * sizeof *rows);
+    size_t n = rows ? rs_layout_reported_metrics(&layout, rows, max) : 0;
     rs_layout_free(&layout);
-    const char *best = NULL;
+    if (!rows)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    char best[sizeof rows->name] = "";
     size_t best_distance = 4; /* close enough to be a typo */
     for (size_t i = 0; i < n; i++) {
         if (strcmp(rows[i].name, name) == 0) {
             *found = rows[i];
+            free(rows);
             return RS_OK;
         }
         size_t d = rs_edit_distance(rows[i].name, name);
         if (d < best_distance) {
             best_distance = d;
-            best = rows[i].name;
+            snprintf(best, sizeof best, "%s", rows[i].name);
         }
     }
+    free(rows);
     return rs_fail(err, RS_ERR_INPUT, "%s: not a metric of this scenario%s%s%s (see docs/outputs.md)", name,
-                   best ? "; did you mean " : "", best ? best : "", best ? "?" : "");
+                   best[0] ? "; did you mean " : "", best, best[0] ? "?" : "");
 }

@@ -1,14 +1,17 @@
-/* output.c: CSV result files, the resolved scenario and the console table.
+/* output.c: CSV result files and the resolved scenario (reps.csv is
+ * output_reps.c's, the console table output_table.c's).
  * Numbers are written as csv.h writes them, undefined ones as empty cells,
  * so that every file opens in a spreadsheet as it is. */
 #include "rampsim/output.h"
 
 #include "csv.h"
+#include "dates.h"
 #include "fsutil.h"
 #include "rampsim/calendar.h"
 #include "rampsim/version.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 const double rs_percentiles[RS_PERCENTILE_COUNT] = {0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95};
@@ -123,42 +126,52 @@ static void put_distribution_header(FILE *f, const char *prefix)
         fprintf(f, ",%s%s", prefix, percentile_columns[k]);
 }
 
+/* One row per reported metric, in the order rs_layout_reported_metrics
+ * gives (the fiscal years', the plan's, then the scalar metrics), so that
+ * summary.csv, compare and --metric name the same metrics. */
 static rs_status write_summary(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
-    const rs_layout *l = &r->layout;
+    size_t max = rs_layout_reported_count(&r->layout);
+    rs_reported_metric *rows = malloc(max * sizeof *rows);
+    if (!rows)
+        return RS_ERR_NOMEM;
+    size_t n = rs_layout_reported_metrics(&r->layout, rows, max);
     fprintf(f, "metric,unit,");
     put_distribution_header(f, "");
     fprintf(f, ",n\n");
-    for (int k = 0; k < l->fiscal_years; k++) {
-        for (int m = 0; m < RS_FY_COUNT; m++) {
-            size_t slot = rs_layout_fy_slot(l, k, (rs_fy_metric)m);
-            fprintf(f, "%s_fy%d,%s", rs_fy_metric_infos[m].name, k + 1, rs_fy_metric_infos[m].unit);
-            put_distribution(f, r, slot);
-            put_count(f, r->moments[slot].n);
-            fputc('\n', f);
-        }
-    }
-    for (int m = 0; m < RS_M_COUNT; m++) {
-        fprintf(f, "%s,%s", rs_metric_infos[m].name, rs_metric_infos[m].unit);
-        put_distribution(f, r, (size_t)m);
-        put_count(f, r->moments[m].n);
+    for (size_t i = 0; i < n; i++) {
+        fprintf(f, "%s,%s", rows[i].name, rows[i].info->unit);
+        put_distribution(f, r, rows[i].slot);
+        put_count(f, r->moments[rows[i].slot].n);
         fputc('\n', f);
     }
+    free(rows);
     return RS_OK;
+}
+
+/* The date `weeks` after week 0's, as YYYY-MM-DD (the scenario has a start date). */
+static void put_week_date(FILE *f, const rs_scenario *sc, int weeks)
+{
+    char date[16];
+    rs_date_format((rs_day)(sc->run.start_date + 7 * weeks), date, sizeof date);
+    fprintf(f, ",%s", date);
 }
 
 static rs_status write_quarters(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
-    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,weeks,");
+    bool dated = r->scenario->run.has_start_date;
+    fprintf(f, "quarter,fiscal_year,quarter_of_year,first_week,%sweeks,", dated ? "start_date," : "");
     put_distribution_header(f, "");
     fputc('\n', f);
     for (int k = 0; k < l->quarters; k++) {
         const rs_quarter_span *q = &l->quarter_spans[k];
-        fprintf(f, "FY%d Q%d,%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week,
-                q->weeks);
+        fprintf(f, "FY%d Q%d,%d,%d,%d", q->fiscal_year, q->quarter, q->fiscal_year, q->quarter, q->first_week);
+        if (dated)
+            put_week_date(f, r->scenario, q->first_week);
+        fprintf(f, ",%d", q->weeks);
         put_distribution(f, r, l->quarter + (size_t)k);
         fputc('\n', f);
     }
@@ -169,20 +182,26 @@ static rs_status write_weekly(FILE *f, const void *ctx)
 {
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
+    const rs_scenario *sc = r->scenario;
     static const char *const series[] = {"cum_bookings", "cum_quota"};
-    fprintf(f, "week,fiscal_year,fiscal_week");
+    fprintf(f, "week%s,fiscal_year,fiscal_week", sc->run.has_start_date ? ",date" : "");
     for (int s = 0; s < 2; s++) {
         char prefix[32];
         snprintf(prefix, sizeof prefix, "%s_", series[s]);
         fputc(',', f);
         put_distribution_header(f, prefix);
     }
-    fputc('\n', f);
-    int start = r->scenario->run.start_week;
+    fprintf(f, ",active_reps,vacant_seats\n");
+    int start = sc->run.start_week;
     for (int w = 0; w < l->horizon; w++) {
-        fprintf(f, "%d,%d,%d", w + 1, 1 + (start + w) / RS_WEEKS_PER_YEAR, (start + w) % RS_WEEKS_PER_YEAR + 1);
+        fprintf(f, "%d", w + 1);
+        if (sc->run.has_start_date)
+            put_week_date(f, sc, w);
+        fprintf(f, ",%d,%d", 1 + (start + w) / RS_WEEKS_PER_YEAR, (start + w) % RS_WEEKS_PER_YEAR + 1);
         put_distribution(f, r, l->cum_bookings + (size_t)w);
         put_distribution(f, r, l->cum_quota + (size_t)w);
+        rs_csv_cell(f, r->moments[l->team_active + (size_t)w].mean);
+        rs_csv_cell(f, r->moments[l->team_vacant + (size_t)w].mean);
         fputc('\n', f);
     }
     return RS_OK;
@@ -329,94 +348,21 @@ rs_status rs_output_write_scenario(const char *dir, const char *file_name, const
     return rs_fs_write_file(dir, file_name, write_scenario_file, &file, err);
 }
 
+static rs_status write_reps(FILE *f, const void *ctx)
+{
+    return rs_output_write_reps(f, ctx);
+}
+
 rs_status rs_output_write(const rs_results *r, const char *dir, char *err)
 {
     static const rs_fs_file files[] = {
         {"summary.csv", write_summary}, {"quarters.csv", write_quarters}, {"weekly.csv", write_weekly},
         {"ramp.csv", write_ramp},       {"manager.csv", write_manager},   {"attainment.csv", write_attainment},
+        {"reps.csv", write_reps},
     };
     rs_status st = rs_fs_write_files(dir, files, sizeof files / sizeof files[0], r, err);
     if (st != RS_OK)
         return st;
     return rs_output_write_scenario(dir, "scenario.ini", r->scenario, "the scenario these results come from",
                                     "rampsim run scenario.ini", err);
-}
-
-/* ---- console table ---------------------------------------------------- */
-
-static double pct(const rs_results *r, size_t slot, double p)
-{
-    return slot < r->layout.sketched ? rs_sketches_quantile(r->sketches, slot, p) : NAN;
-}
-
-/* 1234567.8 as "1,234,568": amounts read at a glance. */
-static void format_amount(double x, char *buf, size_t size)
-{
-    char digits[32];
-    snprintf(digits, sizeof digits, "%.0f", fabs(x));
-    size_t n = strlen(digits), o = 0;
-    if (x < 0 && o + 1 < size)
-        buf[o++] = '-';
-    for (size_t i = 0; i < n && o + 2 < size; i++) {
-        if (i > 0 && (n - i) % 3 == 0)
-            buf[o++] = ',';
-        buf[o++] = digits[i];
-    }
-    buf[o] = '\0';
-}
-
-/* fmt NULL means an amount. */
-static void row(FILE *out, const rs_results *r, const char *label, size_t slot, const char *fmt)
-{
-    fprintf(out, "  %-36s", label);
-    if (r->moments[slot].n == 0) {
-        fprintf(out, "%10s%10s%10s\n", "n/a", "n/a", "n/a");
-        return;
-    }
-    for (int k = 0; k < RS_BAND_COUNT; k++) {
-        char cell[64];
-        double x = pct(r, slot, rs_band_percentiles[k]);
-        if (fmt)
-            snprintf(cell, sizeof cell, fmt, x);
-        else
-            format_amount(x, cell, sizeof cell);
-        if (strlen(cell) > 9) /* keep the columns apart: 3.12e+09% */
-            snprintf(cell, sizeof cell, fmt && strstr(fmt, "%%") ? "%.3g%%" : "%.3g", x);
-        fprintf(out, "%10s", cell);
-    }
-    fputc('\n', out);
-}
-
-void rs_output_print_table(FILE *out, const rs_results *r)
-{
-    const rs_layout *l = &r->layout;
-    const rs_scenario *sc = r->scenario;
-    fprintf(out, "%s: %lld replications of %d weeks, seed %llu\n\n", sc->run.name, r->replications, l->horizon,
-            (unsigned long long)sc->run.seed);
-    fprintf(out, "  %-36s%10s%10s%10s\n", "", "P10", "median", "P90");
-    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
-        char label[64];
-        snprintf(label, sizeof label, "Team attainment, fiscal year %d", k + 1);
-        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_TEAM_ATTAINMENT), "%.1f%%");
-    }
-    for (int k = 0; k < l->fiscal_years && k < 2; k++) {
-        char label[64];
-        snprintf(label, sizeof label, "Reps at quota, fiscal year %d", k + 1);
-        row(out, r, label, rs_layout_fy_slot(l, k, RS_FY_REPS_AT_QUOTA), "%.0f%%");
-    }
-    if (l->fiscal_years == 0)
-        fprintf(out, "  (the horizon ends before the first fiscal year does: see quarters.csv)\n");
-    row(out, r, "Ramp time of new hires (weeks)", RS_M_RAMP_WEEKS, "%.1f");
-    row(out, r, "New hires gone within a year", RS_M_FIRST_YEAR_EXITS, "%.0f%%");
-    row(out, r, "Win rate", RS_M_WIN_RATE, "%.1f%%");
-    row(out, r, "Won-deal cycle (weeks)", RS_M_WON_CYCLE_WEEKS, "%.1f");
-    row(out, r, "Won-deal size", RS_M_WON_DEAL_SIZE, NULL);
-    row(out, r, "Pipeline-to-quota at quarter start", RS_M_PIPELINE_TO_QUOTA, "%.2f");
-    char label[64];
-    snprintf(label, sizeof label, "Manager hours a week (budget %.0f)",
-             sc->manager.hours_per_week * sc->manager.team_share);
-    row(out, r, label, RS_M_MANAGER_HOURS, "%.1f");
-    if (sc->quota.annual == 0)
-        fprintf(out, "\n  quota.annual is 0: attainment and pipeline-to-quota are undefined (n/a here,\n"
-                     "  empty in the CSV files); bookings are in summary.csv and quarters.csv.\n");
 }

@@ -9,11 +9,12 @@
 #include <unistd.h>
 
 #include "gnuplot.h"
+#include "plot_reps.h"
 #include "plotdata.h"
 
 /* The charts of each kind of result directory, NULL-terminated; each is
  * written as <name>.png and <name>.svg. */
-static const char *const run_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", NULL};
+static const char *const run_charts[] = {"fan", "attainment", "ramp", "quarters", "manager", "reps", NULL};
 static const char *const calibration_charts[] = {"calibration", "c6", "practices", NULL};
 static const char *const compare_charts[] = {"compare_attainment", "compare_quarters", "compare_manager", NULL};
 static const char *const sweep_curve_charts[] = {"sweep", NULL};
@@ -41,7 +42,7 @@ bool rs_plot_available(void)
 /* The files of a run's result directory that rampsim or gnuplot reads to
  * draw its charts. */
 static const char *const run_inputs[] = {"scenario.ini", "summary.csv", "weekly.csv", "manager.csv", "ramp.csv",
-                                         "quarters.csv", "attainment.csv", NULL};
+                                         "quarters.csv", "attainment.csv", "reps.csv", NULL};
 
 /* The facts about a run's result directory that the charts mark. */
 typedef struct chart_facts {
@@ -49,6 +50,7 @@ typedef struct chart_facts {
     double budget, ramped_at, median_ramp, replications;
     int horizon;
     int fiscal_years, quarters, ramp_rows;
+    bool dated; /* weekly.csv has dates (run.start_date) */
 } chart_facts;
 
 static rs_status incomplete(const char *dir, char *err)
@@ -129,6 +131,9 @@ static rs_status read_facts(const char *dir, chart_facts *facts, char *err)
         st = attainment_years(dir, &facts->fiscal_years, err);
     if (st != RS_OK)
         return st;
+    rs_plotdata_csv weekly;
+    facts->dated = rs_plotdata_open(&weekly, dir, "weekly.csv") && rs_plotdata_column(&weekly, "date") >= 0;
+    rs_plotdata_close(&weekly);
     facts->quarters = rs_plotdata_rows(dir, "quarters.csv");
     facts->ramp_rows = rs_plotdata_rows(dir, "ramp.csv");
     if (facts->quarters < 0 || facts->ramp_rows < 0 || rs_plotdata_rows(dir, "weekly.csv") < 0 ||
@@ -145,7 +150,7 @@ static void facts_variables(FILE *f, const chart_facts *facts)
     rs_gnuplot_put_number(f, "ramped_at", facts->ramped_at * 100.0);
     rs_gnuplot_put_number(f, "median_ramp", facts->median_ramp);
     rs_gnuplot_put_number(f, "replications", facts->replications);
-    fprintf(f, "years = %d\nhorizon = %d\n", facts->fiscal_years, facts->horizon);
+    fprintf(f, "years = %d\nhorizon = %d\ndated = %d\n", facts->fiscal_years, facts->horizon, facts->dated);
 }
 
 static const char no_fiscal_year[] = "the horizon covers no whole fiscal year";
@@ -162,7 +167,7 @@ static const char *run_chart_gap(const char *chart, const chart_facts *facts)
         return "no new hire was observed";
     if (ramp && facts->ramp_rows == 1)
         return "new hires were observed in their first week only, which has no line to draw";
-    if (strcmp(chart, "attainment") == 0 && facts->fiscal_years == 0)
+    if ((strcmp(chart, "attainment") == 0 || strcmp(chart, "reps") == 0) && facts->fiscal_years == 0)
         return no_fiscal_year;
     if (strcmp(chart, "quarters") == 0 && facts->quarters <= 0)
         return no_quarter;
@@ -178,12 +183,20 @@ rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *
     if (st != RS_OK)
         return st;
     const char *why_not[RS_GNUPLOT_MAX_CHARTS];
-    for (int c = 0; run_charts[c]; c++)
+    int reps = -1;
+    for (int c = 0; run_charts[c]; c++) {
         why_not[c] = run_chart_gap(run_charts[c], &facts);
+        reps = strcmp(run_charts[c], "reps") == 0 ? c : reps;
+    }
     rs_gnuplot_vars v;
     if ((st = rs_gnuplot_open(&v, dir, stop, err)) != RS_OK)
         return st;
     facts_variables(v.f, &facts);
+    /* the reps chart's rows, when it has a fiscal year to show */
+    if (!why_not[reps] && (st = rs_plot_reps_variables(dir, v.f, &why_not[reps], err)) != RS_OK) {
+        rs_gnuplot_discard(&v);
+        return st;
+    }
     return rs_gnuplot_draw(run_charts, why_not, &v, err);
 }
 

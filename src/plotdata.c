@@ -49,13 +49,24 @@ void rs_plotdata_close(rs_plotdata_csv *c)
     *c = (rs_plotdata_csv){0};
 }
 
+/* The end of the cell that starts at `cell`: the comma after it, or the
+ * end of the line. A cell in double quotes (a name from a roster, as
+ * rs_csv_text writes it) runs to its closing quote, "" being a quote. */
+static const char *cell_stop(const char *cell)
+{
+    if (*cell == '"')
+        for (cell++; *cell; cell++)
+            if (*cell == '"' && *++cell != '"')
+                break;
+    return cell + strcspn(cell, ",");
+}
+
 /* The cell `column` (0 for the first) of a CSV line; NULL when it has fewer. */
 static const char *cell_at(const char *line, int column)
 {
     for (int i = 0; i < column && line; i++) {
-        line = strchr(line, ',');
-        if (line)
-            line++;
+        line = cell_stop(line);
+        line = *line == ',' ? line + 1 : NULL;
     }
     return line;
 }
@@ -86,9 +97,37 @@ rs_status rs_plotdata_require(const rs_plotdata_csv *c, const char *name, int *a
     return RS_OK;
 }
 
+/* Whether text holds an odd number of double quotes: a quoted cell that
+ * goes on on the next line. */
+static bool quote_open(const char *text)
+{
+    bool open = false;
+    for (; *text; text++)
+        open ^= *text == '"';
+    return open;
+}
+
 bool rs_plotdata_next(rs_plotdata_csv *c)
 {
-    return c->f && getline(&c->row, &c->row_size, c->f) >= 0;
+    if (!c->f || getline(&c->row, &c->row_size, c->f) < 0)
+        return false;
+    /* a line break inside quotes is part of the cell: the row goes on */
+    char *more = NULL;
+    size_t more_size = 0;
+    bool ok = true;
+    while (ok && quote_open(c->row) && getline(&more, &more_size, c->f) >= 0) {
+        size_t have = strlen(c->row), add = strlen(more), need = have + add + 1;
+        if (need > c->row_size) {
+            char *row = realloc(c->row, need);
+            if (!(ok = row != NULL))
+                break;
+            c->row = row;
+            c->row_size = need;
+        }
+        memcpy(c->row + have, more, add + 1);
+    }
+    free(more);
+    return ok;
 }
 
 bool rs_plotdata_defined(const rs_plotdata_csv *c, int at)
@@ -107,6 +146,25 @@ bool rs_plotdata_is(const rs_plotdata_csv *c, int at, const char *value)
     const char *cell = c->row ? cell_at(c->row, at) : NULL;
     size_t n = strlen(value);
     return cell && strncmp(cell, value, n) == 0 && cell_end(cell + n);
+}
+
+void rs_plotdata_text(const rs_plotdata_csv *c, int at, char *buf, size_t size)
+{
+    const char *cell = c->row ? cell_at(c->row, at) : NULL, *stop = cell ? cell_stop(cell) : NULL;
+    size_t n = 0;
+    if (cell && *cell == '"') {
+        for (const char *p = cell + 1; p < stop && n + 1 < size; p++) {
+            if (*p == '"' && p[1] != '"')
+                break; /* the closing quote */
+            buf[n++] = *p;
+            p += *p == '"'; /* "" is one quote */
+        }
+    } else if (cell) {
+        size_t len = strcspn(cell, ",\r\n");
+        n = len < size - 1 ? len : size - 1;
+        memcpy(buf, cell, n);
+    }
+    buf[n] = '\0';
 }
 
 int rs_plotdata_rows(const char *dir, const char *file)

@@ -18,8 +18,9 @@
 rs_status rs_plotdata_check(const char *dir, const char *const *files, char *err);
 
 /* A CSV file of a result directory, open for reading with its header row
- * read. The files plot reads quote no cell, so a cell runs to the next
- * comma. */
+ * read. A cell runs to the next comma, or, when it starts with a double
+ * quote, to its closing quote ("" inside is one quote; a line break inside
+ * is part of it), as rs_csv_text writes a name. */
 typedef struct rs_plotdata_csv {
     FILE *f;
     const char *dir, *file;
@@ -52,6 +53,10 @@ double rs_plotdata_number(const rs_plotdata_csv *c, int at);
 
 /* Whether column `at` of the row last read is the text `value`. */
 bool rs_plotdata_is(const rs_plotdata_csv *c, int at, const char *value);
+
+/* The text in column `at` of the row last read, unquoted, into buf (cut
+ * to size - 1 bytes); "" when the row has no such cell. */
+void rs_plotdata_text(const rs_plotdata_csv *c, int at, char *buf, size_t size);
 
 void rs_plotdata_close(rs_plotdata_csv *c);
 

@@ -240,7 +240,7 @@ new_case run
 "$RAMPSIM" run "$DATA/small.ini" -o one --threads 1 >table.txt 2>stderr.txt
 expect "run exits 0" test $? -eq 0
 "$RAMPSIM" run "$DATA/small.ini" -o two --threads 2 -q
-for f in summary.csv quarters.csv weekly.csv ramp.csv manager.csv attainment.csv scenario.ini; do
+for f in summary.csv quarters.csv weekly.csv ramp.csv manager.csv attainment.csv reps.csv scenario.ini; do
     expect "$f written" test -s "one/$f"
     expect "$f identical for 1 and 2 threads" cmp -s "one/$f" "two/$f"
 done
@@ -291,7 +291,7 @@ if command -v gnuplot >/dev/null; then
     mkdir precious && echo keep >precious/notes.txt
     "$RAMPSIM" run "$DATA/small.ini" -o charts --plot -q 2>stderr.txt
     expect "run --plot exits 0" test $? -eq 0
-    for chart in fan attainment ramp quarters manager; do
+    for chart in fan attainment ramp quarters manager reps; do
         expect "$chart.png drawn" test -s "charts/$chart.png"
         expect "$chart.svg drawn" test -s "charts/$chart.svg"
     done

@@ -117,7 +117,7 @@ expect "output under a file: exit 1 (got $status)" test "$status" -eq 1
 expect "output under a file: says why ($(cat stderr.txt))" \
     grep -qxF "rampsim: cannot write in plain-file: Not a directory" stderr.txt
 
-# --- a read-only location and a full disk: a read-only and a 16 KiB tmpfs
+# --- a read-only location and a full disk: a read-only and a small tmpfs
 # when this user may mount them; otherwise the closest honest stand-ins, a
 # directory without write permission (not for root, who ignores it) and a
 # file-size limit (ulimit -f), under which a write fails with EFBIG as a
@@ -125,11 +125,11 @@ expect "output under a file: says why ($(cat stderr.txt))" \
 case_dir full-and-read-only
 earlier_results
 mkdir mnt
-if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=48k tmpfs mnt 2>/dev/null; then
+if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=52k tmpfs mnt 2>/dev/null; then
     MOUNTED=$PWD/mnt
-    full_method="a 48 KiB tmpfs"
+    full_method="a 52 KiB tmpfs"
     out=mnt/earlier
-    # a one-week run (32 KiB) fits; a second run beside it does not
+    # a one-week run (36 KiB: nine files of a page) fits; a second run beside it does not
     "$RAMPSIM" run "$SMALL" -n 32 --set run.horizon_weeks=1 -o $out -q
     cp -r $out pristine-full
     "$RAMPSIM" run "$SMALL" -n 32 -o $out -q 2>stderr.txt

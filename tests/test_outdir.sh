@@ -78,13 +78,13 @@ status=$?
 expect "result files without a manifest: refused, exit 2 (got $status)" test "$status" -eq 2
 expect "result files without a manifest: says why ($(cat stderr.txt))" \
     grep -qE "^rampsim: handmade was not written by rampsim \(it has no \.rampsim-manifest, as results from before manifests have none either\) and holds [a-z]+\.csv; choose another -o$" stderr.txt
-expect "result files without a manifest: kept" test "$(ls handmade | wc -l)" -eq 6
+expect "result files without a manifest: kept" test "$(ls handmade | wc -l)" -eq 7
 cp -r mine-before damaged
 echo "../../etc/passwd" >>damaged/.rampsim-manifest
 run -o damaged 2>stderr.txt
 status=$?
 refused "a manifest naming a path" \
-    "rampsim: damaged has a damaged .rampsim-manifest (line 11 is not a file name); choose another -o"
+    "rampsim: damaged has a damaged .rampsim-manifest (line 12 is not a file name); choose another -o"
 expect "a manifest naming a path: nothing removed" diff <(ls mine-before) <(ls damaged)
 
 cp -r mine-before reserved

@@ -1,10 +1,12 @@
 /* test_output.c: a mean difference and its interval print with enough
  * decimals that a nonzero interval never looks like a single value, and
- * never as "-0". */
+ * never as "-0"; reps.csv, the console table's plan and seat lines and the
+ * team check prints read the slots and the seats they name. */
 #include "testutil.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rampsim/output.h"
@@ -109,6 +111,320 @@ static void test_nonzero_intervals_never_print_as_one_value(void **state)
     }
 }
 
+/* ---- reps.csv, the console's seat and plan lines, check's team --------- */
+
+/* Results filled by hand, so that every figure a writer prints is known:
+ * a two-year run with a start date and a plan, four seats (a new hire, a
+ * tenured rep named with a comma and quotes, a planned start named Ana,
+ * and a seat of the hiring plan), 200 replications. */
+#define REPLICATIONS 200
+#define SEATS 4
+
+static const char hand_scenario[] = "[run]\nhorizon_weeks = 104\nstart_date = 2026-07-06\n"
+                                    "[team]\nreps = 3\nnew_hires = 1\nhires = 13:1\n"
+                                    "[plan]\nbookings = 3.2M, 2.385M\n";
+
+/* Seat i's first-year attainment in replication r takes 20 values, each in
+ * 10 replications, so that its percentiles are exact: P10 is the 2nd, the
+ * median the 10th, P90 the 18th. */
+static double seat_attainment(int i, int fy, int r)
+{
+    return 40.0 + 23.85 * i + 7.0 * fy + 2.385 * (r % 20);
+}
+
+/* Replications in which seat i reaches quota in fiscal year fy: 62, 76, 80
+ * and 30 of 200 in the first (31 %, 38 %, 40 %, 15 %). */
+static int at_quota_count(int i, int fy)
+{
+    static const int counts[2][SEATS] = {{62, 76, 80, 30}, {11, 13, 17, 19}};
+    return counts[fy][i];
+}
+
+typedef struct hand_results {
+    rs_scenario *sc;
+    rs_results *r;
+} hand_results;
+
+static void add(rs_results *r, size_t slot, double x)
+{
+    if (isnan(x))
+        return;
+    rs_moments_add(&r->moments[slot], x);
+    if (slot < r->layout.sketched)
+        assert_true(rs_sketches_add(r->sketches, slot, x));
+}
+
+/* The seat slots: attainment and quota reached by year, whether the first
+ * rep left (undefined for seat 2 in the first 50 replications: its first
+ * rep had not started), ramp weeks (seat 0 in 150 of 200 replications,
+ * seat 1 in 60, the others never). */
+static void fill_seats(rs_results *r, int rep)
+{
+    const rs_layout *l = &r->layout;
+    for (int i = 0; i < SEATS; i++) {
+        for (int k = 0; k < l->fiscal_years; k++) {
+            add(r, rs_layout_seat_fy_slot(l, l->seat_attainment, i, k), seat_attainment(i, k, rep));
+            add(r, rs_layout_seat_fy_slot(l, l->seat_at_quota, i, k), rep < at_quota_count(i, k) ? 100.0 : 0.0);
+        }
+        double left = i == 2 && rep < 50 ? NAN : rep % (i + 3) == 0 ? 100.0 : 0.0;
+        add(r, l->seat_left + (size_t)i, left);
+    }
+    add(r, l->seat_ramp_weeks + 0, rep < 150 ? 12.5 + (rep % 15) : NAN);
+    add(r, l->seat_ramp_weeks + 1, rep < 60 ? 30.0 + (rep % 6) : NAN);
+}
+
+/* The plan: made in 40 of 200 replications of the first year, missed by
+ * 1,000 to 16,000 (each in 10) in the others; made in every one of the
+ * second. */
+static void fill_plan(rs_results *r, int rep)
+{
+    const rs_layout *l = &r->layout;
+    bool made = rep < 40;
+    add(r, rs_layout_plan_slot(l, 0, RS_PLAN_MADE), made ? 100.0 : 0.0);
+    add(r, rs_layout_plan_slot(l, 0, RS_PLAN_SHORTFALL), made ? 0.0 : 1000.0 * (1 + (rep - 40) % 16));
+    add(r, rs_layout_plan_slot(l, 1, RS_PLAN_MADE), 100.0);
+    add(r, rs_layout_plan_slot(l, 1, RS_PLAN_SHORTFALL), 0.0);
+}
+
+static int setup_hand_results(void **state)
+{
+    hand_results *h = calloc(1, sizeof *h);
+    assert_non_null(h);
+    h->sc = tu_scenario(hand_scenario);
+    rs_seat_spec *seats = h->sc->team.seats;
+    assert_int_equal(h->sc->team.seat_count, SEATS);
+    /* what a roster would give: names, a tenure, a planned start, a quota,
+     * a skill and coaching of a seat's own */
+    snprintf(seats[1].name, sizeof seats[1].name, "Smith, \"Al\"");
+    seats[1].kind = RS_SEAT_TENURE;
+    seats[1].tenure_weeks = 30;
+    seats[1].quota_annual = 720000;
+    seats[1].skill = 1.15;
+    snprintf(seats[2].name, sizeof seats[2].name, "Ana");
+    seats[2].kind = RS_SEAT_STARTS;
+    seats[2].start_week = 5;
+    seats[2].coaching_hours_per_month = 6;
+    h->r = rs_results_new(h->sc);
+    assert_non_null(h->r);
+    h->r->replications = REPLICATIONS;
+    h->r->sketches = rs_sketches_new(h->r->layout.sketched, h->r->layout.cum_bookings);
+    assert_non_null(h->r->sketches);
+    for (int rep = 0; rep < REPLICATIONS; rep++) {
+        fill_seats(h->r, rep);
+        fill_plan(h->r, rep);
+    }
+    *state = h;
+    return 0;
+}
+
+static int teardown_hand_results(void **state)
+{
+    hand_results *h = *state;
+    rs_results_free(h->r);
+    rs_scenario_free(h->sc);
+    free(h);
+    return 0;
+}
+
+/* What a writer printed, as a string (free it). */
+typedef void (*printer)(FILE *f, const void *what);
+static char *printed(printer print, const void *what)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    assert_non_null(f);
+    print(f, what);
+    fclose(f);
+    return text;
+}
+
+static void print_reps(FILE *f, const void *r)
+{
+    assert_int_equal(rs_output_write_reps(f, r), RS_OK);
+}
+
+/* The cells of one CSV line (quotes as RFC 4180 has them), into cells. */
+static int split_csv(const char *line, char cells[][64], int max)
+{
+    int n = 0;
+    while (n < max) {
+        size_t k = 0;
+        if (*line == '"') {
+            for (line++; *line && !(*line == '"' && line[1] != '"'); line++) {
+                line += *line == '"';
+                cells[n][k++] = *line;
+            }
+            line += *line == '"';
+        } else {
+            while (*line && *line != ',' && *line != '\n')
+                cells[n][k++] = *line++;
+        }
+        cells[n++][k] = '\0';
+        if (*line != ',')
+            break;
+        line++;
+    }
+    return n;
+}
+
+static const char reps_header[] =
+    "seat,name,kind,tenure_weeks,hired,starts_week,starts,annual_quota,skill,coaching_hours_per_month,"
+    "attainment_fy1_p10,attainment_fy1_p50,attainment_fy1_p90,reach_quota_fy1,"
+    "attainment_fy2_p10,attainment_fy2_p50,attainment_fy2_p90,reach_quota_fy2,"
+    "leave_chance,ramp_weeks_p10,ramp_weeks_p50,ramp_weeks_p90,ramp_share";
+
+static double number(const char *cell)
+{
+    return cell[0] ? strtod(cell, NULL) : NAN;
+}
+
+/* Asserts a cell is empty (NAN) or the figure, to the 10 digits written. */
+static void assert_cell(const char *cell, double expected)
+{
+    if (isnan(expected)) {
+        if (cell[0])
+            fail_msg("expected an empty cell, got %s", cell);
+        return;
+    }
+    tu_assert_near(number(cell), expected, 1e-8 * fmax(1.0, fabs(expected)));
+}
+
+/* reps.csv: the header exactly, then per seat its facts and the figures
+ * of its own slots: each seat and year has values of its own, so a writer
+ * that read another seat's or year's slot would show it. */
+static void test_reps_csv(void **state)
+{
+    hand_results *h = *state;
+    char *text = printed(print_reps, h->r);
+    char *line = strtok(text, "\n");
+    assert_string_equal(line, reps_header);
+    static const char *const facts[SEATS][10] = {
+        {"1", "seat-1", "new_hire", "0", "2026-07-06", "", "", "360000", "drawn", "1"},
+        {"2", "Smith, \"Al\"", "rep", "30", "2025-12-08", "", "", "720000", "1.15", "1"},
+        {"3", "Ana", "planned_start", "", "", "5", "2026-08-10", "360000", "drawn", "6"},
+        {"4", "hire-1", "growth", "", "", "13", "2026-10-05", "360000", "drawn", "1"},
+    };
+    static const double leave[SEATS] = {100.0 * 67 / 200, 100.0 * 50 / 200, 100.0 * 30 / 150, 100.0 * 34 / 200};
+    for (int i = 0; i < SEATS; i++) {
+        char cells[32][64];
+        line = strtok(NULL, "\n");
+        assert_non_null(line);
+        assert_int_equal(split_csv(line, cells, 32), 23);
+        for (int c = 0; c < 10; c++)
+            assert_string_equal(cells[c], facts[i][c]);
+        for (int k = 0; k < 2; k++) {
+            assert_cell(cells[10 + 4 * k], seat_attainment(i, k, 1));
+            assert_cell(cells[11 + 4 * k], seat_attainment(i, k, 9));
+            assert_cell(cells[12 + 4 * k], seat_attainment(i, k, 17));
+            assert_cell(cells[13 + 4 * k], 100.0 * at_quota_count(i, k) / REPLICATIONS);
+        }
+        assert_cell(cells[18], leave[i]);
+    }
+    free(text);
+}
+
+/* The ramp of a seat's first rep: its percentiles when it ramped in at
+ * least half the replications, and always its share. */
+static void test_reps_csv_ramp(void **state)
+{
+    hand_results *h = *state;
+    char *text = printed(print_reps, h->r);
+    char *line = strtok(text, "\n");
+    static const double ramp[SEATS][4] = {
+        {12.5 + 1, 12.5 + 7, 12.5 + 13, 75}, /* 150 values, 10 of each of 15: ranks 15, 75, 135 */
+        {NAN, NAN, NAN, 30},                  /* in 60 of 200: a minority's median is left out */
+        {NAN, NAN, NAN, 0},
+        {NAN, NAN, NAN, 0},
+    };
+    for (int i = 0; i < SEATS; i++) {
+        char cells[32][64];
+        line = strtok(NULL, "\n");
+        assert_int_equal(split_csv(line, cells, 32), 23);
+        for (int c = 0; c < 4; c++)
+            assert_cell(cells[19 + c], ramp[i][c]);
+    }
+    assert_null(strtok(NULL, "\n"));
+    free(text);
+}
+
+static void print_table(FILE *f, const void *r)
+{
+    rs_output_print_table(f, r);
+}
+
+/* The console's new lines: the plan's chance by year, with the shortfall
+ * among the replications that missed it (the median of 160 values, 10 of
+ * each of 1,000 ... 16,000, is 8,000; P90 15,000), and the three seats
+ * least likely to reach quota, by name. */
+static void test_table_plan_and_seats(void **state)
+{
+    hand_results *h = *state;
+    char *text = printed(print_table, h->r);
+    const char *expected =
+        "\n"
+        "  Chance of making the plan (FY1 $3.2M)                20%\n"
+        "  Shortfall when missed, median (P90)                8,000 (15,000)\n"
+        "  Chance of making the plan (FY2 $2.38M)              100%\n"
+        "  Shortfall when missed                       never missed\n"
+        "  Least likely to reach quota (FY1): hire-1 15%, seat-1 31%, Smith, \"Al\" 38%\n";
+    const char *at = strstr(text, "\n\n  Chance of making");
+    if (!at)
+        fail_msg("no plan lines in:\n%s", text);
+    assert_string_equal(at + 1, expected);
+    free(text);
+}
+
+/* Without a plan the seat line follows the table after a blank line; with
+ * no whole fiscal year there is no such line. */
+static void test_table_without_plan(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("[run]\nhorizon_weeks = 30\n");
+    rs_results *r = rs_results_new(sc);
+    assert_non_null(r);
+    char *text = printed(print_table, r);
+    assert_null(strstr(text, "Least likely"));
+    assert_null(strstr(text, "Chance of making"));
+    free(text);
+    rs_results_free(r);
+    rs_scenario_free(sc);
+}
+
+static void print_team(FILE *f, const void *sc)
+{
+    rs_output_print_team(f, sc);
+}
+
+/* check's team: a line a seat under a heading, the hiring plan's apart,
+ * names escaped, every line a comment so that what check prints reads
+ * back as the scenario. */
+static void test_team_print(void **state)
+{
+    hand_results *h = *state;
+    rs_scenario *sc = h->sc;
+    char saved[RS_NAME_MAX];
+    snprintf(saved, sizeof saved, "%s", sc->team.seats[2].name);
+    snprintf(sc->team.seats[2].name, sizeof sc->team.seats[2].name, "Ana\n[run]");
+    char *text = printed(print_team, sc);
+    snprintf(sc->team.seats[2].name, sizeof sc->team.seats[2].name, "%s", saved);
+    for (char *line = text; *line; line = strchr(line, '\n') + 1)
+        if (line[0] != '\n' && line[0] != '#')
+            fail_msg("not a comment: %.*s", (int)strcspn(line, "\n"), line);
+    static const char *const lines[] = {
+        "# seat  name          kind           tenure  hired       starts  on          annual quota   skill  coaching\n"
+        "#    1  seat-1        new_hire            0  2026-07-06                           360,000   drawn         1\n"
+        "#    2  Smith, \"Al\"   rep                30  2025-12-08                           720,000    1.15         1\n"
+        "#    3  Ana\\x0a[run]  planned_start                           5  2026-08-10       360,000   drawn         6\n",
+        "#\n# The hiring plan (team.hires): 1 new seat.\n",
+        "#    4  hire-1        growth                                 13  2026-10-05       360,000   drawn         1\n",
+    };
+    for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++)
+        if (!strstr(text, lines[k]))
+            fail_msg("missing:\n%s\nin:\n%s", lines[k], text);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -116,6 +432,11 @@ int main(void)
         cmocka_unit_test(test_zero_and_constant_differences),
         cmocka_unit_test(test_signed_figures),
         cmocka_unit_test(test_nonzero_intervals_never_print_as_one_value),
+        cmocka_unit_test_setup_teardown(test_reps_csv, setup_hand_results, teardown_hand_results),
+        cmocka_unit_test_setup_teardown(test_reps_csv_ramp, setup_hand_results, teardown_hand_results),
+        cmocka_unit_test_setup_teardown(test_table_plan_and_seats, setup_hand_results, teardown_hand_results),
+        cmocka_unit_test(test_table_without_plan),
+        cmocka_unit_test_setup_teardown(test_team_print, setup_hand_results, teardown_hand_results),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

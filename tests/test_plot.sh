@@ -52,7 +52,7 @@ charts_complete() {
         done
     done
 }
-RUN_CHARTS="fan attainment ramp quarters manager"
+RUN_CHARTS="fan attainment ramp quarters manager reps"
 
 # --- result directories of any name: every control byte, quotes, the
 # characters gnuplot treats specially, and a name that is a script of its
@@ -82,6 +82,50 @@ for name in "${names[@]}"; do
     expect "plot $shown: the charts, complete" charts_complete "names/$name" $RUN_CHARTS
 done
 expect "no name was run as a command" test -z "$(find "$WORK" -name PWNED)"
+
+# --- the reps chart reads each rep's name from reps.csv, where a roster
+# puts it: a name with commas, quotes, a line break and a script of its own
+# is drawn as text, on one line, and nothing in it is run
+case_dir rep-names
+limited run "$SMALL" -n 16 -q -o named
+quoted='"Smith, ""Al"" $x; system(""touch PWNED"")"'
+sed -i "2s/^1,seat-1,/1,$quoted,/; 3s/^2,seat-2,/2,\"\`touch PWNED\`\\nand a second line\",/" named/reps.csv
+expect "reps.csv holds the names as a roster would give them" grep -qF "1,$quoted,new_hire" named/reps.csv
+limited plot named >/dev/null 2>stderr.txt
+status=$?
+expect "plot of reps named as scripts: exit 0 (got $status: $(cat stderr.txt))" test "$status" -eq 0
+expect "plot of reps named as scripts: the reps chart, complete" charts_complete named reps
+expect "the reps chart shows a name with its quotes and comma, cut to 20 characters" \
+    grep -qF '<text>Smith, "Al" $x; syst... (' named/reps.svg
+expect "the reps chart shows a name on one line" grep -qF '<text>`touch PWNED` and a ... (' named/reps.svg
+expect "no rep's name was run as a command" test -z "$(find "$WORK" -name PWNED)"
+expect "the reps chart has a row a seat" test "$(grep -cE '[0-9]%\)</text>$' named/reps.svg)" -eq 6
+
+# more than 30 seats: the 30 least likely to reach quota, and the title says so
+limited run "$SMALL" -n 16 -q --plot -o big --set team.reps=35 2>stderr.txt
+expect "run --plot of 35 seats: the reps chart, complete ($(cat stderr.txt))" charts_complete big reps
+expect "the reps chart of 35 seats says it shows 30" grep -qF 'the 30 of 35 reps least likely to reach it' big/reps.svg
+expect "the reps chart of 35 seats draws 30 rows" test "$(grep -cE '[0-9]%\)</text>$' big/reps.svg)" -eq 30
+# every seat less likely to reach quota (reach_quota_fy1, column 12) than
+# the 30th is among them
+drawn_least_likely() {
+    local least
+    least=$(awk -F, 'NR > 1 { print $12 }' big/reps.csv | sort -g | sed -n 30p)
+    awk -F, -v least="$least" 'NR > 1 && $12 < least { print $2 }' big/reps.csv | while read -r seat; do
+        grep -qF "<text>$seat (" big/reps.svg || return 1
+    done
+}
+expect "the 30 drawn are the least likely to reach quota" drawn_least_likely
+
+# --- with run.start_date the fan chart's axis has months; without, weeks
+case_dir dated
+limited run "$SMALL" -n 16 -q --plot -o dated --set run.start_date=2026-07-06 2>stderr.txt
+expect "run --plot with a start date: the charts, complete ($(cat stderr.txt))" charts_complete dated $RUN_CHARTS
+expect "the fan chart of a dated run has months on its axis" grep -qF '>Sep 26<' dated/fan.svg
+expect "the fan chart of a dated run has no week axis" bash -c "! grep -qF 'Week of the run' dated/fan.svg"
+limited run "$SMALL" -n 16 -q --plot -o weeks 2>stderr.txt
+expect "the fan chart without a start date has weeks" grep -qF 'Week of the run' weeks/fan.svg
+expect "the fan chart shows the team's size" grep -qF 'Reps selling (mean)' weeks/fan.svg
 
 # a link planted where gnuplot's output goes is not written through (the
 # directory is refused, or the link removed first)
@@ -147,7 +191,7 @@ for warmup in 0 26; do
         for chart in $RUN_CHARTS; do
             case $chart:$horizon in
             fan:1 | ramp:1 | manager:1) notes+=("$(note "$chart" "$one_week")") ;;
-            attainment:[1-9] | attainment:1[0-3]) notes+=("$(note "$chart" "$no_year")") ;;
+            attainment:[1-9] | attainment:1[0-3] | reps:[1-9] | reps:1[0-3]) notes+=("$(note "$chart" "$no_year")") ;;
             quarters:[1-9] | quarters:12) notes+=("$(note "$chart" "$no_quarter")") ;;
             *) drawn+=" $chart" ;;
             esac
@@ -186,7 +230,7 @@ charted "compare --plot of a one-week horizon" cmp-week $? compare_manager \
 case_dir odd
 limited run "$SMALL" -n 8 -q --plot -o odd
 cp -r odd odd-before
-for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.csv attainment.csv; do
+for file in scenario.ini summary.csv weekly.csv manager.csv ramp.csv quarters.csv attainment.csv reps.csv; do
     for kind in FIFO "symbolic link"; do
         rm -rf odd && cp -r odd-before odd && rm "odd/$file"
         if [ "$kind" = FIFO ]; then mkfifo "odd/$file"; else ln -s /dev/zero "odd/$file"; fi

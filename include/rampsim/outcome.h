@@ -150,6 +150,9 @@ typedef struct rs_reported_metric {
     int paired; /* one value per replication, so pairs exist (not pooled) */
 } rs_reported_metric;
 
+/* How many metrics the layout reports: the size rows needs below. */
+size_t rs_layout_reported_count(const rs_layout *l);
+
 /* Fills rows with the layout's reported metrics (at most max); returns how
  * many. */
 size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, size_t max);

@@ -24,6 +24,23 @@ rs_status rs_output_write_scenario(const char *dir, const char *file_name, const
 /* The short table a person reads at a glance. */
 void rs_output_print_table(FILE *out, const rs_results *r);
 
+/* Writes reps.csv, a row a seat (docs/outputs.md), into f; the write of
+ * rs_output_write for that file. RS_OK (f's error state tells a failed
+ * write). */
+rs_status rs_output_write_reps(FILE *f, const rs_results *r);
+
+/* Prints the team of a validated scenario as resolved, a line a seat, the
+ * hiring plan's seats apart: name, kind, tenure (and hire date with
+ * run.start_date), planned start week (and date), annual quota, skill and
+ * coaching hours a month. Every line is an INI comment ("# ..."), and
+ * names are escaped as messages escape them, so that what rampsim check
+ * prints still reads back as the scenario. */
+void rs_output_print_team(FILE *out, const rs_scenario *sc);
+
+/* Writes x rounded to a whole number with thousands separators into buf,
+ * as "1,234,568" or "-1,234,568": amounts read at a glance. */
+void rs_format_amount(double x, char *buf, size_t size);
+
 /* Writes a signed mean difference with its 95 % interval into buf, as
  * "+1.23 (+0.98 to +1.48)", for the tables of compare and sweep: with at
  * least `decimals` decimals, and as many more as the interval's half-width

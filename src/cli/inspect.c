@@ -8,6 +8,7 @@
 #include "cli/options.h"
 #include "memory.h"
 #include "rampsim/engine.h"
+#include "rampsim/output.h"
 #include "rampsim/scenario.h"
 #include "rampsim/version.h"
 
@@ -15,8 +16,9 @@ static const char check_help[] =
     "Usage: rampsim check SCENARIO.ini [OPTION]...\n"
     "Validate the scenario and print it with every key resolved; keys that\n"
     "differ from the defaults are marked. The first lines say how much memory\n"
-    "a run needs on this machine's cores and how much is available. Exit\n"
-    "status 2 if it is not valid.\n\n"
+    "a run needs on this machine's cores and how much is available; the last\n"
+    "ones, as comments, the team seat by seat and the hiring plan's seats.\n"
+    "Exit status 2 if it is not valid.\n\n"
     "  -n, --replications N    override run.replications\n"
     "      --seed S            override run.seed\n"
     "      --set SECTION.KEY=VALUE\n"
@@ -54,6 +56,7 @@ rs_status rs_cmd_check(int argc, char **argv, char *err)
         printf("# %s is valid; every key resolved:\n", o.args[0]);
         print_memory(sc, o.threads);
         rs_scenario_write(stdout, sc, false);
+        rs_output_print_team(stdout, sc);
     }
     rs_scenario_free(sc);
     return RS_OK;

@@ -21,8 +21,9 @@ static const char run_help[] =
     "  -q, --quiet             do not print the summary table\n"
     "  -h, --help              show this help\n\n"
     "Writes summary.csv, quarters.csv, weekly.csv, ramp.csv, manager.csv,\n"
-    "attainment.csv and scenario.ini (see docs/outputs.md). A failed or\n"
-    "interrupted run leaves no result directory behind.\n";
+    "attainment.csv, reps.csv (a row a seat) and scenario.ini (see\n"
+    "docs/outputs.md). A failed or interrupted run leaves no result directory\n"
+    "behind.\n";
 
 static const rs_cli_command run_command = {
     .name = "run", .help = run_help, .shared = RS_OPT_ALL, .min_args = 1, .max_args = 1,
