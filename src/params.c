@@ -285,7 +285,7 @@ void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t
         rs_format_real(*(const double *)v, buf, size);
         break;
     case RS_P_MONEY:
-        rs_format_amount(*(const double *)v, buf, size);
+        rs_format_money(*(const double *)v, buf, size);
         break;
     case RS_P_BOOL:
         snprintf(buf, size, "%s", *(const bool *)v ? "yes" : "no");

@@ -282,7 +282,7 @@ void rs_param_format_list(const rs_param *p, const rs_scenario *sc, char *buf, s
         break;
     case RS_P_PLAN:
         for (int i = 0; i < sc->plan.years; i++) {
-            rs_format_amount(sc->plan.bookings[i], num, sizeof num);
+            rs_format_money(sc->plan.bookings[i], num, sizeof num);
             APPEND("%s%s", i ? ", " : "", num);
         }
         break;

@@ -310,7 +310,7 @@ const char *rs_escape(const char *s, bool ascii_only, char *buf, size_t size)
 
 /* An amount as the parser reads it back: "43.903" would be refused as
  * ambiguous (43 thousand in much of the world), so it is written "43.9030". */
-void rs_format_amount(double x, char *buf, size_t size)
+void rs_format_money(double x, char *buf, size_t size)
 {
     rs_format_real(x, buf, size);
     const char *dot = strchr(buf, '.');

@@ -38,7 +38,7 @@ const char *rs_escape(const char *s, bool ascii_only, char *buf, size_t size);
 /* Writes the shortest decimal form of x that reads back exactly. */
 void rs_format_real(double x, char *buf, size_t size);
 /* An amount as rs_parse_money reads it back exactly. */
-void rs_format_amount(double x, char *buf, size_t size);
+void rs_format_money(double x, char *buf, size_t size);
 /* A fraction as the shortest percent that reads back, divided by 100, to
  * exactly that fraction (the ramp table, the seasons). */
 void rs_format_percent(double fraction, char *buf, size_t size);
