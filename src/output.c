@@ -237,13 +237,15 @@ static rs_status write_manager(FILE *f, const void *ctx)
     const rs_results *r = ctx;
     const rs_layout *l = &r->layout;
     const rs_scenario *sc = r->scenario;
-    fprintf(f, "week");
+    fprintf(f, "week%s", sc->run.has_start_date ? ",date" : "");
     for (int a = 0; a < RS_ACT_COUNT; a++)
         fprintf(f, ",%s", rs_activity_names[a]);
     fprintf(f, ",budget\n");
     double budget = sc->manager.hours_per_week * sc->manager.team_share;
     for (int w = 0; w < l->horizon; w++) {
         fprintf(f, "%d", w + 1);
+        if (sc->run.has_start_date)
+            put_week_date(f, sc, w);
         for (int a = 0; a < RS_ACT_COUNT; a++) {
             fputc(',', f);
             put_number(f, r->moments[rs_layout_manager_slot(l, w, (rs_activity)a)].mean);

@@ -313,6 +313,11 @@ void rs_scenario_write(FILE *out, const rs_scenario *sc, bool document)
             section = p->section;
         }
         char value[512], def[512];
+        if (sc->team.roster[0] && strcmp(p->section, "team") == 0 &&
+            (strcmp(p->key, "reps") == 0 || strcmp(p->key, "new_hires") == 0)) {
+            fprintf(out, "# %s: the roster gives the team\n", p->key);
+            continue;
+        }
         rs_param_format(p, sc, value, sizeof value);
         if (document) {
             char expect[256];
