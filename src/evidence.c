@@ -69,12 +69,7 @@ const size_t rs_evidence_count = N_ROWS;
 /* The parameter behind a "section.key", or NULL. */
 static const rs_param *lever_param(const char *key)
 {
-    const char *dot = strchr(key, '.');
-    char section[64];
-    if (!dot || (size_t)(dot - key) >= sizeof section)
-        return NULL;
-    snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
-    int i = rs_param_find(section, dot + 1);
+    int i = rs_param_find_dotted(key);
     return i < 0 ? NULL : &rs_params[i];
 }
 

@@ -17,6 +17,8 @@ extern const size_t rs_param_count;
 
 /* Index of section.key in rs_params, or -1. */
 int rs_param_find(const char *section, const char *key);
+/* Index of "section.key" in rs_params, or -1. */
+int rs_param_find_dotted(const char *name);
 /* Whether any parameter lives in this section. */
 int rs_param_section_exists(const char *section);
 /* The known "section.key" or "[section]" nearest to a misspelling, for

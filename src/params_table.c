@@ -243,6 +243,16 @@ int rs_param_find(const char *section, const char *key)
     return -1;
 }
 
+int rs_param_find_dotted(const char *name)
+{
+    const char *dot = strchr(name, '.');
+    char section[64];
+    if (!dot || (size_t)(dot - name) >= sizeof section)
+        return -1;
+    snprintf(section, sizeof section, "%.*s", (int)(dot - name), name);
+    return rs_param_find(section, dot + 1);
+}
+
 int rs_param_section_exists(const char *section)
 {
     for (size_t i = 0; i < rs_param_count; i++)

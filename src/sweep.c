@@ -75,12 +75,7 @@ static bool parse_range(const char *spec, double *from, double *to, double *step
  * coaching.per_rep's "Ben:3"), so that FROM:TO:STEP cannot be meant. */
 static bool values_have_colons(const char *key)
 {
-    const char *dot = strchr(key, '.');
-    char section[64];
-    if (!dot || (size_t)(dot - key) >= sizeof section)
-        return false;
-    snprintf(section, sizeof section, "%.*s", (int)(dot - key), key);
-    int i = rs_param_find(section, dot + 1);
+    int i = rs_param_find_dotted(key);
     return i >= 0 && (rs_params[i].type == RS_P_HIRES || rs_params[i].type == RS_P_REP_HOURS);
 }
 
