@@ -29,9 +29,8 @@ static double productivity(const rs_model *m, const seat *s)
     return s->veteran || s->fully_ramped ? 1.0 : rs_ramp_rho(&m->ramp, s->experience_weeks);
 }
 
-/* The quota a seat carries in `week` of fiscal quarter `quarter`, before
- * the quarter's season: its rep's, ramped at their tenure, or an empty
- * seat's when those count. */
+/* The quota a seat carries in `week`, before the quarter's season: its
+ * rep's, ramped at their tenure, or an empty seat's when those count. */
 static double seat_quota(const rs_model *m, const seat *s, int week)
 {
     if (!s->active)

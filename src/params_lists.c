@@ -174,14 +174,20 @@ static rs_status parse_plan(const rs_param *p, rs_scenario *sc, const char *text
     return RS_OK;
 }
 
-static bool valid_rep_name(const char *s)
+/* Text of 1 to max - 1 bytes without control characters. */
+static bool valid_text(const char *s, size_t max)
 {
-    if (!*s || strlen(s) >= RS_NAME_MAX)
+    if (!*s || strlen(s) >= max)
         return false;
     for (const unsigned char *c = (const unsigned char *)s; *c; c++)
         if (*c < 0x20 || *c == 0x7f)
             return false;
     return true;
+}
+
+static bool valid_rep_name(const char *s)
+{
+    return valid_text(s, RS_NAME_MAX);
 }
 
 static rs_status parse_rep_hours(const rs_param *p, rs_scenario *sc, const char *text, char *err)
@@ -225,7 +231,7 @@ rs_status rs_param_parse_list(const rs_param *p, rs_scenario *sc, const char *te
         sc->run.has_start_date = true;
         return RS_OK;
     case RS_P_PATH:
-        if (!*text || strlen(text) >= sizeof sc->team.roster || !valid_rep_name(text))
+        if (!valid_text(text, sizeof sc->team.roster))
             return reject(p, text, err);
         snprintf(sc->team.roster, sizeof sc->team.roster, "%s", strcmp(text, "none") == 0 ? "" : text);
         return RS_OK;

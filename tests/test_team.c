@@ -378,6 +378,21 @@ static void test_roster_seats_and_team_size(void **state)
     rs_scenario_free(sc);
 }
 
+/* A roster's path may be as long as a path (not a rep's name). */
+static void test_long_roster_path(void **state)
+{
+    (void)state;
+    char csv[64], path[256], text[512];
+    snprintf(csv, sizeof csv, "%s", tu_write_csv("name,tenure\nAna,0\n"));
+    /* /tmp/./././... names the same file in more than 63 characters */
+    snprintf(path, sizeof path, "/tmp/./././././././././././././././././././././././././././%s", csv + strlen("/tmp/"));
+    assert_true(strlen(path) >= RS_NAME_MAX);
+    snprintf(text, sizeof text, "[team]\nroster = %s\n", path);
+    rs_scenario *sc = tu_scenario(text);
+    assert_int_equal(sc->team.seat_count, 1);
+    rs_scenario_free(sc);
+}
+
 /* A roster goes with neither team.reps nor team.new_hires. */
 static void test_roster_excludes_team_reps(void **state)
 {
@@ -431,6 +446,7 @@ int main(void)
         cmocka_unit_test(test_double_quota_halves_attainment),
         cmocka_unit_test(test_roster_seats_and_team_size),
         cmocka_unit_test(test_roster_excludes_team_reps),
+        cmocka_unit_test(test_long_roster_path),
         cmocka_unit_test(test_compare_teams_of_different_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
