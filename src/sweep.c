@@ -197,9 +197,6 @@ static rs_status point_scenario(const rs_scenario *base, const rs_sweep *s, int 
         st = apply(sc, axis->key, value, axis->key, err);
     }
     char msg[RS_ERRMSG_SIZE];
-    /* the reported metrics are the base's: a point must have its plan rows */
-    if (st == RS_OK && (sc->plan.years > 0) != (base->plan.years > 0))
-        st = rs_fail(err, RS_ERR_INPUT, "sweep point %s: plan.bookings cannot vary between none and amounts", where);
     if (st == RS_OK && (st = rs_scenario_validate_bare(sc, msg)) != RS_OK)
         st = st == RS_ERR_INPUT ? rs_fail(err, st, "sweep point %s: %s", where, msg) : rs_fail(err, st, "%s", msg);
     if (st != RS_OK) {
@@ -383,7 +380,7 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
             const rs_sweep_value *v = rs_sweep_at(s, p, metric);
             char cell[96], diff[112];
             if (chance)
-                snprintf(cell, sizeof cell, "%.1f%%", v->mean);
+                snprintf(cell, sizeof cell, isnan(v->mean) ? "n/a" : "%.1f%%", v->mean);
             else
                 snprintf(cell, sizeof cell, "%.2f (%.2f to %.2f)", v->p50, v->p10, v->p90);
             rs_format_difference(diff, sizeof diff, v->difference, v->low, v->high, 2);
@@ -400,9 +397,10 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
     fputc('\n', out);
     for (int y = 0; y < s->axes[1].n; y++) {
         fprintf(out, "  %-14s", s->axes[1].values[y]);
-        for (int x = 0; x < s->axes[0].n; x++)
-            fprintf(out, " %10.2f", chance ? rs_sweep_at(s, y * s->axes[0].n + x, metric)->mean
-                                           : rs_sweep_at(s, y * s->axes[0].n + x, metric)->p50);
+        for (int x = 0; x < s->axes[0].n; x++) {
+            const rs_sweep_value *v = rs_sweep_at(s, y * s->axes[0].n + x, metric);
+            fprintf(out, " %10.2f", chance ? v->mean : v->p50);
+        }
         fputc('\n', out);
     }
 }
