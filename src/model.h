@@ -10,6 +10,8 @@
 #include "rampsim/outcome.h"
 #include "rampsim/scenario.h"
 
+#include "dates.h"
+#include "history.h"
 #include "model_draws.h"
 
 typedef struct rs_model rs_model;
@@ -29,6 +31,19 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout);
  * that the pool of open deals doubles when a replication holds more open
  * deals than any before it on this workspace: RS_ERR_NOMEM if that fails. */
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out);
+
+/* Runs replication `replication` as rs_model_run does, with the same
+ * results to the last bit, and records into h (cleared first) what a CRM
+ * would hold of it (docs/fit.md, "The round trip"): every opportunity
+ * created in weeks 0 .. horizon - 1, dated start_date + 7 x its week, with
+ * its outcome (open at the end of the run, or dropped when its rep left:
+ * RS_OPP_OPEN) and its close date; every rep who held a seat at any week
+ * of the run, with hire and leave dates (h->has_roster is set). A rep's
+ * name is the seat's (rs_team_seat_name) for its first rep, and
+ * "NAME #k" for its k-th. export_day is start_date + 7 x horizon.
+ * RS_ERR_NOMEM when out of memory (h then holds part of the run). */
+rs_status rs_model_run_history(rs_model *m, uint32_t replication, rs_outcome *out, rs_history *h,
+                               rs_day start_date);
 
 /* What a workspace has drawn so far, for the benchmark's RNG floor
  * (rs_model_draws: model_draws.h). */
