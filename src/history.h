@@ -33,7 +33,7 @@ typedef struct rs_history_opportunity {
     int owner;          /* index into reps */
     rs_day created;
     rs_day closed;      /* RS_DAY_NONE while open */
-    double amount;      /* > 0 */
+    double amount;      /* > 0, or NAN when the file gives none (blank or 0) */
     rs_opp_outcome outcome;
     int line;           /* the line of the file it was read from; 0 when simulated */
 } rs_history_opportunity;
