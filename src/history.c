@@ -96,6 +96,26 @@ long rs_history_add_opportunity(rs_history *h, const rs_history_opportunity *o)
     return (long)h->opportunity_count++;
 }
 
+bool rs_history_append(rs_history *dst, const rs_history *src)
+{
+    int offset = (int)dst->rep_count;
+    for (size_t i = 0; i < src->rep_count; i++) {
+        const rs_history_rep *r = &src->reps[i];
+        int k = rs_history_add_rep(dst, r->name, r->hired, r->left);
+        if (k < 0)
+            return false;
+        dst->reps[k].in_roster = r->in_roster;
+    }
+    for (size_t i = 0; i < src->opportunity_count; i++) {
+        rs_history_opportunity o = src->opportunities[i];
+        o.owner += offset;
+        if (rs_history_add_opportunity(dst, &o) < 0)
+            return false;
+    }
+    dst->has_roster = src->has_roster;
+    return true;
+}
+
 rs_day rs_history_first_day(const rs_history *h)
 {
     rs_day first = RS_DAY_NONE;

@@ -65,6 +65,11 @@ int rs_history_find_rep(const rs_history *h, const char *name);
 /* Adds an opportunity and returns its index, or -1 when out of memory. */
 long rs_history_add_opportunity(rs_history *h, const rs_history_opportunity *o);
 
+/* Appends src's reps and opportunities to dst (owners renumbered), so
+ * that many simulated histories are read as one. False when out of memory
+ * (dst then holds part of src). */
+bool rs_history_append(rs_history *dst, const rs_history *src);
+
 /* The first day of the history: the earliest created date (RS_DAY_NONE
  * when there is no opportunity). */
 rs_day rs_history_first_day(const rs_history *h);

@@ -24,19 +24,30 @@ static double table_reach(const rs_ramp *r, double level)
     return INFINITY;
 }
 
-void rs_ramp_init(rs_ramp *r, const rs_scenario *sc)
+void rs_ramp_init_curve(rs_ramp *r, int curve, double W, double a)
 {
-    double W = sc->ramp.weeks_to_ramped, a = sc->ramp.ramped_at;
-    r->curve = sc->ramp.curve;
+    r->curve = curve;
     r->weeks_to_ramped = W;
     r->ramped_at = a;
     /* scurve: rho = x^3 / (x^3 + x50^3) with rho(W) = a */
     r->x50 = W * cbrt((1.0 - a) / a);
     /* exponential: rho = 1 - (1 - a)^(x / W) */
     r->log_shortfall = log(1.0 - a) / W;
+    r->table_len = 0;
+    r->table = NULL;
+    r->ramped_experience = W;
+}
+
+void rs_ramp_init(rs_ramp *r, const rs_scenario *sc)
+{
+    double a = sc->ramp.ramped_at;
+    rs_ramp_init_curve(r, sc->ramp.curve == RS_RAMP_TABLE ? RS_RAMP_SCURVE : sc->ramp.curve,
+                       sc->ramp.weeks_to_ramped, a);
+    r->curve = sc->ramp.curve;
     r->table_len = sc->ramp.table_len;
     r->table = sc->ramp.table;
-    r->ramped_experience = r->curve == RS_RAMP_TABLE ? table_reach(r, a) : W;
+    if (r->curve == RS_RAMP_TABLE)
+        r->ramped_experience = table_reach(r, a);
 }
 
 double rs_ramp_rho(const rs_ramp *r, double x)

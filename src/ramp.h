@@ -18,6 +18,10 @@ typedef struct rs_ramp {
 
 /* Fills r from sc; sc must outlive r (the table is borrowed). */
 void rs_ramp_init(rs_ramp *r, const rs_scenario *sc);
+/* Fills r for a curve given by its shape (RS_RAMP_SCURVE, _EXPONENTIAL or
+ * _LINEAR), weeks to ramped W > 0 and ramped_at a in (0, 1): the curves a
+ * fit chooses among. */
+void rs_ramp_init_curve(rs_ramp *r, int curve, double W, double a);
 /* Productivity rho(x) in [0, 1] at experience x >= 0 weeks. */
 double rs_ramp_rho(const rs_ramp *r, double x);
 
