@@ -15,6 +15,8 @@ typedef struct rs_deal {
     int seat;
     uint32_t generation;   /* the seat's rep when the deal was created */
     int32_t next;          /* next deal in the same list, or -1 */
+    int32_t history_index; /* its opportunity in the history the model records, -1 for
+                            * none; set only while one is recorded (model_history.h) */
 } rs_deal;
 
 /* Weeks the wheel spans; deals closing further ahead wait in a list that

@@ -5,7 +5,8 @@
  * the horizon; each week runs the seven steps in the order docs/model.md
  * gives them, as the functions step_* (step 3, the deals closing, is in
  * model_close.c). Nothing in the weekly loop allocates: all memory is the
- * workspace's (model_workspace.c). */
+ * workspace's (model_workspace.c), but for the history that
+ * rs_model_run_history records into, which grows as it records. */
 #include "model.h"
 
 #include <math.h>
@@ -17,6 +18,7 @@
 #include "manager.h"
 #include "minmax.h"
 #include "model_close.h"
+#include "model_history.h"
 #include "model_state.h"
 #include "model_staffing.h"
 #include "model_summary.h"
@@ -131,6 +133,8 @@ static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, doub
     d->value = deal_size_mean * rs_quantile(&m->deal_value, u_value);
     d->seat = i;
     d->generation = s->generation;
+    if (m->history)
+        rs_model_history_open(m, d, week);
     s->open_deals++;
     s->open_value += d->value;
     return RS_OK;
@@ -348,4 +352,20 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
     }
     rs_model_summarise(m, out);
     return RS_OK;
+}
+
+/* rs_model_run with m->history set: the steps record as they go
+ * (model_history.c), and nothing else changes. */
+rs_status rs_model_run_history(rs_model *m, uint32_t replication, rs_outcome *out, rs_history *h,
+                               rs_day start_date)
+{
+    m->history = h;
+    m->history_start = start_date;
+    m->history_incomplete = false;
+    rs_history_clear(h);
+    h->has_roster = true;
+    h->export_day = start_date + 7 * m->layout->horizon; /* the first day after the run */
+    rs_status st = rs_model_run(m, replication, out);
+    m->history = NULL;
+    return st == RS_OK && m->history_incomplete ? RS_ERR_NOMEM : st;
 }

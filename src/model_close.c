@@ -9,6 +9,7 @@
 #include "rampsim/calendar.h"
 
 #include "minmax.h"
+#include "model_history.h"
 
 static int by_seat_then_largest(const void *a, const void *b)
 {
@@ -125,6 +126,7 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
                 s->deal_coaching_hours_a_week += sc->deal_help.hours_per_deal;
         }
         bool won = d->win_u < p_win * s->attention;
+        m->closing[c].won = won;
         if (rs_model_recording(week))
             m->closed++;
         if (won)
@@ -150,6 +152,9 @@ rs_status rs_model_close_deals(rs_model *m, int week, int week_in_quarter, rs_ma
     if (help)
         qsort(m->closing, n, sizeof *m->closing, by_seat_then_largest);
     int helped = decide(m, n, help, week, out);
+    if (m->history)
+        for (size_t c = 0; c < n; c++)
+            rs_model_history_decide(m, &m->book.deals[m->closing[c].index], week, m->closing[c].won);
     rs_deal_book_release(&m->book, list);
 
     if (rs_model_recording(week))

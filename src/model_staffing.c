@@ -7,6 +7,7 @@
 #include "rampsim/calendar.h"
 
 #include "manager.h"
+#include "model_history.h"
 #include "team.h"
 
 /* Hires a rep into seat `index` in `week`. A veteran is fully ramped and
@@ -29,6 +30,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     s->generation = generation;
     s->stream = stream;
     s->life = life;
+    s->history_rep = m->history ? rs_model_history_hire(m, index, week, veteran) : -1;
     bool first = !s->life.first_rep_hired;
     s->life.first_rep_hired = true;
     s->active = true;
@@ -94,6 +96,7 @@ void rs_model_place_seats(rs_model *m)
         seat *s = &m->seats[i];
         const rs_seat_spec *spec = &sc->team.seats[i];
         memset(s, 0, sizeof *s);
+        s->history_rep = -1;
         s->life.coaching_hours_a_month = rs_team_coaching_hours_per_month(sc, i);
         s->life.exists_from = -sc->run.warmup_weeks;
         switch (spec->kind) {
@@ -124,6 +127,8 @@ static void depart(rs_model *m, seat *s, int week, exit_cause cause)
 {
     if (s->generation == 0)
         s->life.first_rep_left = true;
+    if (m->history)
+        rs_model_history_leave(m, s, week);
     s->active = false;
     s->fy_present = false;
     s->generation++;

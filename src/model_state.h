@@ -13,6 +13,7 @@
 
 #include "dealbook.h"
 #include "effects.h"
+#include "history.h"
 #include "model_draws.h"
 #include "ramp.h"
 #include "rng.h"
@@ -48,6 +49,8 @@ typedef struct seat {
     int open_deals;      /* the seat's open opportunities */
     double open_value;   /* and their value */
     rs_stream stream;    /* this week's stream of the seat */
+    int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded
+                          * (here, in the stream's padding, the seat grows by nothing) */
     rs_poisson_cache opportunity_cache, lost_cache;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */
@@ -71,6 +74,7 @@ typedef struct seat {
 /* A deal closing this week, for choosing which ones the manager helps. */
 typedef struct closing {
     int seat;
+    bool won;   /* as decided: a history is recorded from it after the week's decisions */
     double value;
     size_t index;
 } closing;
@@ -111,6 +115,14 @@ struct rs_model {
     int *observed, *ramped_count;
 
     rs_model_draws draws; /* over the workspace's life */
+
+    /* What rs_model_run_history records into (model_history.c); NULL in
+     * rs_model_run, so that a plain run pays a test of this pointer where
+     * a rep is hired or leaves, where an opportunity is opened, and once a
+     * week after the deals closing are decided. */
+    rs_history *history;
+    rs_day history_start;   /* the date of week 0 */
+    bool history_incomplete; /* an append failed: out of memory */
 
     /* running totals of the replication */
     long leads, closed, won, helped_deals, departures, hires, review_exits;
