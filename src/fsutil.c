@@ -64,10 +64,22 @@ static const char *kind_of(mode_t mode)
     return "not a regular file";
 }
 
+/* Whether path is a directory (not a link) with a manifest: a result
+ * directory of its own, as rs_fs_make_subdir makes one. */
+static bool is_result_subdir(const char *path)
+{
+    char manifest_path[RS_PATH_MAX + RS_FS_NAME_MAX + 64];
+    struct stat info;
+    snprintf(manifest_path, sizeof manifest_path, "%s/%s", path, RS_FS_MANIFEST);
+    return lstat(path, &info) == 0 && S_ISDIR(info.st_mode) && lstat(manifest_path, &info) == 0 &&
+           S_ISREG(info.st_mode);
+}
+
 /* Whether the directory dir can be replaced: it is empty, or its manifest
- * lists every entry and each is a regular file. With need_manifest, an
+ * lists every entry and each is a regular file or, at the top (depth 0),
+ * a result directory that can be replaced itself. With need_manifest, an
  * empty directory without one is refused too. advice ends a refusal. */
-static rs_status inspect_dir(const char *dir, bool need_manifest, const char *advice, char *err)
+static rs_status inspect_dir(const char *dir, int depth, bool need_manifest, const char *advice, char *err)
 {
     rs_manifest m;
     char problem[256];
@@ -102,6 +114,8 @@ static rs_status inspect_dir(const char *dir, bool need_manifest, const char *ad
         else if (!rs_manifest_has(&m, name))
             st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which rampsim did not write; %s", rs_fs_shown(dir).text,
                          rs_fs_shown(name).text, advice);
+        else if (depth == 0 && is_result_subdir(path))
+            st = inspect_dir(path, depth + 1, true, advice, err);
         else if (lstat(path, &info) == 0 && !S_ISREG(info.st_mode))
             st = rs_fail(err, RS_ERR_INPUT, "%s holds %s, which is %s where rampsim wrote a file; %s",
                          rs_fs_shown(dir).text, rs_fs_shown(name).text, kind_of(info.st_mode), advice);
@@ -141,7 +155,7 @@ static rs_status inspect_target(const char *path, bool *exists, char *err)
      * refused before the work, not left half-removed after it */
     if (access(path, W_OK | X_OK) != 0)
         return rs_fail(err, RS_ERR_IO, "cannot replace %s: %s", rs_fs_shown(path).text, strerror(errno));
-    return inspect_dir(path, false, choose_another, err);
+    return inspect_dir(path, 0, false, choose_another, err);
 }
 
 /* The path without trailing slashes: lstat("link/") would follow the link. */
@@ -246,23 +260,36 @@ rs_status rs_fs_prepare(const char *dir, char *tmp, char *err)
     return RS_OK;
 }
 
-bool rs_fs_remove(const char *dir)
+/* rs_fs_remove of the directory `path` relative to the directory open as
+ * at; at depth 0 a listed name that is a directory is removed the same
+ * way (a result directory of its own: rs_fs_make_subdir). */
+static bool remove_at(int at, const char *path, int depth)
 {
     /* by descriptor, never through a link: not even one swapped in for dir */
-    int dirfd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int dirfd = openat(at, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (dirfd < 0)
         return errno == ENOENT;
     rs_manifest m;
     char problem[256];
     if (rs_manifest_read_at(dirfd, &m, problem, sizeof problem) == 1) {
-        for (int i = 0; i < m.n; i++)
-            unlinkat(dirfd, m.names[i], 0);
+        for (int i = 0; i < m.n; i++) {
+            struct stat info;
+            if (depth == 0 && fstatat(dirfd, m.names[i], &info, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(info.st_mode))
+                remove_at(dirfd, m.names[i], depth + 1);
+            else
+                unlinkat(dirfd, m.names[i], 0);
+        }
         rs_manifest_free(&m);
     }
     unlinkat(dirfd, RS_FS_MANIFEST_PART, 0);
     unlinkat(dirfd, RS_FS_MANIFEST, 0);
     close(dirfd);
-    return rmdir(dir) == 0;
+    return unlinkat(at, path, AT_REMOVEDIR) == 0;
+}
+
+bool rs_fs_remove(const char *dir)
+{
+    return remove_at(AT_FDCWD, dir, 0);
 }
 
 /* The earlier results, swapped out to old, are removed; if anything kept
@@ -370,7 +397,7 @@ rs_status rs_fs_publish(const char *tmp, const char *dir, char *err)
 
 rs_status rs_fs_claim(const char *dir, const char *const *names, char *err)
 {
-    rs_status st = inspect_dir(dir, true, "rampsim writes only into directories it wrote", err);
+    rs_status st = inspect_dir(dir, 0, true, "rampsim writes only into directories it wrote", err);
     if (st != RS_OK)
         return st;
     rs_manifest m;
@@ -421,4 +448,52 @@ rs_status rs_fs_write_files(const char *dir, const rs_fs_file *files, size_t n, 
     for (size_t i = 0; st == RS_OK && i < n; i++)
         st = rs_fs_write_file(dir, files[i].name, files[i].write, ctx, err);
     return st;
+}
+
+rs_status rs_fs_make_subdir(const char *dir, const char *name, char *sub, char *err)
+{
+    const char *names[] = {name, NULL};
+    rs_status st = rs_fs_claim(dir, names, err);
+    if (st != RS_OK)
+        return st;
+    if ((size_t)snprintf(sub, RS_PATH_MAX, "%s/%s", dir, name) >= RS_PATH_MAX)
+        return rs_fail(err, RS_ERR_INPUT, "the output directory path is too long for %s", rs_fs_shown(name).text);
+    if (mkdir(sub, 0777) != 0)
+        return rs_fail(err, RS_ERR_IO, "cannot create directory %s: %s", rs_fs_shown(sub).text, strerror(errno));
+    rs_manifest none = {0};
+    return rs_manifest_write(sub, &none, err);
+}
+
+/* path made absolute and read lexically into out (size RS_PATH_MAX):
+ * empty and "." parts dropped, ".." taking the part before it away. */
+static void lexical_path(const char *path, char *out)
+{
+    char joined[2 * RS_PATH_MAX + 2], cwd[RS_PATH_MAX] = "";
+    if (path[0] != '/' && !getcwd(cwd, sizeof cwd))
+        cwd[0] = '\0';
+    snprintf(joined, sizeof joined, "%s/%s", cwd, path);
+    size_t n = 0;
+    out[0] = '\0';
+    for (char *part = strtok(joined, "/"); part; part = strtok(NULL, "/")) {
+        if (strcmp(part, ".") == 0)
+            continue;
+        if (strcmp(part, "..") == 0) {
+            while (n > 0 && out[--n] != '/')
+                ;
+            out[n] = '\0';
+            continue;
+        }
+        n += (size_t)snprintf(out + n, n < RS_PATH_MAX ? RS_PATH_MAX - n : 0, "/%s", part);
+        if (n >= RS_PATH_MAX)
+            n = RS_PATH_MAX - 1;
+    }
+}
+
+bool rs_fs_nested(const char *a, const char *b)
+{
+    char x[RS_PATH_MAX], y[RS_PATH_MAX];
+    lexical_path(a, x);
+    lexical_path(b, y);
+    size_t nx = strlen(x), ny = strlen(y), n = nx < ny ? nx : ny;
+    return strncmp(x, y, n) == 0 && (nx == ny || (nx < ny ? y[n] : x[n]) == '/');
 }

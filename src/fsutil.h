@@ -2,9 +2,10 @@
  * that are replaced only when rampsim wrote everything in them.
  *
  * Every result directory holds a manifest (manifest.h) listing the files
- * rampsim wrote there, each named by the command that writes it. A name
- * is added to it before the file is created, so that even a run killed
- * outright leaves nothing unlisted.
+ * rampsim wrote there, each named by the command that writes it, and the
+ * result directories it made inside it (one level deep: an export's
+ * replications). A name is added to it before the file is created, so
+ * that even a run killed outright leaves nothing unlisted.
  * Replacing a directory removes exactly what its manifest lists, and is
  * refused when anything else is there. */
 #ifndef RS_FSUTIL_H
@@ -49,6 +50,19 @@ bool rs_fs_remove(const char *dir);
  * names are created in it. dir must be a result directory: RS_ERR_INPUT
  * when it has no manifest, a damaged one or anything it does not list. */
 rs_status rs_fs_claim(const char *dir, const char *const *names, char *err);
+
+/* Makes dir/name, a new directory inside the result directory dir, a
+ * result directory of its own (with an empty manifest), claiming name in
+ * dir's manifest first: replacing or removing dir takes it along. Not
+ * inside one made so (one level deep). Its path goes to sub (size
+ * RS_PATH_MAX). RS_ERR_IO when it cannot be made. */
+rs_status rs_fs_make_subdir(const char *dir, const char *name, char *sub, char *err);
+
+/* Whether the paths a and b name the same directory or one lies inside
+ * the other, read as written (relative to the working directory, without
+ * following links): two result directories of one command must be apart,
+ * or publishing one would replace or refuse the other. */
+bool rs_fs_nested(const char *a, const char *b);
 
 /* Whether path names a regular file; otherwise a message saying what it
  * is (a FIFO, a device, a directory, missing), so that no read of it can
