@@ -106,10 +106,21 @@ static void end_progress(const progress_bar *bar)
 
 /* ---- the job --------------------------------------------------------------- */
 
-/* Draws the charts into tmp, then publishes it as dir unless a signal came
- * meanwhile (gnuplot sees a Ctrl-C too). A chart failure still publishes
- * the data and says so. */
-static rs_status finish_results(const rs_job *job, const char *tmp, char *err)
+/* fsutil's refusals advise "choose another -o"; for the second directory
+ * the option that named it. Returns st. */
+static rs_status advise_second_option(rs_status st, const rs_job *job, char *err)
+{
+    static const char advice[] = "choose another -o";
+    size_t n = strlen(err), len = strlen(advice);
+    if (st != RS_OK && n >= len && strcmp(err + n - len, advice) == 0)
+        snprintf(err + n - 2, RS_ERRMSG_SIZE - (n - 2), "%s", job->second_option);
+    return st;
+}
+
+/* Draws the charts into tmp, then publishes it as dir (and second_tmp as
+ * the second directory) unless a signal came meanwhile (gnuplot sees a
+ * Ctrl-C too). A chart failure still publishes the data and says so. */
+static rs_status finish_results(const rs_job *job, const char *tmp, const char *second_tmp, char *err)
 {
     rs_status plot_status = RS_OK;
     char plot_err[RS_ERRMSG_SIZE] = "";
@@ -123,6 +134,12 @@ static rs_status finish_results(const rs_job *job, const char *tmp, char *err)
     if (interrupted)
         return RS_ERR_INTERRUPTED;
     rs_status st = rs_fs_publish(tmp, job->dir, err);
+    if (st == RS_OK && job->second_dir &&
+        (st = advise_second_option(rs_fs_publish(second_tmp, job->second_dir, err), job, err)) != RS_OK) {
+        char msg[RS_ERRMSG_SIZE];
+        snprintf(msg, sizeof msg, "%s", err);
+        return rs_fail(err, st, "%s; the results are written to %s", msg, job->dir);
+    }
     if (st != RS_OK)
         return st;
     if (plot_status != RS_OK)
@@ -159,6 +176,8 @@ static rs_status interrupted_message(rs_status st, const char *dir, char *err)
 static rs_status compute(const rs_job *job, char *err)
 {
     rs_status st = rs_fs_check_target(job->dir, err);
+    if (st == RS_OK && job->second_dir)
+        st = advise_second_option(rs_fs_check_target(job->second_dir, err), job, err);
     if (st != RS_OK)
         return st;
     progress_bar bar;
@@ -173,7 +192,7 @@ static rs_status compute(const rs_job *job, char *err)
 /* Writes, draws and publishes the computed results. */
 static rs_status write_results(const rs_job *job, char *err)
 {
-    char tmp[RS_PATH_MAX] = "";
+    char tmp[RS_PATH_MAX] = "", second_tmp[RS_PATH_MAX] = "";
     rs_status st = interrupted ? RS_ERR_INTERRUPTED : rs_fs_prepare(job->dir, tmp, err);
     if (st != RS_OK)
         return st;
@@ -183,14 +202,25 @@ static rs_status write_results(const rs_job *job, char *err)
         snprintf(heading, sizeof heading, "the base scenario of a %s", job->base_of);
         st = rs_output_write_scenario(tmp, "scenario.ini", job->base, heading, NULL, err);
     }
+    if (st == RS_OK && job->second_dir && !interrupted) {
+        st = advise_second_option(rs_fs_prepare(job->second_dir, second_tmp, err), job, err);
+        if (st == RS_OK)
+            st = job->write_second(job->ctx, second_tmp, err);
+    }
     if (st == RS_OK && interrupted)
         st = RS_ERR_INTERRUPTED;
     if (st == RS_OK)
-        st = finish_results(job, tmp, err);
-    if (st != RS_OK) /* nothing to remove once published (a chart failure) */
+        st = finish_results(job, tmp, second_tmp, err);
+    if (st != RS_OK) { /* nothing to remove once published (a chart failure) */
         rs_fs_remove(tmp);
-    if (st == RS_ERR_IO)
+        if (second_tmp[0])
+            rs_fs_remove(second_tmp);
+    }
+    if (st == RS_ERR_IO) {
         name_result_dir(err, tmp, job->dir);
+        if (second_tmp[0])
+            name_result_dir(err, second_tmp, job->second_dir);
+    }
     return st;
 }
 
@@ -211,6 +241,8 @@ rs_status rs_job_run(const rs_job *job, char *err)
         job->print(job->ctx);
         bool charts = job->says_charts && job->draw && st == RS_OK && rs_plot_available();
         printf("\nResults in %s/%s\n", job->dir, charts ? " (with charts)" : "");
+        if (job->second_dir && st == RS_OK)
+            printf("%s in %s/\n", job->second_name, job->second_dir);
     }
     return st;
 }

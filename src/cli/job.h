@@ -31,6 +31,15 @@ typedef struct rs_job {
     const rs_scenario *base;
     const char *base_of;
     bool says_charts; /* "Results in DIR/ (with charts)" when charts were drawn */
+    /* A second directory the job writes (run --export-crm), NULL for none:
+     * checked with dir before the work, filled by write_second in a
+     * temporary directory of its own once the results are written, and
+     * published right after them, so that a job that fails or is
+     * interrupted before leaves neither. "<second_name> in DIR/" follows
+     * "Results in"; a refusal of the directory advises another
+     * <second_option> where one of dir's advises another -o. */
+    const char *second_dir, *second_name, *second_option;
+    rs_status (*write_second)(const void *ctx, const char *tmp, char *err);
     void *ctx;
 } rs_job;
 
