@@ -32,6 +32,7 @@ cleanup() {
 trap cleanup EXIT
 cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
+. "$SRC/tests/charts.sh"
 
 limited() {
     timeout -k 2 60 "$RAMPSIM" "$@"
@@ -52,22 +53,6 @@ if ! command -v gnuplot >/dev/null; then
     summary
 fi
 
-# complete CHART-FILE: a PNG ends with its IEND chunk, an SVG with </svg>
-complete() {
-    case $1 in
-    *.png) test "$(tail -c 12 "$1" | od -An -tx1 | tr -d ' \n')" = 0000000049454e44ae426082 ;;
-    *.svg) tail -c 64 "$1" | tr -d ' \n\t\r' | grep -q '</svg>$' ;;
-    esac
-}
-charts_complete() {
-    local dir=$1 chart format
-    shift
-    for chart in "$@"; do
-        for format in png svg; do
-            complete "$dir/$chart.$format" || return 1
-        done
-    done
-}
 # the charts in DIR, by name, one a line
 charts_in() { ls "$1" | sed -n 's/\.png$//p' | sort; }
 FIT_CHARTS="fit_cycles fit_deal_sizes fit_ramp fit_win_rate"
@@ -192,30 +177,6 @@ expect "no name was run as a command" test -z "$(find "$WORK" -name PWNED)"
 case_dir blocking
 cp -r "$SAMPLE" fit
 limited plot fit >/dev/null 2>&1
-cp -r fit fit-before
-mkdir blocking-bin
-mkfifo "$WORK/never-written"
-printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec cat "%s/never-written" >/dev/null\n' "$WORK" "$WORK" \
-    >blocking-bin/gnuplot
-chmod +x blocking-bin/gnuplot
-PATH="$PWD/blocking-bin:$PATH" "$RAMPSIM" plot fit >/dev/null 2>stderr.txt &
-pid=$!
-wait_until 30 test -s "$WORK/gnuplot.pid"
-expect "SIGTERM while gnuplot blocks: a gnuplot was running when the signal came" test -s "$WORK/gnuplot.pid"
-kill -TERM "$pid"
-gone() { ! kill -0 "$1" 2>/dev/null; }
-if wait_until 5 gone "$pid"; then
-    wait "$pid"
-    status=$?
-else
-    kill -KILL "$pid"
-    status=hung
-fi
-expect "SIGTERM while gnuplot blocks: exit 143 within 5 s (got $status)" test "$status" = 143
-expect "SIGTERM while gnuplot blocks: says so ($(cat stderr.txt))" \
-    grep -qxF "rampsim: interrupted by SIGTERM; the charts of fit are as they were" stderr.txt
-expect "SIGTERM while gnuplot blocks: gnuplot ended too" \
-    bash -c "for p in \$(cat '$WORK/gnuplot.pid'); do ! kill -0 \$p 2>/dev/null || exit 1; done"
-expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r fit-before fit
+stopped_while_gnuplot_blocks fit
 
 summary
