@@ -1,6 +1,28 @@
 # charts.sh: the helpers of the chart tests (test_plot.sh, test_plot_fit.sh).
-# Source it after expect.sh, with RAMPSIM and WORK set; a script that uses
-# stopped_while_gnuplot_blocks kills the pids in $WORK/gnuplot.pid at exit.
+# Source it after expect.sh, with RAMPSIM set, then call
+# use_chart_scratch_dir.
+
+# use_chart_scratch_dir: makes a temporary directory ($WORK) and enters
+# it. A rampsim may run in the background, with gnuplots that block on a
+# FIFO no one writes (each adds its pid to $WORK/gnuplot.pid); should any
+# be left at exit, it ends before the directory is removed.
+use_chart_scratch_dir() {
+    WORK=$(mktemp -d)
+    trap end_chart_scratch_dir EXIT
+    cd "$WORK" || exit 1
+}
+end_chart_scratch_dir() {
+    local pids
+    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
+    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
+    rm -rf "$WORK"
+}
+
+# rampsim under a time limit: a hang ends in SIGTERM, then SIGKILL, sent to
+# the whole process group (gnuplot included), and shows as exit 124 or 137
+limited() {
+    timeout -k 2 60 "$RAMPSIM" "$@"
+}
 
 # complete CHART-FILE: a PNG ends with its IEND chunk, an SVG with </svg>
 complete() {

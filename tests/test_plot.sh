@@ -14,26 +14,9 @@ if ! command -v gnuplot >/dev/null; then
     echo "gnuplot not found: the chart tests are skipped"
     exit 0
 fi
-WORK=$(mktemp -d)
-# One rampsim runs in the background, with gnuplots that block on a FIFO no
-# one writes (each adds its pid to gnuplot.pid); should any be left, it
-# ends before the directory.
-cleanup() {
-    local pids
-    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
-    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
 . "$SRC/tests/charts.sh"
-
-# rampsim under a time limit: a hang ends in SIGTERM, then SIGKILL, sent to
-# the whole process group (gnuplot included), and shows as exit 124 or 137
-limited() {
-    timeout -k 2 60 "$RAMPSIM" "$@"
-}
+use_chart_scratch_dir
 
 RUN_CHARTS="fan attainment ramp quarters manager reps"
 

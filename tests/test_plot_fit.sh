@@ -22,21 +22,9 @@ set -u
 RAMPSIM=$1
 SRC=$2
 SAMPLE=$SRC/tests/data/fit-plot
-WORK=$(mktemp -d)
-cleanup() {
-    local pids
-    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
-    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
 . "$SRC/tests/charts.sh"
-
-limited() {
-    timeout -k 2 60 "$RAMPSIM" "$@"
-}
+use_chart_scratch_dir
 
 # without gnuplot, a fit directory is refused as a run's is (exit 1)
 case_dir no-gnuplot
