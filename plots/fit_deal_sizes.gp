@@ -8,13 +8,16 @@ set xlabel "Deal amount (logarithmic scale)"
 set ylabel "Closed opportunities"
 set key top right
 set logscale x
-set xrange [deals_bin_low_min : deals_bin_high_max]
+# from the smallest amount to the largest; a single amount gets room around it
+deals_low = deals_bin_high_max > deals_bin_low_min ? deals_bin_low_min : deals_bin_low_min / 2
+deals_high = deals_bin_high_max > deals_bin_low_min ? deals_bin_high_max : deals_bin_high_max * 2
+set xrange [deals_low : deals_high]
 top = deals_observed_max > deals_fitted_max || deals_fitted_max != deals_fitted_max ? deals_observed_max : deals_fitted_max
 set yrange [0 : top > 0 ? top * 1.3 : 1]
 # the amounts on the axis as $2K, $5K, $10K, ... $1M: 1, 2 and 5 times a power of ten
 money(x) = x >= 1e6 ? sprintf('$%gM', x / 1e6) : x >= 1e3 ? sprintf('$%gK', x / 1e3) : sprintf('$%g', x)
 set xtics () nomirror
-do for [k = floor(log10(deals_bin_low_min)) : ceil(log10(deals_bin_high_max))] {
+do for [k = floor(log10(deals_low)) : ceil(log10(deals_high))] {
   do for [m in "1 2 5"] { v = m * 10.0**k; set xtics add (money(v) v) }
 }
 set grid noxtics ytics

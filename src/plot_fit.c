@@ -21,7 +21,8 @@
 enum {
     REQUIRED = 1, /* a value on every row: the chart's x */
     POSITIVE = 2, /* above 0: an amount on a logarithmic axis */
-    DATE = 4      /* YYYY-MM-DD rather than a number */
+    DATE = 4,     /* YYYY-MM-DD rather than a number */
+    DRAWN = 8     /* a y the chart draws: with none, it has nothing to show */
 };
 
 typedef struct fit_column {
@@ -33,7 +34,7 @@ typedef struct fit_column {
 
 /* A chart of a fit, the file it draws, the prefix of its variables and
  * the notes that say why it is left out when the file is not there or has
- * no row. */
+ * no number in a DRAWN column (no row, say). */
 typedef struct fit_chart {
     const char *chart, *file, *prefix, *absent, *empty;
     fit_column columns[FIT_MAX_COLUMNS + 1]; /* up to the first without a name */
@@ -42,28 +43,29 @@ typedef struct fit_chart {
 /* The files rampsim fit writes for its charts, and their columns. */
 static const fit_chart fit_charts[] = {
     {"fit_deal_sizes", "fit-deal-sizes.csv", "deals", "there is no fit-deal-sizes.csv",
-     "fit-deal-sizes.csv has no rows",
-     {{"bin_low", REQUIRED | POSITIVE}, {"bin_high", REQUIRED | POSITIVE}, {"observed", 0}, {"fitted", 0}}},
-    {"fit_cycles", "fit-cycles.csv", "cycles", "there is no fit-cycles.csv", "fit-cycles.csv has no rows",
-     {{"weeks", REQUIRED}, {"observed", 0}, {"fitted", 0}}},
+     "fit-deal-sizes.csv has no observed or fitted count",
+     {{"bin_low", REQUIRED | POSITIVE}, {"bin_high", REQUIRED | POSITIVE}, {"observed", DRAWN}, {"fitted", DRAWN}}},
+    {"fit_cycles", "fit-cycles.csv", "cycles", "there is no fit-cycles.csv",
+     "fit-cycles.csv has no observed or fitted count", {{"weeks", REQUIRED}, {"observed", DRAWN}, {"fitted", DRAWN}}},
     {"fit_ramp", "fit-ramp.csv", "ramp", "the fit had no roster (there is no fit-ramp.csv)",
-     "fit-ramp.csv has no rows",
+     "fit-ramp.csv has no observed or fitted rate",
      {{"tenure_month", REQUIRED},
       {"rep_weeks", 0},
       {"opportunities", 0},
-      {"observed_rate", 0},
+      {"observed_rate", DRAWN},
       {"low", 0},
       {"high", 0},
-      {"fitted_rate", 0}}},
-    {"fit_win_rate", "fit-win-rate.csv", "win", "there is no fit-win-rate.csv", "fit-win-rate.csv has no rows",
+      {"fitted_rate", DRAWN}}},
+    {"fit_win_rate", "fit-win-rate.csv", "win", "there is no fit-win-rate.csv",
+     "fit-win-rate.csv has no observed or fitted win rate",
      {{"quarter", REQUIRED},
       {"start_date", REQUIRED | DATE},
       {"closed", 0},
       {"won", 0},
-      {"observed", 0},
+      {"observed", DRAWN},
       {"low", 0},
       {"high", 0},
-      {"fitted", 0}}},
+      {"fitted", DRAWN}}},
 };
 #define N_FIT_CHARTS ((int)(sizeof fit_charts / sizeof fit_charts[0]))
 
@@ -158,7 +160,7 @@ static void put_figures(FILE *vars, const fit_chart *ch, int rows, const column_
 /* Reads the chart's file, present and regular: RS_ERR_INPUT naming the
  * column it lacks, or the line and column of a cell that breaks its rules.
  * Writes the chart's variables into vars; *why_not says why it is left out
- * when the file has no row. */
+ * when it has nothing to show. */
 static rs_status read_chart(const char *dir, const fit_chart *ch, FILE *vars, const char **why_not, char *err)
 {
     fit_file f = {.line = 1};
@@ -186,7 +188,10 @@ static rs_status read_chart(const char *dir, const fit_chart *ch, FILE *vars, co
     if (st != RS_OK)
         return st;
     put_figures(vars, ch, rows, fig);
-    if (rows == 0)
+    bool drawn = false;
+    for (int k = 0; ch->columns[k].name; k++)
+        drawn |= (ch->columns[k].rules & DRAWN) && fig[k].n > 0;
+    if (!drawn)
         *why_not = ch->empty;
     return RS_OK;
 }

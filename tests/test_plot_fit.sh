@@ -84,6 +84,19 @@ expect "plot of a fit without a roster: the other three, whole" charts_complete 
 expect "plot of a fit without a roster: no ramp chart" test "$(charts_in fit | tr '\n' ' ')" = \
     "fit_cycles fit_deal_sizes fit_win_rate "
 
+# a ramp with no rate observed or fitted (no rep-week in any month) has
+# nothing to show: a note, and the others drawn
+case_dir no-rate
+cp -r "$SAMPLE" fit
+awk -F, -v OFS=, 'NR == 1 { print; next } { print $1, 0, 0, "", "", "", "" }' "$SAMPLE/fit-ramp.csv" >fit/fit-ramp.csv
+limited plot fit >/dev/null 2>stderr.txt
+status=$?
+expect "plot of a fit with no ramp rate: exit 0 (got $status: $(cat stderr.txt))" test "$status" -eq 0
+expect "plot of a fit with no ramp rate: a note for the ramp chart ($(cat stderr.txt))" \
+    test "$(cat stderr.txt)" = "$(note fit_ramp "fit-ramp.csv has no observed or fitted rate")"
+expect "plot of a fit with no ramp rate: the other three" test "$(charts_in fit | tr '\n' ' ')" = \
+    "fit_cycles fit_deal_sizes fit_win_rate "
+
 # --- fit-report.csv makes a directory a fit's as well; a file with a header
 # and no row is a note
 case_dir report
@@ -97,7 +110,7 @@ status=$?
 expect "plot of a fit with fit-report.csv: exit 0 (got $status: $(cat stderr.txt))" test "$status" -eq 0
 expect "plot of a fit with fit-report.csv: notes for the missing and the empty ($(cat stderr.txt))" \
     test "$(cat stderr.txt)" = "$(note fit_deal_sizes "there is no fit-deal-sizes.csv")
-$(note fit_cycles "fit-cycles.csv has no rows")"
+$(note fit_cycles "fit-cycles.csv has no observed or fitted count")"
 expect "plot of a fit with fit-report.csv: the ramp and win-rate charts" \
     test "$(charts_in fit | tr '\n' ' ')" = "fit_ramp fit_win_rate "
 # a fit with none of the charts' files has nothing to draw: refused

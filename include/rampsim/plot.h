@@ -35,7 +35,8 @@ bool rs_plot_is_fit_dir(const char *dir);
  * each whose CSV file is there: fit_deal_sizes (fit-deal-sizes.csv),
  * fit_cycles (fit-cycles.csv), fit_ramp (fit-ramp.csv, written only with a
  * roster) and fit_win_rate (fit-win-rate.csv); one whose file is missing or
- * has no row is left out with a note. Stops as rs_plot_dir does. Every
+ * has nothing to draw (no observed or fitted figure) is left out with a
+ * note. Stops as rs_plot_dir does. Every
  * file there is checked before gnuplot reads any: RS_ERR_INPUT when one is
  * not a regular file, lacks a column, or has a cell that is not what its
  * column holds ("DIR/fit-cycles.csv:7: observed must be a number, got
