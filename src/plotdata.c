@@ -141,6 +141,19 @@ double rs_plotdata_number(const rs_plotdata_csv *c, int at)
     return rs_plotdata_defined(c, at) ? strtod(cell_at(c->row, at), NULL) : NAN;
 }
 
+bool rs_plotdata_real(const rs_plotdata_csv *c, int at, double *x)
+{
+    if (!rs_plotdata_defined(c, at))
+        return false;
+    const char *cell = cell_at(c->row, at);
+    char *end;
+    double value = strtod(cell, &end);
+    if (end == cell || !cell_end(end) || !isfinite(value))
+        return false;
+    *x = value;
+    return true;
+}
+
 bool rs_plotdata_is(const rs_plotdata_csv *c, int at, const char *value)
 {
     const char *cell = c->row ? cell_at(c->row, at) : NULL;

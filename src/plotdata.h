@@ -51,6 +51,11 @@ bool rs_plotdata_defined(const rs_plotdata_csv *c, int at);
 /* The number in column `at` of the row last read; NAN when it is empty. */
 double rs_plotdata_number(const rs_plotdata_csv *c, int at);
 
+/* The number in column `at` of the row last read into *x: true when the
+ * cell holds one finite number and nothing else, false (*x untouched) when
+ * it is empty or holds anything else ("abc", "12kg", "inf"). */
+bool rs_plotdata_real(const rs_plotdata_csv *c, int at, double *x);
+
 /* Whether column `at` of the row last read is the text `value`. */
 bool rs_plotdata_is(const rs_plotdata_csv *c, int at, const char *value);
 

@@ -14,44 +14,10 @@ if ! command -v gnuplot >/dev/null; then
     echo "gnuplot not found: the chart tests are skipped"
     exit 0
 fi
-WORK=$(mktemp -d)
-# One rampsim runs in the background, with gnuplots that block on a FIFO no
-# one writes (each adds its pid to gnuplot.pid); should any be left, it
-# ends before the directory.
-cleanup() {
-    local pids
-    pids="$(jobs -p) $(cat "$WORK/gnuplot.pid" 2>/dev/null)"
-    [ -n "${pids// /}" ] && kill -KILL $pids 2>/dev/null
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-cd "$WORK" || exit 1
 . "$SRC/tests/expect.sh"
+. "$SRC/tests/charts.sh"
+use_chart_scratch_dir
 
-# rampsim under a time limit: a hang ends in SIGTERM, then SIGKILL, sent to
-# the whole process group (gnuplot included), and shows as exit 124 or 137
-limited() {
-    timeout -k 2 60 "$RAMPSIM" "$@"
-}
-
-# complete CHART-FILE: a PNG ends with its IEND chunk, an SVG with </svg>
-complete() {
-    case $1 in
-    *.png) test "$(tail -c 12 "$1" | od -An -tx1 | tr -d ' \n')" = 0000000049454e44ae426082 ;;
-    *.svg) tail -c 64 "$1" | tr -d ' \n\t\r' | grep -q '</svg>$' ;;
-    esac
-}
-
-# charts_complete DIR CHART...: each chart there, as PNG and SVG, complete
-charts_complete() {
-    local dir=$1 chart format
-    shift
-    for chart in "$@"; do
-        for format in png svg; do
-            complete "$dir/$chart.$format" || return 1
-        done
-    done
-}
 RUN_CHARTS="fan attainment ramp quarters manager reps"
 
 # --- result directories of any name: every control byte, quotes, the
@@ -249,31 +215,6 @@ done
 # gnuplot with it, and the charts stay as they were
 case_dir blocking
 limited run "$SMALL" -n 8 -q --plot -o blocked
-cp -r blocked blocked-before
-mkdir blocking-bin
-mkfifo "$WORK/never-written"
-printf '#!/bin/sh\necho $$ >>"%s/gnuplot.pid"\nexec cat "%s/never-written" >/dev/null\n' "$WORK" "$WORK" \
-    >blocking-bin/gnuplot
-chmod +x blocking-bin/gnuplot
-PATH="$PWD/blocking-bin:$PATH" "$RAMPSIM" plot blocked >/dev/null 2>stderr.txt &
-pid=$!
-# once a gnuplot has started (and blocks), SIGTERM to rampsim alone
-wait_until 30 test -s "$WORK/gnuplot.pid"
-expect "SIGTERM while gnuplot blocks: a gnuplot was running when the signal came" test -s "$WORK/gnuplot.pid"
-kill -TERM "$pid"
-gone() { ! kill -0 "$1" 2>/dev/null; }
-if wait_until 5 gone "$pid"; then
-    wait "$pid"
-    status=$?
-else
-    kill -KILL "$pid"
-    status=hung
-fi
-expect "SIGTERM while gnuplot blocks: exit 143 within 5 s (got $status)" test "$status" = 143
-expect "SIGTERM while gnuplot blocks: says so ($(cat stderr.txt))" \
-    grep -qxF "rampsim: interrupted by SIGTERM; the charts of blocked are as they were" stderr.txt
-expect "SIGTERM while gnuplot blocks: gnuplot ended too" \
-    bash -c "test -s '$WORK/gnuplot.pid' && for p in \$(cat '$WORK/gnuplot.pid'); do ! kill -0 \$p 2>/dev/null || exit 1; done"
-expect "SIGTERM while gnuplot blocks: the charts as they were, no part" diff -r blocked-before blocked
+stopped_while_gnuplot_blocks blocked
 
 summary

@@ -27,6 +27,22 @@ bool rs_plot_available(void);
  * regular file (a FIFO, a link, a device), before any is read. */
 rs_status rs_plot_dir(const char *dir, const volatile sig_atomic_t *stop, char *err);
 
+/* Whether dir holds the results of rampsim fit rather than of a run: it
+ * has a fit-report.csv or a fit-deal-sizes.csv, of whatever kind. */
+bool rs_plot_is_fit_dir(const char *dir);
+
+/* Draws the charts of a fit's result directory dir (rampsim fit) into dir,
+ * each whose CSV file is there: fit_deal_sizes (fit-deal-sizes.csv),
+ * fit_cycles (fit-cycles.csv), fit_ramp (fit-ramp.csv, written only with a
+ * roster) and fit_win_rate (fit-win-rate.csv); one whose file is missing or
+ * has nothing to draw (no observed or fitted figure) is left out with a
+ * note. Stops as rs_plot_dir does. Every
+ * file there is checked before gnuplot reads any: RS_ERR_INPUT when one is
+ * not a regular file, lacks a column, or has a cell that is not what its
+ * column holds ("DIR/fit-cycles.csv:7: observed must be a number, got
+ * abc"), and when dir holds none of the four. */
+rs_status rs_plot_fit_dir(const char *dir, const volatile sig_atomic_t *stop, char *err);
+
 /* Draws the calibration charts of a directory written by rampsim calibrate
  * (calibrate.csv, calibrate-c6.csv, calibrate-practices.csv); replications
  * goes into the titles, quarters is the number of quarters in

@@ -9,6 +9,7 @@
 #include "memory.h"
 #include "rampsim/engine.h"
 #include "rampsim/output.h"
+#include "rampsim/plot.h"
 #include "rampsim/scenario.h"
 #include "rampsim/version.h"
 
@@ -92,7 +93,7 @@ static const rs_cli_command plot_command = {
     .name = "plot",
     .help = "Usage: rampsim plot DIR [OPTION]...\n"
             "Draw the charts (PNG and SVG) of the result directory DIR that\n"
-            "'rampsim run' wrote. Needs gnuplot.\n\n"
+            "'rampsim run' or 'rampsim fit' wrote. Needs gnuplot.\n\n"
             "  -q, --quiet             do not say where the charts are\n"
             "  -h, --help              show this help\n",
     .shared = RS_OPT_QUIET, .min_args = 1, .max_args = 1, .missing = "missing the result directory",
@@ -104,7 +105,7 @@ rs_status rs_cmd_plot(int argc, char **argv, char *err)
     rs_status st = rs_cli_parse(&plot_command, argc, argv, &o, err);
     if (st != RS_OK || o.help)
         return st;
-    st = rs_job_redraw(o.args[0], err);
+    st = rs_job_redraw(o.args[0], rs_plot_is_fit_dir(o.args[0]) ? rs_plot_fit_dir : rs_plot_dir, err);
     if (st == RS_OK && !o.quiet)
         printf("Charts in %s/\n", o.args[0]);
     return st;

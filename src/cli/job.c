@@ -247,13 +247,13 @@ rs_status rs_job_run(const rs_job *job, char *err)
     return st;
 }
 
-rs_status rs_job_redraw(const char *dir, char *err)
+rs_status rs_job_redraw(const char *dir, rs_job_draw_dir draw, char *err)
 {
     if (!rs_plot_available())
         return rs_fail(err, RS_ERR_RUNTIME, "gnuplot not found; install it (apt-get install gnuplot-nox)");
     saved_signals saved;
     catch_interrupts(&saved);
-    rs_status st = rs_plot_dir(dir, &interrupted, err);
+    rs_status st = draw(dir, &interrupted, err);
     release_interrupts(&saved);
     if (interrupted)
         return rs_fail(err, RS_ERR_INTERRUPTED, "interrupted by %s; the charts of %s are as they were",

@@ -55,10 +55,14 @@ rs_status rs_job_run(const rs_job *job, char *err);
  * functions that stop on it (rs_plot_dir). */
 volatile sig_atomic_t *rs_job_interrupt_flag(void);
 
-/* Draws the charts of the existing result directory dir (rs_plot_dir),
+/* A function that draws the charts of a result directory and stops on
+ * *stop: rs_plot_dir (a run's), rs_plot_fit_dir (a fit's). */
+typedef rs_status (*rs_job_draw_dir)(const char *dir, const volatile sig_atomic_t *stop, char *err);
+
+/* Draws the charts of the existing result directory dir with draw,
  * catching the signals meanwhile: a Ctrl-C reaches gnuplot too, and the
  * half-drawn parts are removed before rampsim ends. */
-rs_status rs_job_redraw(const char *dir, char *err);
+rs_status rs_job_redraw(const char *dir, rs_job_draw_dir draw, char *err);
 
 /* The signal (SIGINT, SIGTERM or SIGHUP) that stopped a command returning
  * RS_ERR_INTERRUPTED, so that main can end the way the signal would have;
