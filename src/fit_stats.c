@@ -301,6 +301,132 @@ static int size_bin(const rs_fit_window *w, double amount)
     return amount <= w->size_edges[RS_FIT_SIZE_BINS] ? RS_FIT_SIZE_BINS - 1 : -1;
 }
 
+/* Running sums over the closed opportunities. */
+typedef struct sums {
+    gamma_data cycles;
+    double log_size, log_size2, won_size, won_cycle;
+    long won_sized;
+    size_t censored;
+} sums;
+
+/* A closed opportunity's cycle, quarter and amount. */
+static void add_closed(const rs_fit_window *w, const rs_history_opportunity *op, rs_history_stats *s, sums *t)
+{
+    s->closed++;
+    bool won = op->outcome == RS_OPP_WON;
+    s->won += won;
+    double x = cycle_weeks(op->created, op->closed);
+    t->cycles.n += 1.0;
+    t->cycles.sum += x;
+    t->cycles.sum_log += log(x);
+    int c = (int)ceil(x - 1e-9);
+    s->cycle_counts[(c < RS_FIT_CYCLE_BINS ? c : RS_FIT_CYCLE_BINS) - 1] += 1.0;
+    int q = week_of(w, op->closed) / RS_WEEKS_PER_QUARTER;
+    q = q < 0 ? 0 : q < RS_FIT_QUARTERS ? q : RS_FIT_QUARTERS - 1;
+    s->quarter_closed[q] += 1.0;
+    s->quarter_won[q] += won;
+    if (won)
+        t->won_cycle += x;
+    if (isnan(op->amount))
+        return;
+    double l = log(op->amount);
+    s->amounts++;
+    t->log_size += l;
+    t->log_size2 += l * l;
+    int b = size_bin(w, op->amount);
+    if (b >= 0)
+        s->size_counts[b] += 1.0;
+    if (won) {
+        t->won_size += op->amount;
+        t->won_sized++;
+    }
+}
+
+/* Every opportunity: by its owner's tenure, and closed or censored. */
+static void add_opportunities(const rs_history *h, const rs_fit_window *w, rs_fit_workspace *ws,
+                              rs_history_stats *s, sums *t)
+{
+    for (size_t i = 0; i < h->opportunity_count; i++) {
+        const rs_history_opportunity *op = &h->opportunities[i];
+        s->opportunities++;
+        if (owner_followed(h, op)) {
+            const rs_history_rep *r = &h->reps[op->owner];
+            int k = h->has_roster ? tenure_bucket(r->hired, w->first_day + week_of(w, op->created) * RS_DAYS_PER_WEEK)
+                                  : RS_FIT_TENURE_WEEKS;
+            s->tenure_opportunities[k] += 1.0;
+        }
+        if (op->outcome == RS_OPP_OPEN) {
+            s->open++;
+            ws->censored[t->censored].weeks = cycle_weeks(op->created, censored_at(h, w, op));
+            ws->censored[t->censored++].count = 1.0;
+        } else {
+            add_closed(w, op, s, t);
+        }
+    }
+}
+
+/* The win rate, the deal sizes' lognormal and the cycles' gamma. */
+static void deal_figures(rs_fit_workspace *ws, rs_history_stats *s, sums *t)
+{
+    s->win_rate = s->closed > 0 ? (double)s->won / (double)s->closed : NAN;
+    s->open_share = s->opportunities > 0 ? (double)s->open / (double)s->opportunities : NAN;
+    s->won_cycle_mean = s->won > 0 ? t->won_cycle / (double)s->won : NAN;
+    s->won_size_mean = t->won_sized > 0 ? t->won_size / (double)t->won_sized : NAN;
+    s->size_mean = s->size_cv = NAN;
+    if (s->amounts >= 2) {
+        double mu = t->log_size / (double)s->amounts;
+        double var = fmax(0.0, t->log_size2 / (double)s->amounts - mu * mu);
+        s->size_mean = exp(mu + 0.5 * var);
+        s->size_cv = sqrt(expm1(var));
+    }
+    /* open ones by censoring time: as many terms as distinct times */
+    qsort(ws->censored, t->censored, sizeof *ws->censored, by_weeks);
+    size_t distinct = 0;
+    for (size_t j = 0; j < t->censored; j++) {
+        if (distinct > 0 && ws->censored[distinct - 1].weeks == ws->censored[j].weeks)
+            ws->censored[distinct - 1].count += 1.0;
+        else
+            ws->censored[distinct++] = ws->censored[j];
+    }
+    t->cycles.censored = ws->censored;
+    t->cycles.censored_count = distinct;
+    if (!fit_gamma(&t->cycles, &s->cycle_mean, &s->cycle_cv))
+        s->cycle_mean = s->cycle_cv = NAN;
+}
+
+/* The ramp by likelihood, and opportunities per ramped rep-week. */
+static void rep_figures(const rs_history *h, const rs_fit_stats_options *o, rs_history_stats *s)
+{
+    s->ramp_curve = o->curve >= 0 ? o->curve : RS_RAMP_SCURVE;
+    s->ramp_weeks = NAN;
+    s->exit_rate = h->has_roster && s->rep_weeks > 0.0 ? (double)s->exits / s->rep_weeks : NAN;
+    if (!h->has_roster) {
+        s->ramped_rep_weeks = s->rep_weeks;
+        s->opportunity_rate =
+            s->rep_weeks > 0.0 ? s->tenure_opportunities[RS_FIT_TENURE_WEEKS] / s->rep_weeks : NAN;
+        return;
+    }
+    double best = -INFINITY, lambda;
+    for (int c = 0; c < RS_FIT_CURVES; c++) {
+        s->ramp_weeks_by_curve[c] = s->ramp_loglik[c] = NAN;
+        if (o->curve >= 0 && c != o->curve)
+            continue; /* the curve is settled: only its weeks */
+        s->ramp_weeks_by_curve[c] = fit_ramp_weeks(s, c, o->ramped_at, &s->ramp_loglik[c]);
+        if ((o->curve < 0 && s->ramp_loglik[c] > best) || o->curve == c) {
+            best = s->ramp_loglik[c];
+            s->ramp_curve = c;
+        }
+    }
+    s->ramp_weeks = s->ramp_weeks_by_curve[s->ramp_curve];
+    ramp_loglik(s, s->ramp_curve, s->ramp_weeks, o->ramped_at, &lambda);
+    rs_ramp r;
+    rs_ramp_init_curve(&r, s->ramp_curve, s->ramp_weeks, o->ramped_at);
+    s->ramped_rep_weeks = 0.0;
+    for (int t = 0; t <= RS_FIT_TENURE_WEEKS; t++)
+        s->ramped_rep_weeks += s->tenure_rep_weeks[t] * fmax(rs_ramp_rho(&r, t), MIN_RHO);
+    s->opportunity_rate = lambda;
+}
+
 rs_status rs_history_stats_compute(const rs_history *h, const rs_fit_window *w, const rs_fit_stats_options *o,
                                    rs_fit_workspace *ws, rs_history_stats *s)
 {
@@ -312,109 +438,10 @@ rs_status rs_history_stats_compute(const rs_history *h, const rs_fit_window *w, 
         ws->censored = grown;
         ws->capacity = h->opportunity_count;
     }
-    gamma_data g = {.censored = ws->censored};
-    double sum_log_size = 0.0, sum_log_size2 = 0.0, won_size = 0.0, won_cycle = 0.0;
-    long won_sized = 0;
-    size_t n_censored = 0;
+    sums t = {0};
     count_rep_weeks(h, w, s);
-    for (size_t i = 0; i < h->opportunity_count; i++) {
-        const rs_history_opportunity *op = &h->opportunities[i];
-        s->opportunities++;
-        if (owner_followed(h, op)) {
-            const rs_history_rep *r = &h->reps[op->owner];
-            int t = h->has_roster ? tenure_bucket(r->hired, w->first_day + week_of(w, op->created) * RS_DAYS_PER_WEEK)
-                                  : RS_FIT_TENURE_WEEKS;
-            s->tenure_opportunities[t] += 1.0;
-        }
-        if (op->outcome == RS_OPP_OPEN) {
-            s->open++;
-            ws->censored[n_censored].weeks = cycle_weeks(op->created, censored_at(h, w, op));
-            ws->censored[n_censored++].count = 1.0;
-            continue;
-        }
-        s->closed++;
-        bool won = op->outcome == RS_OPP_WON;
-        s->won += won;
-        double x = cycle_weeks(op->created, op->closed);
-        g.n += 1.0;
-        g.sum += x;
-        g.sum_log += log(x);
-        int c = (int)ceil(x - 1e-9);
-        s->cycle_counts[(c < RS_FIT_CYCLE_BINS ? c : RS_FIT_CYCLE_BINS) - 1] += 1.0;
-        int q = week_of(w, op->closed) / RS_WEEKS_PER_QUARTER;
-        q = q < 0 ? 0 : q < RS_FIT_QUARTERS ? q : RS_FIT_QUARTERS - 1;
-        s->quarter_closed[q] += 1.0;
-        s->quarter_won[q] += won;
-        if (won)
-            won_cycle += x;
-        if (!isnan(op->amount)) {
-            double l = log(op->amount);
-            s->amounts++;
-            sum_log_size += l;
-            sum_log_size2 += l * l;
-            int b = size_bin(w, op->amount);
-            if (b >= 0)
-                s->size_counts[b] += 1.0;
-            if (won) {
-                won_size += op->amount;
-                won_sized++;
-            }
-        }
-    }
-    s->win_rate = s->closed > 0 ? (double)s->won / (double)s->closed : NAN;
-    s->open_share = s->opportunities > 0 ? (double)s->open / (double)s->opportunities : NAN;
-    s->won_cycle_mean = s->won > 0 ? won_cycle / (double)s->won : NAN;
-    s->won_size_mean = won_sized > 0 ? won_size / (double)won_sized : NAN;
-    s->size_mean = s->size_cv = NAN;
-    if (s->amounts >= 2) {
-        double mu = sum_log_size / (double)s->amounts;
-        double var = fmax(0.0, sum_log_size2 / (double)s->amounts - mu * mu);
-        s->size_mean = exp(mu + 0.5 * var);
-        s->size_cv = sqrt(expm1(var));
-    }
-
-    /* open ones by censoring time: as many terms as distinct times */
-    qsort(ws->censored, n_censored, sizeof *ws->censored, by_weeks);
-    size_t distinct = 0;
-    for (size_t j = 0; j < n_censored; j++) {
-        if (distinct > 0 && ws->censored[distinct - 1].weeks == ws->censored[j].weeks)
-            ws->censored[distinct - 1].count += 1.0;
-        else
-            ws->censored[distinct++] = ws->censored[j];
-    }
-    g.censored_count = distinct;
-    s->cycle_mean = s->cycle_cv = NAN;
-    if (!fit_gamma(&g, &s->cycle_mean, &s->cycle_cv))
-        s->cycle_mean = s->cycle_cv = NAN;
-
-    /* the ramp, and opportunities per ramped rep-week */
-    s->ramp_curve = o->curve >= 0 ? o->curve : RS_RAMP_SCURVE;
-    s->ramp_weeks = NAN;
-    s->exit_rate = h->has_roster && s->rep_weeks > 0.0 ? (double)s->exits / s->rep_weeks : NAN;
-    double lambda = s->rep_weeks > 0.0 ? s->tenure_opportunities[RS_FIT_TENURE_WEEKS] : NAN;
-    if (h->has_roster) {
-        double best = -INFINITY;
-        for (int c = 0; c < RS_FIT_CURVES; c++) {
-            s->ramp_weeks_by_curve[c] = s->ramp_loglik[c] = NAN;
-            if (o->curve >= 0 && c != o->curve)
-                continue; /* the curve is settled: only its weeks */
-            s->ramp_weeks_by_curve[c] = fit_ramp_weeks(s, c, o->ramped_at, &s->ramp_loglik[c]);
-            if ((o->curve < 0 && s->ramp_loglik[c] > best) || o->curve == c) {
-                best = s->ramp_loglik[c];
-                s->ramp_curve = c;
-            }
-        }
-        s->ramp_weeks = s->ramp_weeks_by_curve[s->ramp_curve];
-        ramp_loglik(s, s->ramp_curve, s->ramp_weeks, o->ramped_at, &lambda);
-        rs_ramp r;
-        rs_ramp_init_curve(&r, s->ramp_curve, s->ramp_weeks, o->ramped_at);
-        s->ramped_rep_weeks = 0.0;
-        for (int t = 0; t <= RS_FIT_TENURE_WEEKS; t++)
-            s->ramped_rep_weeks += s->tenure_rep_weeks[t] * fmax(rs_ramp_rho(&r, t), MIN_RHO);
-        s->opportunity_rate = lambda;
-    } else {
-        s->ramped_rep_weeks = s->rep_weeks;
-        s->opportunity_rate = s->rep_weeks > 0.0 ? lambda / s->rep_weeks : NAN;
-    }
+    add_opportunities(h, w, ws, s, &t);
+    deal_figures(ws, s, &t);
+    rep_figures(h, o, s);
     return RS_OK;
 }

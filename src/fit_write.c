@@ -293,7 +293,8 @@ rs_status rs_fit_write(const rs_fit_result *r, const char *dir, char *err)
 
 /* ---- the console -------------------------------------------------------- */
 
-void rs_fit_print(FILE *out, const rs_fit_result *r)
+/* What the history holds. */
+static void print_history(FILE *out, const rs_fit_result *r)
 {
     const rs_history_stats *o = &r->observed;
     char first[16], last[16];
@@ -314,6 +315,12 @@ void rs_fit_print(FILE *out, const rs_fit_result *r)
             }
         fprintf(out, "%s\n", r->owners_not_in_roster > shown ? ", ..." : "");
     }
+}
+
+void rs_fit_print(FILE *out, const rs_fit_result *r)
+{
+    const rs_history_stats *o = &r->observed;
+    print_history(out, r);
     fprintf(out, "\n%-24s %12s %10s %25s  %s\n", "Fitted value", "value", "std error", "95% interval",
             "observations");
     for (int k = 0; k < RS_FIT_KEYS; k++) {

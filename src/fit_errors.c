@@ -1,0 +1,133 @@
+/* fit_errors.c: the standard errors of a fit's keys and the spread of
+ * figures over simulated histories (fit_sim.h; docs/fit.md, "How the fit
+ * works", step 4). */
+#include "fit_sim.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include <gsl/gsl_blas.h>
+#include <gsl/gsl_linalg.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+
+/* The relative step of the slopes the standard errors are taken from. */
+#define SLOPE_STEP 0.05
+
+void rs_fit_spread(const rs_history_stats *each, int n, double (*get)(const rs_history_stats *, int), int which,
+                   double *mean, double *low, double *high, double *scratch)
+{
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        double x = get(&each[i], which);
+        if (isfinite(x))
+            scratch[m++] = x;
+    }
+    *mean = *low = *high = NAN;
+    if (m == 0)
+        return;
+    gsl_sort(scratch, 1, (size_t)m);
+    *mean = gsl_stats_mean(scratch, 1, (size_t)m);
+    *low = gsl_stats_quantile_from_sorted_data(scratch, 1, (size_t)m, 0.025);
+    *high = gsl_stats_quantile_from_sorted_data(scratch, 1, (size_t)m, 0.975);
+}
+
+static double key_stat(const rs_history_stats *s, int k)
+{
+    return rs_fit_key_stat(s, (rs_fit_key)k);
+}
+
+
+/* The fitted keys' indices into idx; their number. */
+static int fitted_keys(const rs_fit_result *r, int *idx)
+{
+    int n = 0;
+    for (int k = 0; k < RS_FIT_KEYS; k++)
+        if (r->values[k].fitted)
+            idx[n++] = k;
+    return n;
+}
+
+/* J[i][j]: how figure i moves with key j, each key moved by SLOPE_STEP of
+ * itself in turn on the same random numbers. */
+static rs_status slopes(rs_fit_sim *f, rs_fit_result *r, double *value, const rs_history_stats *at, const int *idx,
+                        int n, gsl_matrix *J)
+{
+    rs_history_stats *moved = malloc(sizeof *moved);
+    rs_status st = moved ? RS_OK : RS_ERR_NOMEM;
+    for (int j = 0; j < n && st == RS_OK; j++) {
+        double saved = value[idx[j]], step = saved * SLOPE_STEP;
+        value[idx[j]] = saved + step;
+        rs_fit_apply(f, r, value);
+        st = rs_fit_simulate(f, moved, NULL);
+        value[idx[j]] = saved;
+        for (int i = 0; i < n && st == RS_OK; i++)
+            gsl_matrix_set(J, (size_t)i, (size_t)j, (key_stat(moved, idx[i]) - key_stat(at, idx[i])) / step);
+    }
+    rs_fit_apply(f, r, value);
+    free(moved);
+    return st;
+}
+
+/* S: the figures' covariance over the histories that have every one;
+ * false when fewer than two have. */
+static bool covariance(const rs_history_stats *each, int histories, const int *idx, int n, gsl_matrix *S)
+{
+    double x[RS_FIT_KEYS], mean[RS_FIT_KEYS] = {0}, cross[RS_FIT_KEYS][RS_FIT_KEYS] = {{0}};
+    int used = 0;
+    for (int h = 0; h < histories; h++) {
+        bool all = true;
+        for (int i = 0; i < n; i++)
+            all = all && isfinite(x[i] = key_stat(&each[h], idx[i]));
+        if (!all)
+            continue;
+        used++;
+        for (int i = 0; i < n; i++) {
+            mean[i] += x[i];
+            for (int j = 0; j < n; j++)
+                cross[i][j] += x[i] * x[j];
+        }
+    }
+    if (used < 2)
+        return false;
+    for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            gsl_matrix_set(S, (size_t)i, (size_t)j, (cross[i][j] - mean[i] * mean[j] / used) / (used - 1));
+    return true;
+}
+
+/* Standard errors: the covariance of the figures over simulated histories
+ * of the team's size (S), carried to the keys by the inverse of their
+ * slopes (J), Var = J^-1 S J^-T (1 + 1/R): the method of simulated
+ * moments' sandwich when there are as many figures as keys. A key whose
+ * slopes cannot be inverted keeps a NAN error. */
+rs_status rs_fit_standard_errors(rs_fit_sim *f, rs_fit_result *r, double *value, const rs_history_stats *each,
+                                 const rs_history_stats *at)
+{
+    int idx[RS_FIT_KEYS], n = fitted_keys(r, idx);
+    if (n == 0)
+        return RS_OK;
+    size_t N = (size_t)n;
+    gsl_matrix *J = gsl_matrix_alloc(N, N), *S = gsl_matrix_alloc(N, N);
+    gsl_matrix *Jinv = gsl_matrix_alloc(N, N), *T = gsl_matrix_alloc(N, N), *V = gsl_matrix_alloc(N, N);
+    gsl_permutation *p = gsl_permutation_alloc(N);
+    rs_status st = J && S && Jinv && T && V && p ? RS_OK : RS_ERR_NOMEM;
+    if (st == RS_OK)
+        st = slopes(f, r, value, at, idx, n, J);
+    int sign;
+    if (st == RS_OK && covariance(each, f->replications, idx, n, S) && gsl_linalg_LU_decomp(J, p, &sign) == 0 &&
+        gsl_linalg_LU_det(J, sign) != 0.0 && gsl_linalg_LU_invert(J, p, Jinv) == 0) {
+        gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, Jinv, S, 0.0, T);
+        gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, T, Jinv, 0.0, V);
+        for (int i = 0; i < n; i++)
+            r->values[idx[i]].se =
+                sqrt(fmax(0.0, gsl_matrix_get(V, (size_t)i, (size_t)i)) * (1.0 + 1.0 / f->replications));
+    }
+    gsl_matrix_free(J);
+    gsl_matrix_free(S);
+    gsl_matrix_free(Jinv);
+    gsl_matrix_free(T);
+    gsl_matrix_free(V);
+    gsl_permutation_free(p);
+    return st;
+}
