@@ -3,6 +3,7 @@
  * allocated with the reader (no allocation per record or field). */
 #include "csvread.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -298,4 +299,21 @@ rs_status rs_csv_next_record(rs_csv_reader *r, rs_csv_record *rec, char *err)
         rec->count = count + 1;
         return RS_OK;
     }
+}
+
+static bool is_blank_record(const rs_csv_record *rec)
+{
+    for (int i = 0; i < rec->count; i++)
+        for (const char *c = rec->fields[i].text; *c; c++)
+            if (!isspace((unsigned char)*c))
+                return false;
+    return true;
+}
+
+rs_status rs_csv_next_row(rs_csv_reader *r, rs_csv_record *rec, char *err)
+{
+    rs_status st;
+    while ((st = rs_csv_next_record(r, rec, err)) == RS_OK && rec->count > 0 && is_blank_record(rec))
+        continue;
+    return st;
 }

@@ -69,6 +69,10 @@ char rs_csv_separator(const rs_csv_reader *r);
  *   SHOWN: UTF-16 text ... */
 rs_status rs_csv_next_record(rs_csv_reader *r, rs_csv_record *rec, char *err);
 
+/* rs_csv_next_record, skipping records that are blank (a blank line, or
+ * ",,," with blanks at most): the next row that holds something. */
+rs_status rs_csv_next_row(rs_csv_reader *r, rs_csv_record *rec, char *err);
+
 /* Quotes a field's text for a message: rs_escape'd (so a control byte or
  * invalid UTF-8 shows as \xNN and the message stays one line), and cut
  * after about 60 characters with "...". size >= 80. Returns buf. */

@@ -74,6 +74,7 @@ rs_status rs_fit_fitted_scenario(rs_fit_result *r, const rs_history *h, const rs
             *rs_fit_key_field(sc, (rs_fit_key)k) = value[k];
     if (r->ramp_fitted)
         sc->ramp.curve = r->observed.ramp_curve;
+    snprintf(sc->run.name, sizeof sc->run.name, "fitted");
     /* the plan starts the day after the history */
     sc->run.has_start_date = true;
     sc->run.start_date = r->window.export_day + 1;

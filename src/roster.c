@@ -54,24 +54,6 @@ static void trim_into(const char *s, char *buf)
     buf[n] = '\0';
 }
 
-static bool is_blank_record(const rs_csv_record *rec)
-{
-    for (int i = 0; i < rec->count; i++)
-        for (const char *c = rec->fields[i].text; *c; c++)
-            if (!isspace((unsigned char)*c))
-                return false;
-    return true;
-}
-
-/* The next record that is not blank (a blank line or ",,,"), or count 0. */
-static rs_status next_row(rs_csv_reader *r, rs_csv_record *rec, char *err)
-{
-    rs_status st;
-    while ((st = rs_csv_next_record(r, rec, err)) == RS_OK && rec->count > 0 && is_blank_record(rec))
-        continue;
-    return st;
-}
-
 /* ---- the header row ---- */
 
 static int known_column(const char *name)
@@ -380,7 +362,7 @@ static rs_status read_rows(rs_csv_reader *r, const header *h, row *w, rs_seat_sp
     rs_csv_record rec;
     rs_status st;
     int n = 0;
-    while ((st = next_row(r, &rec, err)) == RS_OK && rec.count > 0) {
+    while ((st = rs_csv_next_row(r, &rec, err)) == RS_OK && rec.count > 0) {
         if (n >= max)
             return rs_fail(err, RS_ERR_INPUT, "%s:%d: more than %d reps, the most a roster may hold", w->shown,
                            rec.line, max);
@@ -409,7 +391,7 @@ rs_status rs_roster_parse(const char *text, size_t len, const char *shown, const
     rs_csv_record rec;
     header h;
     int n = 0;
-    if (st == RS_OK && (st = next_row(r, &rec, err)) == RS_OK && rec.count > 0 &&
+    if (st == RS_OK && (st = rs_csv_next_row(r, &rec, err)) == RS_OK && rec.count > 0 &&
         (st = read_header(&rec, shown, &h, err)) == RS_OK) {
         *w = (row){.shown = shown, .frame = frame};
         st = read_rows(r, &h, w, seats, max, &n, err);

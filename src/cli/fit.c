@@ -1,0 +1,174 @@
+/* cli/fit.c: rampsim fit: a scenario fitted to a team's own CRM history
+ * (docs/fit.md). The files are read, and every input error reported,
+ * before anything is computed or written. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli/commands.h"
+#include "cli/job.h"
+#include "cli/options.h"
+#include "rampsim/plot.h"
+
+#include "crm_read.h"
+#include "dates.h"
+#include "fit.h"
+
+static const char fit_help[] =
+    "Usage: rampsim fit OPPORTUNITIES.csv [OPTION]...\n"
+    "Fit a scenario to a team's own history: an export of its CRM's\n"
+    "opportunities (owner, created and close dates, amount, stage), and with\n"
+    "--roster its reps' hire and leave dates. Writes fitted.ini, a scenario whose\n"
+    "deal size, cycle, win rate, leads, ramp and attrition reproduce the history\n"
+    "when simulated with the practices of --current, and a report.\n\n"
+    "      --roster TEAM.csv   the reps: name, hired (a date), left (a date, blank\n"
+    "                          while they stay); fits the ramp, attrition and skills\n"
+    "      --current PLAN.ini  the scenario of the practices the history was made\n"
+    "                          under (coaching, one-on-ones, meeting, ride-alongs);\n"
+    "                          default: the defaults (docs/defaults.ini)\n"
+    "      --columns F=NAME,...\n"
+    "                          the file's column for a field (owner, created, close,\n"
+    "                          amount, stage, won, closed) when it is not recognised\n"
+    "      --date-format iso|us|eu\n"
+    "                          how dates such as 03/05/2026 read: us is month first,\n"
+    "                          eu day first (needed only when the file does not say)\n"
+    "      --as-of DATE        the day the export was taken (default: the latest\n"
+    "                          date in the file); opportunities open then are censored\n"
+    "  -o, --output DIR        write into DIR (default: results/fit)\n"
+    "      --plot              also draw the charts (PNG and SVG) with gnuplot\n"
+    "  -n, --replications N    simulated histories a step of the fit (default 200)\n"
+    "      --seed S            their seed (default: the --current scenario's)\n"
+    "      --set SECTION.KEY=VALUE\n"
+    "                          override a key of the --current scenario; may be repeated\n"
+    "  -q, --quiet             do not print the report\n"
+    "  -h, --help              show this help\n\n"
+    "Writes fitted.ini, fitted-roster.csv (with --roster), fit-values.csv,\n"
+    "fit-report.csv and the charts' data (docs/fit.md). Too little data for a\n"
+    "key leaves it at the --current value, and the report says so.\n";
+
+#define DEFAULT_HISTORIES 200
+#define MIN_HISTORIES 20
+#define MAX_HISTORIES 10000
+
+typedef struct fit_args {
+    const char *roster, *current, *columns, *date_format, *as_of;
+} fit_args;
+
+typedef struct fit_job {
+    rs_history history;
+    rs_scenario *current;
+    rs_fit_options options;
+    rs_fit_result *result;
+} fit_job;
+
+static rs_status compute_fit(void *ctx, const rs_engine_options *engine, char *err)
+{
+    fit_job *job = ctx;
+    job->options.interrupted = engine->interrupted;
+    return rs_fit_run(&job->history, job->current, &job->options, &job->result, err);
+}
+
+static rs_status write_fit(const void *ctx, const char *tmp, char *err)
+{
+    return rs_fit_write(((const fit_job *)ctx)->result, tmp, err);
+}
+
+static rs_status draw_fit(const char *dir, const void *ctx, char *err)
+{
+    (void)ctx;
+    return rs_plot_fit_dir(dir, rs_job_interrupt_flag(), err);
+}
+
+static void print_fit(const void *ctx)
+{
+    rs_fit_print(stdout, ((const fit_job *)ctx)->result);
+}
+
+/* The --current scenario (or the defaults) with --set and --seed. */
+static rs_status load_current(const fit_args *a, const rs_cli_options *o, rs_scenario **out, char *err)
+{
+    if (a->current) {
+        rs_cli_options scenario_options = *o;
+        scenario_options.replications = NULL; /* -n counts the fit's histories */
+        return rs_cli_load_scenario(a->current, &scenario_options, out, err);
+    }
+    rs_scenario *sc = rs_scenario_new();
+    if (!sc)
+        return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    rs_status st = rs_scenario_override(sc, NULL, o->seed, (char *const *)o->sets, o->n_sets, err);
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
+        return st;
+    }
+    *out = sc;
+    return RS_OK;
+}
+
+/* Reads the roster and the opportunities into job->history. */
+static rs_status read_history(const fit_args *a, const char *opportunities, fit_job *job, char *err)
+{
+    rs_crm_options crm = {.columns = a->columns, .date_order = RS_DATES_AUTO};
+    rs_status st = RS_OK;
+    if (a->date_format &&
+        (st = rs_cli_name_option(rs_crm_parse_date_format(a->date_format, &crm.date_order, err), "--date-format",
+                                 err)) != RS_OK)
+        return st;
+    if (a->roster && (st = rs_crm_read_roster(a->roster, a->roster, &crm, &job->history, err)) != RS_OK)
+        return st;
+    if ((st = rs_crm_read_opportunities(opportunities, opportunities, &crm, &job->history, err)) != RS_OK)
+        return st;
+    if (a->as_of) {
+        rs_day day;
+        if (!rs_date_parse(a->as_of, &day))
+            return rs_cli_usage_error(err, "fit", "--as-of must be a date such as 2026-03-05");
+        if (day < rs_history_last_day(&job->history)) {
+            char last[16];
+            rs_date_format(rs_history_last_day(&job->history), last, sizeof last);
+            snprintf(err, RS_ERRMSG_SIZE, "--as-of %s is before the file's latest date, %s", a->as_of, last);
+            return RS_ERR_INPUT;
+        }
+        job->history.export_day = day;
+    }
+    return RS_OK;
+}
+
+rs_status rs_cmd_fit(int argc, char **argv, char *err)
+{
+    fit_args a = {0};
+    const rs_cli_option own[] = {
+        {.name = "roster", .value = &a.roster},           {.name = "current", .value = &a.current},
+        {.name = "columns", .value = &a.columns},         {.name = "date-format", .value = &a.date_format},
+        {.name = "as-of", .value = &a.as_of},             {.name = NULL},
+    };
+    const rs_cli_command command = {
+        .name = "fit", .help = fit_help, .own = own, .min_args = 1, .max_args = 1,
+        .shared = RS_OPT_QUIET | RS_OPT_OUTPUT | RS_OPT_PLOT | RS_OPT_SCENARIO,
+        .missing = "missing the opportunities file",
+    };
+    rs_cli_options o;
+    rs_status st = rs_cli_parse(&command, argc, argv, &o, err);
+    if (st != RS_OK || o.help)
+        return st;
+    long long histories = o.replications ? o.replications_value : DEFAULT_HISTORIES;
+    if (histories < MIN_HISTORIES || histories > MAX_HISTORIES) {
+        char what[128];
+        snprintf(what, sizeof what, "-n must be between %d and %d simulated histories for a fit, got %lld",
+                 MIN_HISTORIES, MAX_HISTORIES, histories);
+        return rs_cli_usage_error(err, "fit", what);
+    }
+    fit_job job = {.options = {.replications = (int)histories}};
+    rs_history_init(&job.history);
+    st = load_current(&a, &o, &job.current, err);
+    if (st == RS_OK)
+        st = read_history(&a, o.args[0], &job, err);
+    if (st == RS_OK) {
+        job.options.seed = job.current->run.seed;
+        rs_job run = {.dir = o.output ? o.output : "results/fit", .threads = 1, .quiet = o.quiet,
+                      .compute = compute_fit, .write = write_fit, .draw = o.plot ? draw_fit : NULL,
+                      .print = print_fit, .says_charts = true, .ctx = &job};
+        st = rs_job_run(&run, err);
+    }
+    rs_fit_result_free(job.result);
+    rs_scenario_free(job.current);
+    rs_history_free(&job.history);
+    return st;
+}
