@@ -67,13 +67,13 @@ static void decide_keys(rs_fit_result *r, const rs_history *h, const rs_scenario
         v->key = key_names[k];
         v->figure = figure_names[k];
         v->start = v->value = *rs_fit_key_field((rs_scenario *)current, (rs_fit_key)k);
-        v->se = v->simulated = v->sim_low = v->sim_high = NAN;
+        v->se = v->low = v->high = v->simulated = v->sim_low = v->sim_high = NAN;
         v->observed = rs_fit_key_stat(s, (rs_fit_key)k);
         v->fitted = true;
+        v->observations = rs_fit_key_observations(s, (rs_fit_key)k);
         switch (k) {
         case RS_FIT_DEAL_SIZE:
         case RS_FIT_DEAL_SIZE_CV:
-            v->observations = s->amounts;
             if (s->amounts < RS_FIT_MIN_CLOSED)
                 snprintf(v->note, sizeof v->note, "only %ld closed opportunities with an amount (%d needed)",
                          s->amounts, RS_FIT_MIN_CLOSED);
@@ -81,7 +81,6 @@ static void decide_keys(rs_fit_result *r, const rs_history *h, const rs_scenario
         case RS_FIT_CYCLE:
         case RS_FIT_CYCLE_CV:
         case RS_FIT_WIN_RATE:
-            v->observations = s->closed;
             if (s->closed < RS_FIT_MIN_CLOSED)
                 snprintf(v->note, sizeof v->note, "only %ld closed opportunities (%d needed)", s->closed,
                          RS_FIT_MIN_CLOSED);
@@ -89,13 +88,11 @@ static void decide_keys(rs_fit_result *r, const rs_history *h, const rs_scenario
                 snprintf(v->note, sizeof v->note, "the cycles' gamma could not be fitted");
             break;
         case RS_FIT_LEADS:
-            v->observations = s->opportunities;
             if (s->rep_weeks < RS_FIT_MIN_REP_WEEKS || s->opportunities < RS_FIT_MIN_CLOSED)
                 snprintf(v->note, sizeof v->note, "only %.0f rep-weeks and %ld opportunities (%d and %d needed)",
                          s->rep_weeks, s->opportunities, RS_FIT_MIN_REP_WEEKS, RS_FIT_MIN_CLOSED);
             break;
         case RS_FIT_RAMP_WEEKS:
-            v->observations = s->ramp_reps;
             if (!h->has_roster)
                 snprintf(v->note, sizeof v->note, "no roster: hire dates are needed (--roster)");
             else if (s->ramp_reps < RS_FIT_MIN_HIRES)
@@ -103,7 +100,6 @@ static void decide_keys(rs_fit_result *r, const rs_history *h, const rs_scenario
                          s->ramp_reps, RS_FIT_MIN_HIRES);
             break;
         default:
-            v->observations = s->exits;
             if (!h->has_roster)
                 snprintf(v->note, sizeof v->note, "no roster: leave dates are needed (--roster)");
             else if (s->exits < RS_FIT_MIN_EXITS)
@@ -150,6 +146,17 @@ static rs_status search(rs_fit_sim *f, rs_fit_result *r, double *value)
     rs_fit_apply(f, r, value);
     free(sim);
     return st;
+}
+
+/* Each fitted value's 95 % interval, normal, cut at the ends of the key's
+ * range (a win rate's interval does not go below zero). */
+static void intervals(rs_fit_result *r, const rs_scenario *sc)
+{
+    for (int k = 0; k < RS_FIT_KEYS; k++) {
+        rs_fit_value *v = &r->values[k];
+        v->low = v->fitted ? clamp_key(sc, (rs_fit_key)k, v->value - 1.96 * v->se) : NAN;
+        v->high = v->fitted ? clamp_key(sc, (rs_fit_key)k, v->value + 1.96 * v->se) : NAN;
+    }
 }
 
 static double key_stat(const rs_history_stats *s, int k)
@@ -239,6 +246,7 @@ static rs_status fit_steps(rs_fit_sim *f, rs_fit_result *r, const rs_history *h,
     if (st == RS_OK) {
         spreads(r, value, each, scratch);
         st = rs_fit_standard_errors(f, r, value, each, &r->simulated);
+        intervals(r, f->sc);
     }
     if (st == RS_OK) {
         rs_fit_rep_skills(r, h, current);

@@ -69,11 +69,17 @@ static rs_status slopes(rs_fit_sim *f, rs_fit_result *r, double *value, const rs
     return st;
 }
 
-/* S: the figures' covariance over the histories that have every one;
- * false when fewer than two have. */
-static bool covariance(const rs_history_stats *each, int histories, const int *idx, int n, gsl_matrix *S)
+/* S: the figures' covariance over the histories that have every one,
+ * brought to the history's own number of observations: a figure's
+ * variance goes as one over its observations, and a simulated team whose
+ * volume is not fitted (too few rep-weeks to fit leads_per_week) closes
+ * more or fewer deals than the history did. False when fewer than two
+ * histories have every figure. */
+static bool covariance(const rs_history_stats *each, int histories, const rs_fit_result *r, const int *idx, int n,
+                       gsl_matrix *S)
 {
     double x[RS_FIT_KEYS], mean[RS_FIT_KEYS] = {0}, cross[RS_FIT_KEYS][RS_FIT_KEYS] = {{0}};
+    double simulated_observations[RS_FIT_KEYS] = {0};
     int used = 0;
     for (int h = 0; h < histories; h++) {
         bool all = true;
@@ -84,20 +90,25 @@ static bool covariance(const rs_history_stats *each, int histories, const int *i
         used++;
         for (int i = 0; i < n; i++) {
             mean[i] += x[i];
+            simulated_observations[i] += (double)rs_fit_key_observations(&each[h], (rs_fit_key)idx[i]);
             for (int j = 0; j < n; j++)
                 cross[i][j] += x[i] * x[j];
         }
     }
     if (used < 2)
         return false;
+    double scale[RS_FIT_KEYS];
+    for (int i = 0; i < n; i++)
+        scale[i] = sqrt(simulated_observations[i] / used / (double)r->values[idx[i]].observations);
     for (int i = 0; i < n; i++)
         for (int j = 0; j < n; j++)
-            gsl_matrix_set(S, (size_t)i, (size_t)j, (cross[i][j] - mean[i] * mean[j] / used) / (used - 1));
+            gsl_matrix_set(S, (size_t)i, (size_t)j,
+                           (cross[i][j] - mean[i] * mean[j] / used) / (used - 1) * scale[i] * scale[j]);
     return true;
 }
 
 /* Standard errors: the covariance of the figures over simulated histories
- * of the team's size (S), carried to the keys by the inverse of their
+ * of the team's size (S, at the history's observations), carried to the keys by the inverse of their
  * slopes (J), Var = J^-1 S J^-T (1 + 1/R): the method of simulated
  * moments' sandwich when there are as many figures as keys. A key whose
  * slopes cannot be inverted keeps a NAN error. */
@@ -115,7 +126,7 @@ rs_status rs_fit_standard_errors(rs_fit_sim *f, rs_fit_result *r, double *value,
     if (st == RS_OK)
         st = slopes(f, r, value, at, idx, n, J);
     int sign;
-    if (st == RS_OK && covariance(each, f->replications, idx, n, S) && gsl_linalg_LU_decomp(J, p, &sign) == 0 &&
+    if (st == RS_OK && covariance(each, f->replications, r, idx, n, S) && gsl_linalg_LU_decomp(J, p, &sign) == 0 &&
         gsl_linalg_LU_det(J, sign) != 0.0 && gsl_linalg_LU_invert(J, p, Jinv) == 0) {
         gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, Jinv, S, 0.0, T);
         gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, T, Jinv, 0.0, V);

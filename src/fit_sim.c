@@ -37,6 +37,20 @@ double rs_fit_key_stat(const rs_history_stats *s, rs_fit_key k)
     }
 }
 
+long rs_fit_key_observations(const rs_history_stats *s, rs_fit_key k)
+{
+    switch (k) {
+    case RS_FIT_DEAL_SIZE:
+    case RS_FIT_DEAL_SIZE_CV: return s->amounts;
+    case RS_FIT_CYCLE:
+    case RS_FIT_CYCLE_CV:
+    case RS_FIT_WIN_RATE: return s->closed;
+    case RS_FIT_LEADS: return s->opportunities;
+    case RS_FIT_RAMP_WEEKS: return s->ramp_reps;
+    default: return s->exits;
+    }
+}
+
 /* The history's team at its first day, as the seats of sc: a roster's reps
  * with their tenures, then a growth seat for each hire that took the team
  * past its size; without a roster, every owner as a veteran. */

@@ -29,6 +29,9 @@ typedef struct rs_fit_sim {
 /* The scenario field a key sets, and the figure of a history it is fitted to. */
 double *rs_fit_key_field(rs_scenario *sc, rs_fit_key k);
 double rs_fit_key_stat(const rs_history_stats *s, rs_fit_key k);
+/* The observations behind that figure: the closed amounts, the closed
+ * opportunities, all opportunities (for the rate), the hires, the leaves. */
+long rs_fit_key_observations(const rs_history_stats *s, rs_fit_key k);
 
 /* Whether a rep is on the team on `day`. */
 static inline bool rs_fit_active_on(const rs_history_rep *r, rs_day day)

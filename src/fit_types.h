@@ -38,6 +38,7 @@ typedef struct rs_fit_value {
     bool fitted;
     double value;         /* the fitted value, or the scenario's when not fitted */
     double se;            /* its standard error (NAN when not fitted) */
+    double low, high;     /* its 95 % interval, value -/+ 1.96 se kept in the key's range */
     double start;         /* the --current (or default) value */
     long observations;    /* behind it */
     double observed;      /* the history's figure */

@@ -123,8 +123,8 @@ static rs_status write_values(FILE *f, const void *ctx)
         fprintf(f, "%s,%s", v->key, v->fitted ? "yes" : "no");
         rs_csv_cell(f, v->value);
         rs_csv_cell(f, v->fitted ? v->se : NAN);
-        rs_csv_cell(f, v->fitted ? v->value - 1.96 * v->se : NAN);
-        rs_csv_cell(f, v->fitted ? v->value + 1.96 * v->se : NAN);
+        rs_csv_cell(f, v->low);
+        rs_csv_cell(f, v->high);
         rs_csv_cell(f, v->start);
         fprintf(f, ",%ld,", v->observations);
         rs_csv_text(f, v->note);
@@ -331,8 +331,8 @@ void rs_fit_print(FILE *out, const rs_fit_result *r)
             continue;
         }
         char interval[80];
-        snprintf(interval, sizeof interval, "%s to %s", show(k, v->value - 1.96 * v->se, c, sizeof c),
-                 show(k, v->value + 1.96 * v->se, d, sizeof d));
+        snprintf(interval, sizeof interval, "%s to %s", show(k, v->low, c, sizeof c),
+                 show(k, v->high, d, sizeof d));
         fprintf(out, "%-24s %12s %10s %25s  %ld\n", v->key, show(k, v->value, a, sizeof a),
                 show(k, v->se, b, sizeof b), interval, v->observations);
     }

@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# test_fit.sh: rampsim fit end to end: the round trip (a known scenario's
+# --export-crm fitted back, its files, a fitted.ini that runs), exports as
+# Salesforce, HubSpot and European spreadsheets write them, too little data
+# kept and told, and every bad input refused with its place, exit 2 and
+# nothing written. Usage:
+#   test_fit.sh RAMPSIM SOURCE_DIR
+set -u
+RAMPSIM=$1
+SRC=$2
+source "$SRC/tests/expect.sh"
+use_scratch_dir
+
+# --- the round trip
+case_dir round-trip
+"$RAMPSIM" run "$SRC/scenarios/fit-example.ini" -n 20 -q -o results --export-crm crm 2>stderr.txt
+expect "the export is made ($(cat stderr.txt))" test -s crm/opportunities.csv
+"$RAMPSIM" fit crm/opportunities.csv --roster crm/roster.csv --current "$SRC/scenarios/fit-example.ini" \
+    -n 40 -o fit >stdout.txt 2>stderr.txt
+expect "fit exits 0 ($(cat stderr.txt))" test $? -eq 0
+for f in fitted.ini fitted-roster.csv fit-values.csv fit-report.csv fit-deal-sizes.csv fit-cycles.csv \
+    fit-win-rate.csv fit-ramp.csv; do
+    expect "fit writes $f" test -s "fit/$f"
+done
+expect "the report shows each fitted value" grep -q "^pipeline.win_rate .*%.*%" stdout.txt
+expect "the report shows the figures beside the fitted scenario's" grep -q "win rate (closed).*reproduced" stdout.txt
+expect "fit-values.csv: a row a key, all fitted" test "$(grep -c ',yes,' fit/fit-values.csv)" -eq 8
+expect "fitted.ini names its roster" grep -q "^roster = fitted-roster.csv$" fit/fitted.ini
+expect "fitted.ini: a comment per fitted key" test "$(grep -c '^# .* fitted: standard error' fit/fitted.ini)" -eq 8
+"$RAMPSIM" run fit/fitted.ini -n 50 -q -o fitted-run 2>stderr.txt
+expect "fitted.ini runs ($(cat stderr.txt))" test $? -eq 0
+"$RAMPSIM" fit crm/opportunities.csv --roster crm/roster.csv --current "$SRC/scenarios/fit-example.ini" \
+    -n 40 -o fit-again -q 2>/dev/null
+expect "the same seed gives the same fit" cmp -s fit/fitted.ini fit-again/fitted.ini
+
+# --- exports as CRMs write them
+case_dir hubspot
+{
+    echo "Deal Name,Deal owner,Create date,Close date,Amount,Deal stage,Pipeline"
+    for i in $(seq 1 40); do
+        echo "Deal $i,Ana Ruiz,2026-01-$(printf %02d $((i % 28 + 1))) 10:22,2026-03-0$((i % 9 + 1)) 09:00,\"2,385.17\",$( ((i % 3)) && echo closedlost || echo closedwon),Sales"
+    done
+    echo "Deal 41,ben okafor ,2026-02-02,2026-04-30,1200,appointmentscheduled,Sales"
+} >deals.csv
+printf 'name,hired,left,skill\nAna Ruiz,2024-03-04,,\nBen Okafor,2025-11-03,,1.2\n' >team.csv
+"$RAMPSIM" fit deals.csv --roster team.csv -n 20 -o fit >stdout.txt 2>stderr.txt
+expect "a HubSpot export is read ($(cat stderr.txt))" test $? -eq 0
+expect "HubSpot: 41 opportunities, 40 closed, 13 won, 1 open" grep -q "41 opportunities .* 40 closed, 13 won, 1 open" stdout.txt
+expect "a win rate's interval stays within 0 to 100 %" bash -c '! grep -q "^pipeline.win_rate.*-[0-9]" stdout.txt'
+# 13 won of 40 closed: a binomial standard error of 7.4 points; the fit's,
+# from simulated histories of a team whose volume it could not fit, must be
+# that history's (within a factor of two), not the simulated team's.
+win_se=$(awk -F, '$1 == "pipeline.win_rate" { print $4 }' fit/fit-values.csv)
+expect "the win rate's standard error is the history's ($win_se against 0.074)" \
+    awk -v se="$win_se" 'BEGIN { exit !(se > 0.037 && se < 0.148) }'
+expect "an owner matched without regard to case and blanks" bash -c '! grep -q "not in the roster" stdout.txt'
+expect "too little data for the ramp is told" grep -q "ramp.weeks_to_ramped .*not fitted: only .* reps hired" stdout.txt
+expect "and kept in fitted.ini with a comment" grep -q "^# ramp.weeks_to_ramped = 22.00 not fitted" fit/fitted.ini
+case_dir european
+{
+    echo "Verantwortlicher;Erstellt;Abschluss;Betrag;Status"
+    for i in $(seq 1 35); do
+        echo "Eva;$((i % 28 + 1)).01.2026;15.03.2026;28.000,50 €;$( ((i % 4)) && echo Lost || echo Won)"
+    done
+} >export.csv
+"$RAMPSIM" fit export.csv --columns owner=Verantwortlicher,created=Erstellt,close=Abschluss,amount=Betrag \
+    -n 20 -o fit -q 2>stderr.txt
+expect "a semicolon export with day-first dates and 28.000,50 € amounts ($(cat stderr.txt))" test $? -eq 0
+expect "European amounts read as 28000.5" grep -q "^\"deal size, mean (closed)\",28000.5," fit/fit-report.csv
+
+# --- bad input: exit 2, the place, nothing written
+case_dir bad
+refused() { # NAME MESSAGE-PATTERN ARGS...
+    local name=$1 pattern=$2
+    shift 2
+    rm -rf out
+    "$RAMPSIM" fit "$@" -o out >stdout.txt 2>stderr.txt
+    local rc=$?
+    expect "$name: exit 2 (got $rc: $(cat stderr.txt))" test $rc -eq 2
+    expect "$name: says \"$pattern\" ($(cat stderr.txt))" grep -qE -- "$pattern" stderr.txt
+    expect "$name: nothing written" test ! -e out
+}
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,100,Closed Won\nBen,03/05/2026,,1000,Open\n' >ambiguous.csv
+refused "an ambiguous day/month order" "ambiguous.csv: dates such as 03/05/2026 could be day first or month first; add --date-format us" ambiguous.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,13/01/2026,02/02/2026,100,Closed Won\nBen,01/13/2026,,1000,Open\n' >both.csv
+refused "dates in both orders" "both.csv: its dates are written both day first and month first" both.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,soon,Closed Won\n' >amount.csv
+refused "an amount that is not one" 'amount.csv:2:4: Amount must be an amount .*got "soon"' amount.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,-5,Closed Won\n' >negative.csv
+refused "a negative amount" 'negative.csv:2:4: Amount must be an amount of at least 0' negative.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-02-30,2026-03-02,5,Closed Won\n' >day.csv
+refused "a day that is not" 'day.csv:2:2: Created Date must be a date such as 2026-03-05, got "2026-02-30"' day.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-03-05,,5,Closed Won\n' >noclose.csv
+refused "a won deal without its close date" 'noclose.csv:2:3: Close Date must be a date' noclose.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-03-05,2026-03-01,5,Closed Lost\n' >before.csv
+refused "a close before its creation" 'before.csv:2:3: Close Date 2026-03-01 is before Created Date 2026-03-05' before.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\n,2026-03-05,2026-03-09,5,Closed Lost\n' >owner.csv
+refused "a blank owner" 'owner.csv:2:1: Owner must be the owner' owner.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage,Deal stage\nAna,2026-03-05,2026-03-09,5,Won,Won\n' >two.csv
+refused "two stage columns" 'two.csv:1: columns "Stage" and "Deal stage" both read as the stage' two.csv
+printf 'Rep,Created Date,Close Date,Amount,Stage\nAna,2026-03-05,2026-03-09,5,Won\n' >noowner.csv
+refused "no owner column" 'noowner.csv:1: no owner column .*--columns owner=COLUMN' noowner.csv
+refused "a --columns column not in the file" '--columns owner=Seller: noowner.csv has no column named "Seller"' noowner.csv --columns owner=Seller
+refused "a --columns field not known" '--columns: "rep=Rep" must be FIELD=COLUMN' noowner.csv --columns rep=Rep
+printf 'Owner,Created Date,Close Date,Amount,Stage\n' >empty.csv
+refused "no opportunities" 'empty.csv: no opportunities' empty.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,03/05/2026,03/09/26,5,Won\n' >twodigit.csv
+refused "a two-digit year" 'twodigit.csv:2:3: Close Date must be a date with a four-digit year' twodigit.csv --date-format us
+printf 'name,hird\nAna,2020-01-01\n' >nearmiss.csv
+refused "a roster's near-miss column" 'nearmiss.csv:1:2: unknown column "hird"; did you mean hired\?' amount.csv --roster nearmiss.csv
+printf 'name,hired,left\nAna,2024-01-01,2023-01-01\n' >left.csv
+refused "a rep who left before being hired" 'left.csv:2:3: left is before hired' amount.csv --roster left.csv
+printf 'name,hired\nAna,2024-01-01\nana,2024-02-01\n' >twice.csv
+refused "a rep named twice" 'twice.csv:3:1: ana is named twice' amount.csv --roster twice.csv
+refused "a --date-format not known" '--date-format must be iso, us or eu, got "uk"' amount.csv --date-format uk
+refused "a file that is not there" 'nothing.csv: cannot read' nothing.csv
+refused "-n too small" '-n must be between 20 and 10000' amount.csv -n 5
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,100,Closed Won\n' >good.csv
+refused "--as-of before the file's dates" '--as-of 2025-01-01 is before the file' good.csv --as-of 2025-01-01
+summary
