@@ -5,7 +5,8 @@
 # `rampsim fit --plot` and `rampsim plot DIR` inside DIR, which set datadir,
 # win_rows and, for each column C of fit-win-rate.csv, win_C_min, win_C_max
 # and win_C_sum. A quarter without a closed opportunity has no point.
-overall = win_closed_sum > 0 ? sprintf("%.1f%% of %.0f closed opportunities won", 100 * win_won_sum / win_closed_sum, win_closed_sum) : "no opportunity closed"
+# (gnuplot divides whole numbers as integers: the sums are whole, hence 100.0.)
+overall = win_closed_sum > 0 ? sprintf("%.1f%% of %.0f closed opportunities won", 100.0 * win_won_sum / win_closed_sum, win_closed_sum) : "no opportunity closed"
 set title "Win rate by quarter\n".overall
 set xlabel "Quarter of the close date, 13 weeks from the history's first day (in brackets, the opportunities closed)" offset 0, -1
 set ylabel "Win rate (%)"
