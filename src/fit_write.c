@@ -317,6 +317,15 @@ static void print_history(FILE *out, const rs_fit_result *r)
     }
 }
 
+/* A check's figure as the report shows it, in its unit. */
+static const char *show_check(const rs_fit_check *ch, double x, char *buf, size_t size)
+{
+    bool share = strcmp(ch->unit, "%") == 0;
+    int digits = strcmp(ch->unit, "weeks") == 0 ? 2 : share ? 1 : 0;
+    snprintf(buf, size, "%.*f%s", digits, x, share ? "%" : "");
+    return buf;
+}
+
 void rs_fit_print(FILE *out, const rs_fit_result *r)
 {
     const rs_history_stats *o = &r->observed;
@@ -351,16 +360,15 @@ void rs_fit_print(FILE *out, const rs_fit_result *r)
                 show_figure(k, v->observed, a, sizeof a), show_figure(k, v->simulated, b, sizeof b), interval,
                 reproduced(v->observed, v->sim_low, v->sim_high) ? "reproduced" : "NOT reproduced");
     }
-    for (int c = 0; c < RS_FIT_CHECKS; c++) {
-        const rs_fit_check *ch = &r->checks[c];
+    for (int i = 0; i < RS_FIT_CHECKS; i++) {
+        const rs_fit_check *ch = &r->checks[i];
         if (!isfinite(ch->observed))
             continue;
-        int digits = strcmp(ch->unit, "weeks") == 0 ? 2 : strcmp(ch->unit, "%") == 0 ? 1 : 0;
-        char a[32], b[32], interval[64];
-        snprintf(a, sizeof a, "%.*f%s", digits, ch->observed, ch->unit[0] == '%' ? "%" : "");
-        snprintf(b, sizeof b, "%.*f%s", digits, ch->simulated, ch->unit[0] == '%' ? "%" : "");
-        snprintf(interval, sizeof interval, "%.*f to %.*f", digits, ch->sim_low, digits, ch->sim_high);
-        fprintf(out, "%-36s %12s %12s %25s  %s (a check: not fitted to)\n", ch->figure, a, b, interval,
+        char a[32], b[32], c[32], d[32], interval[80];
+        snprintf(interval, sizeof interval, "%s to %s", show_check(ch, ch->sim_low, c, sizeof c),
+                 show_check(ch, ch->sim_high, d, sizeof d));
+        fprintf(out, "%-36s %12s %12s %25s  %s (a check: not fitted to)\n", ch->figure,
+                show_check(ch, ch->observed, a, sizeof a), show_check(ch, ch->simulated, b, sizeof b), interval,
                 reproduced(ch->observed, ch->sim_low, ch->sim_high) ? "reproduced" : "NOT reproduced");
     }
     if (!r->converged)
