@@ -234,9 +234,17 @@ static rs_status read_outcome(const rs_csv_record *rec, const header *h, const c
             if (*c != ' ')
                 flat[n++] = *c;
         flat[n] = '\0';
-        *out = strcmp(flat, "closedwon") == 0 || strcmp(flat, "won") == 0     ? RS_OPP_WON
-               : strcmp(flat, "closedlost") == 0 || strcmp(flat, "lost") == 0 ? RS_OPP_LOST
-                                                                             : RS_OPP_OPEN;
+        /* "Closed Won (renewal)" is won; a closed stage that says neither
+         * would be read as open, silently: it is refused instead. */
+        if (strncmp(flat, "closedwon", 9) == 0 || strcmp(flat, "won") == 0)
+            *out = RS_OPP_WON;
+        else if (strncmp(flat, "closedlost", 10) == 0 || strcmp(flat, "lost") == 0)
+            *out = RS_OPP_LOST;
+        else if (strncmp(flat, "closed", 6) == 0)
+            return bad_cell(rec, h->col[F_STAGE], shown, h->name[F_STAGE],
+                            "won or lost if closed (Closed Won, Closed Lost; docs/fit-input.md)", err);
+        else
+            *out = RS_OPP_OPEN;
         return RS_OK;
     }
     bool won, closed;
