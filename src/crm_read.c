@@ -58,14 +58,7 @@ static void normalise(const char *s, char *out)
 /* The cell at column col of rec, blanks trimmed, into buf. */
 static const char *cell(const rs_csv_record *rec, int col, char *buf)
 {
-    const char *s = col < rec->count ? rec->fields[col].text : "";
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        n--;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
+    rs_csv_trim_into(col < rec->count ? rec->fields[col].text : "", buf);
     return buf;
 }
 
@@ -346,36 +339,63 @@ rs_status rs_crm_parse_date_format(const char *text, rs_date_order *out, char *e
     return rs_fail(err, RS_ERR_INPUT, "must be iso, us or eu, got \"%s\"", text);
 }
 
+/* A CSV file read whole, its reader at the row after the header, the
+ * header in rec. */
+typedef struct csv_file {
+    char *text;
+    size_t len;
+    rs_csv_reader *reader;
+    rs_csv_record *rec;
+} csv_file;
+
+static void close_csv(csv_file *f)
+{
+    rs_csv_reader_free(f->reader);
+    free(f->rec);
+    free(f->text);
+}
+
+/* Opens path and reads its header row; `what` names the rows an empty
+ * file lacks ("opportunities", "reps"). On failure f holds nothing. */
+static rs_status open_csv(const char *path, const char *shown, const rs_text_limit *limit, const char *what,
+                          csv_file *f, char *err)
+{
+    *f = (csv_file){0};
+    rs_status st = rs_text_file_read(path, shown, limit, &f->text, &f->len, err);
+    if (st != RS_OK)
+        return st;
+    f->reader = rs_csv_reader_new(f->text, f->len, shown);
+    f->rec = malloc(sizeof *f->rec);
+    st = f->reader && f->rec ? rs_csv_next_row(f->reader, f->rec, err)
+                             : rs_fail(err, RS_ERR_NOMEM, "%s: out of memory", shown);
+    if (st == RS_OK && f->rec->count == 0)
+        st = rs_fail(err, RS_ERR_INPUT, "%s: empty: no header row, no %s", shown, what);
+    if (st != RS_OK)
+        close_csv(f);
+    return st;
+}
+
 rs_status rs_crm_read_opportunities(const char *path, const char *shown, const rs_crm_options *o, rs_history *h,
                                     char *err)
 {
-    char *text;
-    size_t len;
-    rs_status st = rs_text_file_read(path, shown, &export_limit, &text, &len, err);
+    csv_file f;
+    rs_status st = open_csv(path, shown, &export_limit, "opportunities", &f, err);
     if (st != RS_OK)
         return st;
-    rs_csv_reader *r = rs_csv_reader_new(text, len, shown);
-    rs_csv_record *rec = malloc(sizeof *rec);
     header *hd = malloc(sizeof *hd);
     rs_date_order order = o->date_order;
-    st = r && rec && hd ? rs_csv_next_row(r, rec, err) : rs_fail(err, RS_ERR_NOMEM, "%s: out of memory", shown);
-    if (st == RS_OK && rec->count == 0)
-        st = rs_fail(err, RS_ERR_INPUT, "%s: empty: no header row, no opportunities", shown);
-    if (st == RS_OK)
-        st = read_header(rec, shown, o, hd, err);
+    st = hd ? read_header(f.rec, shown, o, hd, err) : rs_fail(err, RS_ERR_NOMEM, "%s: out of memory", shown);
     if (st == RS_OK) {
         int cols[2] = {hd->col[F_CREATED], hd->col[F_CLOSE]};
-        st = settle_order(text, len, shown, cols, 2, &order, err);
+        st = settle_order(f.text, f.len, shown, cols, 2, &order, err);
     }
     size_t before = h->opportunity_count;
-    while (st == RS_OK && (st = rs_csv_next_row(r, rec, err)) == RS_OK && rec->count > 0)
-        st = read_row(rec, hd, order, shown, h, err);
+    while (st == RS_OK && (st = rs_csv_next_row(f.reader, f.rec, err)) == RS_OK && f.rec->count > 0)
+        st = read_row(f.rec, hd, order, shown, h, err);
     if (st == RS_OK && h->opportunity_count == before)
         st = rs_fail(err, RS_ERR_INPUT, "%s: no opportunities: a header row and nothing under it", shown);
-    rs_csv_reader_free(r);
-    free(rec);
     free(hd);
-    free(text);
+    close_csv(&f);
     return st;
 }
 
@@ -452,30 +472,21 @@ static rs_status roster_row(const rs_csv_record *rec, const int *col, rs_date_or
 
 rs_status rs_crm_read_roster(const char *path, const char *shown, const rs_crm_options *o, rs_history *h, char *err)
 {
-    char *text;
-    size_t len;
-    rs_status st = rs_text_file_read(path, shown, &roster_limit, &text, &len, err);
+    csv_file f;
+    rs_status st = open_csv(path, shown, &roster_limit, "reps", &f, err);
     if (st != RS_OK)
         return st;
-    rs_csv_reader *r = rs_csv_reader_new(text, len, shown);
-    rs_csv_record *rec = malloc(sizeof *rec);
     int col[R_COLUMNS];
     rs_date_order order = o->date_order;
-    st = r && rec ? rs_csv_next_row(r, rec, err) : rs_fail(err, RS_ERR_NOMEM, "%s: out of memory", shown);
-    if (st == RS_OK && rec->count == 0)
-        st = rs_fail(err, RS_ERR_INPUT, "%s: empty: no header row, no reps", shown);
-    if (st == RS_OK)
-        st = roster_header(rec, shown, col, err);
+    st = roster_header(f.rec, shown, col, err);
     if (st == RS_OK) {
         int dates[2] = {col[R_HIRED], col[R_LEFT] >= 0 ? col[R_LEFT] : col[R_HIRED]};
-        st = settle_order(text, len, shown, dates, 2, &order, err);
+        st = settle_order(f.text, f.len, shown, dates, 2, &order, err);
     }
-    while (st == RS_OK && (st = rs_csv_next_row(r, rec, err)) == RS_OK && rec->count > 0)
-        st = roster_row(rec, col, order, shown, h, err);
+    while (st == RS_OK && (st = rs_csv_next_row(f.reader, f.rec, err)) == RS_OK && f.rec->count > 0)
+        st = roster_row(f.rec, col, order, shown, h, err);
     if (st == RS_OK)
         h->has_roster = true;
-    rs_csv_reader_free(r);
-    free(rec);
-    free(text);
+    close_csv(&f);
     return st;
 }

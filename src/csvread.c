@@ -317,3 +317,14 @@ rs_status rs_csv_next_row(rs_csv_reader *r, rs_csv_record *rec, char *err)
         continue;
     return st;
 }
+
+void rs_csv_trim_into(const char *text, char *buf)
+{
+    while (isspace((unsigned char)*text))
+        text++;
+    size_t n = strlen(text);
+    while (n > 0 && isspace((unsigned char)text[n - 1]))
+        n--;
+    memcpy(buf, text, n);
+    buf[n] = '\0';
+}

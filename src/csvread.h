@@ -73,6 +73,10 @@ rs_status rs_csv_next_record(rs_csv_reader *r, rs_csv_record *rec, char *err);
  * ",,," with blanks at most): the next row that holds something. */
 rs_status rs_csv_next_row(rs_csv_reader *r, rs_csv_record *rec, char *err);
 
+/* Copies a field's text without its surrounding blanks (any white space)
+ * into buf, of RS_CSV_FIELD_MAX + 1 bytes (a field is at most that long). */
+void rs_csv_trim_into(const char *text, char *buf);
+
 /* Quotes a field's text for a message: rs_escape'd (so a control byte or
  * invalid UTF-8 shows as \xNN and the message stays one line), and cut
  * after about 60 characters with "...". size >= 80. Returns buf. */

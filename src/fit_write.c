@@ -326,6 +326,17 @@ static const char *show_check(const rs_fit_check *ch, double x, char *buf, size_
     return buf;
 }
 
+/* A row of the figures' table: the figure, its observed and simulated
+ * values and the simulated 95 % range (shown[0..3]), and whether the
+ * observed one lies in it. */
+static void figure_row(FILE *out, const char *figure, const char *const shown[4], bool in_range, const char *note)
+{
+    char interval[80];
+    snprintf(interval, sizeof interval, "%s to %s", shown[2], shown[3]);
+    fprintf(out, "%-36s %12s %12s %25s  %s%s\n", figure, shown[0], shown[1], interval,
+            in_range ? "reproduced" : "NOT reproduced", note);
+}
+
 void rs_fit_print(FILE *out, const rs_fit_result *r)
 {
     const rs_history_stats *o = &r->observed;
@@ -353,23 +364,21 @@ void rs_fit_print(FILE *out, const rs_fit_result *r)
         const rs_fit_value *v = &r->values[k];
         if (!isfinite(v->observed))
             continue;
-        char a[32], b[32], c[32], d[32], interval[80];
-        snprintf(interval, sizeof interval, "%s to %s", show_figure(k, v->sim_low, c, sizeof c),
-                 show_figure(k, v->sim_high, d, sizeof d));
-        fprintf(out, "%-36s %12s %12s %25s  %s\n", k == RS_FIT_ATTRITION ? "leaves, a year's share" : v->figure,
-                show_figure(k, v->observed, a, sizeof a), show_figure(k, v->simulated, b, sizeof b), interval,
-                reproduced(v->observed, v->sim_low, v->sim_high) ? "reproduced" : "NOT reproduced");
+        char a[32], b[32], c[32], d[32];
+        figure_row(out, k == RS_FIT_ATTRITION ? "leaves, a year's share" : v->figure,
+                   (const char *[4]){show_figure(k, v->observed, a, sizeof a), show_figure(k, v->simulated, b, sizeof b),
+                                     show_figure(k, v->sim_low, c, sizeof c), show_figure(k, v->sim_high, d, sizeof d)},
+                   reproduced(v->observed, v->sim_low, v->sim_high), "");
     }
     for (int i = 0; i < RS_FIT_CHECKS; i++) {
         const rs_fit_check *ch = &r->checks[i];
         if (!isfinite(ch->observed))
             continue;
-        char a[32], b[32], c[32], d[32], interval[80];
-        snprintf(interval, sizeof interval, "%s to %s", show_check(ch, ch->sim_low, c, sizeof c),
-                 show_check(ch, ch->sim_high, d, sizeof d));
-        fprintf(out, "%-36s %12s %12s %25s  %s (a check: not fitted to)\n", ch->figure,
-                show_check(ch, ch->observed, a, sizeof a), show_check(ch, ch->simulated, b, sizeof b), interval,
-                reproduced(ch->observed, ch->sim_low, ch->sim_high) ? "reproduced" : "NOT reproduced");
+        char a[32], b[32], c[32], d[32];
+        figure_row(out, ch->figure,
+                   (const char *[4]){show_check(ch, ch->observed, a, sizeof a), show_check(ch, ch->simulated, b, sizeof b),
+                                     show_check(ch, ch->sim_low, c, sizeof c), show_check(ch, ch->sim_high, d, sizeof d)},
+                   reproduced(ch->observed, ch->sim_low, ch->sim_high), " (a check: not fitted to)");
     }
     if (!r->converged)
         fprintf(out, "\nThe search stopped after %d steps with the figures not yet within 0.1%%: see docs/fit.md\n",

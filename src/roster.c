@@ -41,19 +41,6 @@ typedef struct row {
     char text[COLUMNS][RS_CSV_FIELD_MAX + 1];
 } row;
 
-/* Copies s without its surrounding blanks (any white space) into buf
- * (RS_CSV_FIELD_MAX + 1 bytes, as a field is at most that long). */
-static void trim_into(const char *s, char *buf)
-{
-    while (isspace((unsigned char)*s))
-        s++;
-    size_t n = strlen(s);
-    while (n > 0 && isspace((unsigned char)s[n - 1]))
-        n--;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-}
-
 /* ---- the header row ---- */
 
 static int known_column(const char *name)
@@ -105,7 +92,7 @@ static rs_status read_header(const rs_csv_record *rec, const char *shown, header
         h->index[k] = -1;
     h->fields = rec->count;
     for (int i = 0; i < rec->count; i++) {
-        trim_into(rec->fields[i].text, name);
+        rs_csv_trim_into(rec->fields[i].text, name);
         int k = known_column(name), line = rec->fields[i].line;
         if (k >= 0 && h->index[k] >= 0)
             return rs_fail(err, RS_ERR_INPUT, "%s:%d:%d: a second %s column (the first is column %d): keep one",
@@ -327,7 +314,7 @@ static void fill_row(row *w, const rs_csv_record *rec, const header *h)
         w->column[k] = i + 1;
         w->cell_line[k] = i >= 0 && i < rec->count ? rec->fields[i].line : rec->line;
         if (i >= 0 && i < rec->count)
-            trim_into(rec->fields[i].text, w->text[k]);
+            rs_csv_trim_into(rec->fields[i].text, w->text[k]);
         else
             w->text[k][0] = '\0';
     }

@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rampsim/calendar.h"
@@ -20,12 +21,28 @@
 /* A 95 % interval that is right holds the truth in 19 of 20 seeds with
  * probability 0.736 only: over 8 keys a test of 19 each would fail a sound
  * method most runs. So the intervals are held, family-wise, to what a
- * sound 95 % interval gives: at least 16 of 20 for each key (it fails
- * that one time in 3,000) and 145 of the 160 key-seeds together (the
- * binomial's mean 152 less 2.5 standard deviations). docs/fit.md, "How
- * well it recovers", gives the figures over 80 seeds. */
-#define COVERED_EACH 16
-#define COVERED_ALL 145
+ * sound 95 % interval gives: at least 80 % of the seeds for each key (16
+ * of 20: it fails that one time in 3,000) and, for the 8 keys together,
+ * the binomial's mean less 2.5 standard deviations (145 of 160).
+ * RS_FIT_TEST_SEEDS=80 runs more seeds, for the figures docs/fit.md ("How
+ * well it recovers") quotes. */
+static int covered_each(int seeds)
+{
+    return (int)floor(0.8 * seeds);
+}
+
+static int covered_all(int seeds)
+{
+    double n = RS_FIT_KEYS * seeds;
+    return (int)floor(0.95 * n - 2.5 * sqrt(n * 0.95 * 0.05));
+}
+
+static int recovery_seeds(void)
+{
+    const char *s = getenv("RS_FIT_TEST_SEEDS");
+    int n = s ? atoi(s) : SEEDS;
+    return n >= SEEDS ? n : SEEDS;
+}
 #define HISTORIES 200 /* the command's default */
 
 /* scenarios/fit-example.ini, the worked example's team */
@@ -70,7 +87,7 @@ typedef struct tolerance {
 /* Two years of a 20-rep team: deal size and cycle means within 5 %, their
  * CVs within 10 %, the win rate within 2 points, in 19 of 20 seeds; and
  * every fitted key's truth within its reported 95 % interval as often as
- * a sound 95 % interval holds it (COVERED_EACH, COVERED_ALL).
+ * a sound 95 % interval holds it (covered_each, covered_all).
  * weeks_to_ramped and attrition.annual are held to their intervals here:
  * at this size their own standard errors (about 3.5 weeks and 0.085) are
  * above the issue's tolerances, which test_recovers_ramp_and_attrition
@@ -85,8 +102,8 @@ static void test_recovers_two_years(void **state)
         {RS_FIT_WIN_RATE, 0.22, 0.02, false},
     };
     const double truth[RS_FIT_KEYS] = {28000.0, 0.8, 10.0, 0.5, 0.22, 3.0, 22.0, 0.30};
-    int within[5] = {0}, covered[RS_FIT_KEYS] = {0};
-    for (int s = 1; s <= SEEDS; s++) {
+    int within[5] = {0}, covered[RS_FIT_KEYS] = {0}, seeds = recovery_seeds();
+    for (int s = 1; s <= seeds; s++) {
         rs_history h;
         export_history(sc, (uint64_t)s * 7919, &h);
         rs_fit_result *r = fit(&h, sc, (uint64_t)s);
@@ -103,18 +120,18 @@ static void test_recovers_two_years(void **state)
         rs_history_free(&h);
     }
     for (size_t t = 0; t < sizeof tol / sizeof tol[0]; t++) {
-        print_message("%s: within tolerance in %d of %d seeds\n", rs_fit_key_name(tol[t].key), within[t], SEEDS);
-        assert_true(within[t] >= SEEDS - 1);
+        print_message("%s: within tolerance in %d of %d seeds\n", rs_fit_key_name(tol[t].key), within[t], seeds);
+        assert_true(within[t] >= seeds - seeds / 20);
     }
     int all = 0;
     for (int k = 0; k < RS_FIT_KEYS; k++) {
         print_message("%s: within its 95%% interval in %d of %d seeds\n", rs_fit_key_name((rs_fit_key)k), covered[k],
-                      SEEDS);
-        assert_true(covered[k] >= COVERED_EACH);
+                      seeds);
+        assert_true(covered[k] >= covered_each(seeds));
         all += covered[k];
     }
-    print_message("all keys: within their intervals in %d of %d\n", all, RS_FIT_KEYS * SEEDS);
-    assert_true(all >= COVERED_ALL);
+    print_message("all keys: within their intervals in %d of %d\n", all, RS_FIT_KEYS * seeds);
+    assert_true(all >= covered_all(seeds));
     rs_scenario_free(sc);
 }
 
