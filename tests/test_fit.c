@@ -104,12 +104,49 @@ static void test_fitted_ini_reads_back(void **state)
     rs_scenario_free(sc);
 }
 
+/* A team of strong and weak reps (skills 1.3 and 0.7, veterans, no one
+ * leaving): each rep's fitted skill sits on their side of 1, the strong
+ * ones' above every weak one's, within a few standard errors of their
+ * truth shrunk towards 1 as the prior shrinks it. */
+static void test_rep_skills(void **state)
+{
+    (void)state;
+    char csv[512] = "name,tenure,skill\n", ini[1024];
+    for (int i = 0; i < 10; i++)
+        snprintf(csv + strlen(csv), sizeof csv - strlen(csv), "rep-%d,200,%s\n", i, i < 5 ? "1.3" : "0.7");
+    snprintf(ini, sizeof ini,
+             "[run]\nstart_date = 2025-01-06\nhorizon_weeks = 104\n[team]\nroster = %s\n[attrition]\nannual = 0\n",
+             tu_write_csv(csv));
+    rs_scenario *sc = tu_scenario(ini);
+    rs_history h;
+    tu_fit_export(sc, 31, &h);
+    rs_fit_result *r = tu_fit(&h, sc, 40, 7);
+    double weakest_strong = INFINITY, strongest_weak = 0.0;
+    for (size_t i = 0; i < h.rep_count; i++) {
+        bool strong = h.reps[i].name[4] < '5';
+        const rs_fit_rep *rep = &r->reps[i];
+        print_message("%s: skill %.3f (se %.3f), %g opportunities\n", h.reps[i].name, rep->skill, rep->skill_se,
+                      rep->opportunities);
+        assert_true(strong ? rep->skill > 1.0 : rep->skill < 1.0);
+        assert_true(fabs(rep->skill - (strong ? 1.3 : 0.7)) <= 3.0 * rep->skill_se + 0.05);
+        if (strong)
+            weakest_strong = fmin(weakest_strong, rep->skill);
+        else
+            strongest_weak = fmax(strongest_weak, rep->skill);
+    }
+    assert_true(weakest_strong > strongest_weak);
+    rs_fit_result_free(r);
+    rs_history_free(&h);
+    rs_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_practices_accounted_for),
         cmocka_unit_test(test_too_little_data),
         cmocka_unit_test(test_fitted_ini_reads_back),
+        cmocka_unit_test(test_rep_skills),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
