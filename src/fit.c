@@ -156,6 +156,14 @@ static void intervals(rs_fit_result *r, const rs_scenario *sc)
         rs_fit_value *v = &r->values[k];
         v->low = v->fitted ? clamp_key(sc, (rs_fit_key)k, v->value - 1.96 * v->se) : NAN;
         v->high = v->fitted ? clamp_key(sc, (rs_fit_key)k, v->value + 1.96 * v->se) : NAN;
+        if (!v->fitted)
+            continue;
+        if (clamp_key(sc, (rs_fit_key)k, v->value * 0.999) == v->value ||
+            clamp_key(sc, (rs_fit_key)k, v->value * 1.001) == v->value)
+            snprintf(v->note, sizeof v->note,
+                     "held at the end of its range: no value within it reproduces the history's figure");
+        else if (!isfinite(v->se))
+            snprintf(v->note, sizeof v->note, "no standard error: the figures do not tell this key from the others");
     }
 }
 
@@ -220,6 +228,10 @@ static void spreads(rs_fit_result *r, const double *value, const rs_history_stat
         rs_fit_value *v = &r->values[k];
         v->value = value[k];
         rs_fit_spread(each, r->replications, key_stat, k, &v->simulated, &v->sim_low, &v->sim_high, scratch);
+        if (v->fitted && !isfinite(v->simulated)) { /* no opportunity simulated, say */
+            v->fitted = false;
+            snprintf(v->note, sizeof v->note, "the simulated team shows no %s to fit it to", v->figure);
+        }
     }
     for (int c = 0; c < RS_FIT_CHECKS; c++) {
         rs_fit_check *ch = &r->checks[c];

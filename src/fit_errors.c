@@ -107,11 +107,65 @@ static bool covariance(const rs_history_stats *each, int histories, const rs_fit
     return true;
 }
 
+/* Whether an LU-decomposed J can be inverted: every pivot a number and
+ * none negligible beside the largest (a key that moves no figure, such as
+ * a win rate held at its cap, or a figure that moves with none). GSL's
+ * inverse reports a singular matrix as an error, not a status. */
+static bool invertible(const gsl_matrix *LU)
+{
+    double largest = 0.0;
+    for (size_t i = 0; i < LU->size1; i++) {
+        double u = fabs(gsl_matrix_get(LU, i, i));
+        if (!isfinite(u))
+            return false;
+        largest = fmax(largest, u);
+    }
+    for (size_t i = 0; i < LU->size1; i++)
+        if (!(fabs(gsl_matrix_get(LU, i, i)) > 1e-12 * largest))
+            return false;
+    return true;
+}
+
+/* The sandwich J^-1 S J^-T over the keys kept (keep[0..m-1], indices
+ * into the n x n J and S) into V (m x m); false when their J cannot be
+ * inverted. */
+static bool sandwich(const gsl_matrix *J, const gsl_matrix *S, const int *keep, int m, gsl_matrix *V)
+{
+    double j[RS_FIT_KEYS * RS_FIT_KEYS], s[RS_FIT_KEYS * RS_FIT_KEYS], inv[RS_FIT_KEYS * RS_FIT_KEYS],
+        t[RS_FIT_KEYS * RS_FIT_KEYS];
+    size_t M = (size_t)m;
+    for (int a = 0; a < m; a++)
+        for (int b = 0; b < m; b++) {
+            j[a * m + b] = gsl_matrix_get(J, (size_t)keep[a], (size_t)keep[b]);
+            s[a * m + b] = gsl_matrix_get(S, (size_t)keep[a], (size_t)keep[b]);
+        }
+    gsl_matrix_view Jm = gsl_matrix_view_array(j, M, M), Sm = gsl_matrix_view_array(s, M, M);
+    gsl_matrix_view Im = gsl_matrix_view_array(inv, M, M), Tm = gsl_matrix_view_array(t, M, M);
+    size_t perm[RS_FIT_KEYS];
+    gsl_permutation p = {M, perm};
+    int sign;
+    if (gsl_linalg_LU_decomp(&Jm.matrix, &p, &sign) != 0 || !invertible(&Jm.matrix) ||
+        gsl_linalg_LU_invert(&Jm.matrix, &p, &Im.matrix) != 0)
+        return false;
+    gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, &Im.matrix, &Sm.matrix, 0.0, &Tm.matrix);
+    gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, &Tm.matrix, &Im.matrix, 0.0, V);
+    return true;
+}
+
+/* How much a key moves its own figure, relative: |d ln figure / d ln key|. */
+static double elasticity(const gsl_matrix *J, int i, const double *value, const rs_history_stats *at, int key)
+{
+    double e = fabs(gsl_matrix_get(J, (size_t)i, (size_t)i) * value[key] / key_stat(at, key));
+    return isfinite(e) ? e : 0.0;
+}
+
 /* Standard errors: the covariance of the figures over simulated histories
- * of the team's size (S, at the history's observations), carried to the keys by the inverse of their
- * slopes (J), Var = J^-1 S J^-T (1 + 1/R): the method of simulated
- * moments' sandwich when there are as many figures as keys. A key whose
- * slopes cannot be inverted keeps a NAN error. */
+ * of the team's size (S, at the history's observations), carried to the
+ * keys by the inverse of their slopes (J), Var = J^-1 S J^-T (1 + 1/R):
+ * the method of simulated moments' sandwich when there are as many figures
+ * as keys. When J cannot be inverted (a key held at the end of its range
+ * moves no figure), the key that moves its own figure least is left out,
+ * with a NAN error, until the rest can be. */
 rs_status rs_fit_standard_errors(rs_fit_sim *f, rs_fit_result *r, double *value, const rs_history_stats *each,
                                  const rs_history_stats *at)
 {
@@ -119,26 +173,33 @@ rs_status rs_fit_standard_errors(rs_fit_sim *f, rs_fit_result *r, double *value,
     if (n == 0)
         return RS_OK;
     size_t N = (size_t)n;
-    gsl_matrix *J = gsl_matrix_alloc(N, N), *S = gsl_matrix_alloc(N, N);
-    gsl_matrix *Jinv = gsl_matrix_alloc(N, N), *T = gsl_matrix_alloc(N, N), *V = gsl_matrix_alloc(N, N);
-    gsl_permutation *p = gsl_permutation_alloc(N);
-    rs_status st = J && S && Jinv && T && V && p ? RS_OK : RS_ERR_NOMEM;
+    gsl_matrix *J = gsl_matrix_alloc(N, N), *S = gsl_matrix_alloc(N, N), *V = gsl_matrix_alloc(N, N);
+    rs_status st = J && S && V ? RS_OK : RS_ERR_NOMEM;
     if (st == RS_OK)
         st = slopes(f, r, value, at, idx, n, J);
-    int sign;
-    if (st == RS_OK && covariance(each, f->replications, r, idx, n, S) && gsl_linalg_LU_decomp(J, p, &sign) == 0 &&
-        gsl_linalg_LU_det(J, sign) != 0.0 && gsl_linalg_LU_invert(J, p, Jinv) == 0) {
-        gsl_blas_dgemm(CblasNoTrans, CblasNoTrans, 1.0, Jinv, S, 0.0, T);
-        gsl_blas_dgemm(CblasNoTrans, CblasTrans, 1.0, T, Jinv, 0.0, V);
-        for (int i = 0; i < n; i++)
-            r->values[idx[i]].se =
-                sqrt(fmax(0.0, gsl_matrix_get(V, (size_t)i, (size_t)i)) * (1.0 + 1.0 / f->replications));
+    int keep[RS_FIT_KEYS], m = n;
+    for (int i = 0; i < n; i++)
+        keep[i] = i;
+    if (st == RS_OK && covariance(each, f->replications, r, idx, n, S)) {
+        while (m > 0) {
+            gsl_matrix_view Vm = gsl_matrix_submatrix(V, 0, 0, (size_t)m, (size_t)m);
+            if (sandwich(J, S, keep, m, &Vm.matrix)) {
+                for (int a = 0; a < m; a++)
+                    r->values[idx[keep[a]]].se =
+                        sqrt(fmax(0.0, gsl_matrix_get(&Vm.matrix, (size_t)a, (size_t)a)) *
+                             (1.0 + 1.0 / f->replications));
+                break;
+            }
+            int weakest = 0;
+            for (int a = 1; a < m; a++)
+                if (elasticity(J, keep[a], value, at, idx[keep[a]]) <
+                    elasticity(J, keep[weakest], value, at, idx[keep[weakest]]))
+                    weakest = a;
+            keep[weakest] = keep[--m];
+        }
     }
     gsl_matrix_free(J);
     gsl_matrix_free(S);
-    gsl_matrix_free(Jinv);
-    gsl_matrix_free(T);
     gsl_matrix_free(V);
-    gsl_permutation_free(p);
     return st;
 }

@@ -76,8 +76,9 @@ static rs_status write_fitted_ini(FILE *f, const void *ctx)
         const rs_fit_value *v = &r->values[k];
         char a[32], b[32];
         if (v->fitted)
-            fprintf(f, "# %s = %s fitted: standard error %s, from %ld observations\n", v->key,
-                    show(k, v->value, a, sizeof a), show(k, v->se, b, sizeof b), v->observations);
+            fprintf(f, "# %s = %s fitted: standard error %s, from %ld observations%s%s\n", v->key,
+                    show(k, v->value, a, sizeof a), show(k, v->se, b, sizeof b), v->observations,
+                    v->note[0] ? "; " : "", v->note);
         else
             fprintf(f, "# %s = %s not fitted (%s): kept\n", v->key, show(k, v->value, a, sizeof a), v->note);
     }
@@ -353,8 +354,8 @@ void rs_fit_print(FILE *out, const rs_fit_result *r)
         char interval[80];
         snprintf(interval, sizeof interval, "%s to %s", show(k, v->low, c, sizeof c),
                  show(k, v->high, d, sizeof d));
-        fprintf(out, "%-24s %12s %10s %25s  %ld\n", v->key, show(k, v->value, a, sizeof a),
-                show(k, v->se, b, sizeof b), interval, v->observations);
+        fprintf(out, "%-24s %12s %10s %25s  %ld%s%s\n", v->key, show(k, v->value, a, sizeof a),
+                show(k, v->se, b, sizeof b), interval, v->observations, v->note[0] ? ": " : "", v->note);
     }
     if (r->ramp_fitted)
         fprintf(out, "%-24s %12s  the likeliest curve (log-likelihoods: scurve %.1f, exponential %.1f, linear %.1f)\n",

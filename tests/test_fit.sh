@@ -68,6 +68,22 @@ case_dir european
 expect "a semicolon export with day-first dates and 28.000,50 € amounts ($(cat stderr.txt))" test $? -eq 0
 expect "European amounts read as 28000.5" grep -q "^\"deal size, mean (closed)\",28000.5," fit/fit-report.csv
 
+# --- histories the model cannot match: told, not a crash
+case_dir degenerate
+{
+    echo "Opportunity Owner,Created Date,Close Date,Amount,Stage"
+    for i in $(seq 0 29); do
+        echo "rep$((i % 5)),$(date -d "2025-01-06 + $((7 * i)) days" +%F),$(date -d "2025-01-06 + $((7 * i + 30)) days" +%F),10000,Closed Won"
+    done
+} >allwon.csv
+"$RAMPSIM" fit allwon.csv -n 20 -o fit >stdout.txt 2>stderr.txt
+expect "every deal won, on the same cycle: a fit, not an error ($(cat stderr.txt))" test $? -eq 0
+expect "a win rate held at its cap is told" grep -q "^pipeline.win_rate .*held at the end of its range" stdout.txt
+expect "the other keys keep their standard errors" grep -qE "^pipeline.leads_per_week +[0-9.]+ +[0-9.]+ " stdout.txt
+"$RAMPSIM" fit allwon.csv -n 20 -o fit2 --set pipeline.lead_to_opportunity=0 >stdout.txt 2>stderr.txt
+expect "a scenario that makes no opportunity: a fit ($(cat stderr.txt))" test $? -eq 0
+expect "and its keys not fitted, with why" grep -q "^pipeline.win_rate .*not fitted: the simulated team shows no win rate" stdout.txt
+
 # --- bad input: exit 2, the place, nothing written
 case_dir bad
 refused() { # NAME MESSAGE-PATTERN ARGS...
