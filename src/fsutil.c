@@ -489,11 +489,16 @@ static void lexical_path(const char *path, char *out)
     }
 }
 
-bool rs_fs_nested(const char *a, const char *b)
+bool rs_fs_within(const char *path, const char *dir)
 {
     char x[RS_PATH_MAX], y[RS_PATH_MAX];
-    lexical_path(a, x);
-    lexical_path(b, y);
-    size_t nx = strlen(x), ny = strlen(y), n = nx < ny ? nx : ny;
-    return strncmp(x, y, n) == 0 && (nx == ny || (nx < ny ? y[n] : x[n]) == '/');
+    lexical_path(path, x);
+    lexical_path(dir, y);
+    size_t ny = strlen(y);
+    return strncmp(x, y, ny) == 0 && (x[ny] == '/' || x[ny] == '\0');
+}
+
+bool rs_fs_nested(const char *a, const char *b)
+{
+    return rs_fs_within(a, b) || rs_fs_within(b, a);
 }

@@ -64,6 +64,10 @@ rs_status rs_fs_make_subdir(const char *dir, const char *name, char *sub, char *
  * or publishing one would replace or refuse the other. */
 bool rs_fs_nested(const char *a, const char *b);
 
+/* Whether path is dir or lies inside it, read as rs_fs_nested reads: an
+ * input inside a result directory would be replaced with it. */
+bool rs_fs_within(const char *path, const char *dir);
+
 /* Whether path names a regular file; otherwise a message saying what it
  * is (a FIFO, a device, a directory, missing), so that no read of it can
  * block or mislead. Symbolic links are not followed. */

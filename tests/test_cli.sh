@@ -197,7 +197,7 @@ expect "a refused -n writes nothing" test ! -e out-n
 # the shared options do what they say in the commands that newly take them
 new_case new-options
 "$RAMPSIM" calibrate -q -n 150 -j 2 --seed 2385 -o cal-quiet >stdout.txt 2>stderr.txt
-expect "calibrate -q exits 0 (got $?: $(cat stderr.txt))" test $? -eq 0
+status=$?; expect "calibrate -q exits 0 (got $status: $(cat stderr.txt))" test $status -eq 0
 expect "calibrate -q prints no table" test ! -s stdout.txt
 expect "calibrate -q still writes calibrate.csv" test -s cal-quiet/calibrate.csv
 "$RAMPSIM" calibrate -n 150 -j 2 --seed 2385 -o cal-loud >stdout.txt 2>stderr.txt
@@ -221,7 +221,7 @@ expect "check -q of an invalid one: the message all the same" grep -qF "team.new
 if command -v gnuplot >/dev/null; then
     "$RAMPSIM" run "$DATA/small.ini" -n 16 -o drawn -q
     "$RAMPSIM" plot -q drawn >stdout.txt 2>stderr.txt
-    expect "plot -q exits 0 (got $?: $(cat stderr.txt))" test $? -eq 0
+    status=$?; expect "plot -q exits 0 (got $status: $(cat stderr.txt))" test $status -eq 0
     expect "plot -q says nothing" test ! -s stdout.txt
     expect "plot -q draws" test -s drawn/fan.png
 fi

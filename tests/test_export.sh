@@ -19,7 +19,7 @@ date='[0-9]{4}-[0-9]{2}-[0-9]{2}'
 # --- one replication: DIR/opportunities.csv and DIR/roster.csv
 case_dir one
 "$RAMPSIM" run "$DATA/small.ini" "${dated[@]}" -q -o results --export-crm crm 2>stderr.txt
-expect "run --export-crm exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "run --export-crm exits 0 ($(cat stderr.txt))" test $status -eq 0
 expect "opportunities.csv: its header" test "$(head -n 1 crm/opportunities.csv)" = "$opportunities_header"
 expect "roster.csv: its header" test "$(head -n 1 crm/roster.csv)" = "name,hired,left"
 expect "opportunities.csv: rows" test "$(wc -l <crm/opportunities.csv)" -gt 50
@@ -49,7 +49,7 @@ expect "the export is the first replication whatever -n is" \
 
 # --- the results of a run are the same with the export as without
 "$RAMPSIM" run "$DATA/small.ini" "${dated[@]}" -q -o plain 2>stderr.txt
-expect "a run without the export exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "a run without the export exits 0 ($(cat stderr.txt))" test $status -eq 0
 for f in plain/*; do
     expect "$(basename "$f"): the same with --export-crm" cmp "$f" "results/$(basename "$f")"
 done
@@ -60,7 +60,7 @@ case_dir roster
 printf 'name,tenure\n"Okafor, Ben",3 years\n"Dev ""DP"" Patel",40 weeks\nAna,0\n' >team.csv
 printf '[run]\nhorizon_weeks = 60\nstart_date = 2027-01-04\n[team]\nroster = team.csv\n' >team.ini
 "$RAMPSIM" run team.ini -n 4 -q -o results --export-crm crm 2>stderr.txt
-expect "an export of a roster exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "an export of a roster exits 0 ($(cat stderr.txt))" test $status -eq 0
 expect "roster.csv: a name with a comma, quoted, hired three years before week 0" \
     grep -qxF '"Okafor, Ben",2024-01-08,' crm/roster.csv
 expect "roster.csv: a name with quotes, doubled inside quotes, hired 40 weeks before week 0" \
@@ -71,7 +71,7 @@ expect "opportunities.csv: the owner's name quoted the same" grep -qE '^"Okafor,
 case_dir several
 "$RAMPSIM" run "$DATA/small.ini" "${dated[@]}" -q -o results --export-crm crm --export-crm-replications 3 \
     2>stderr.txt
-expect "--export-crm-replications 3 exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "--export-crm-replications 3 exits 0 ($(cat stderr.txt))" test $status -eq 0
 expect "three replication folders and nothing else" \
     test "$(ls crm | tr '\n' ' ')" = "replication-1 replication-2 replication-3 "
 for k in 1 2 3; do
@@ -85,7 +85,7 @@ expect "replication-1 is the export of one replication" \
     cmp crm/replication-1/opportunities.csv crm1/opportunities.csv
 # an earlier export is replaced, as -o replaces earlier results
 "$RAMPSIM" run "$DATA/small.ini" "${dated[@]}" -q -o results --export-crm crm 2>stderr.txt
-expect "an export replaces an earlier one of three replications ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "an export replaces an earlier one of three replications ($(cat stderr.txt))" test $status -eq 0
 expect "the replaced export holds one replication's files alone" \
     test "$(ls -A crm | tr '\n' ' ')" = ".rampsim-manifest opportunities.csv roster.csv "
 "$RAMPSIM" run "$DATA/small.ini" "${dated[@]}" -q -o results --export-crm crm --export-crm-replications 2 \

@@ -178,7 +178,7 @@ else
     heavy=(--set pipeline.leads_per_week=1000 --set pipeline.cycle_weeks=260 --set team.reps=500)
     case_dir memory-small
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" -n 32 -o out -q) 2>err.txt
-    expect "1 GB of address space: a small run fits ($(cat err.txt))" test $? -eq 0
+    status=$?; expect "1 GB of address space: a small run fits ($(cat err.txt))" test $status -eq 0
     case_dir memory-heavy
     (ulimit -v 1000000; exec "$RAMPSIM" run "$BASE" "${heavy[@]}" -o out) >out.txt 2>err.txt
     status=$?

@@ -17,7 +17,7 @@ case_dir round-trip
 expect "the export is made ($(cat stderr.txt))" test -s crm/opportunities.csv
 "$RAMPSIM" fit crm/opportunities.csv --roster crm/roster.csv --current "$SRC/scenarios/fit-example.ini" \
     -n 40 -o fit >stdout.txt 2>stderr.txt
-expect "fit exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "fit exits 0 ($(cat stderr.txt))" test $status -eq 0
 for f in fitted.ini fitted-roster.csv fit-values.csv fit-report.csv fit-deal-sizes.csv fit-cycles.csv \
     fit-win-rate.csv fit-ramp.csv; do
     expect "fit writes $f" test -s "fit/$f"
@@ -28,7 +28,7 @@ expect "fit-values.csv: a row a key, all fitted" test "$(grep -c ',yes,' fit/fit
 expect "fitted.ini names its roster" grep -q "^roster = fitted-roster.csv$" fit/fitted.ini
 expect "fitted.ini: a comment per fitted key" test "$(grep -c '^# .* fitted: standard error' fit/fitted.ini)" -eq 8
 "$RAMPSIM" run fit/fitted.ini -n 50 -q -o fitted-run 2>stderr.txt
-expect "fitted.ini runs ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "fitted.ini runs ($(cat stderr.txt))" test $status -eq 0
 "$RAMPSIM" fit crm/opportunities.csv --roster crm/roster.csv --current "$SRC/scenarios/fit-example.ini" \
     -n 40 -o fit-again -q 2>/dev/null
 expect "the same seed gives the same fit" cmp -s fit/fitted.ini fit-again/fitted.ini
@@ -44,7 +44,7 @@ case_dir hubspot
 } >deals.csv
 printf 'name,hired,left,skill\nAna Ruiz,2024-03-04,,\nBen Okafor,2025-11-03,,1.2\n' >team.csv
 "$RAMPSIM" fit deals.csv --roster team.csv -n 20 -o fit >stdout.txt 2>stderr.txt
-expect "a HubSpot export is read ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "a HubSpot export is read ($(cat stderr.txt))" test $status -eq 0
 expect "HubSpot: 41 opportunities, 40 closed, 13 won, 1 open" grep -q "41 opportunities .* 40 closed, 13 won, 1 open" stdout.txt
 expect "a win rate's interval stays within 0 to 100 %" bash -c '! grep -q "^pipeline.win_rate.*-[0-9]" stdout.txt'
 # 13 won of 40 closed: a binomial standard error of 7.4 points; the fit's,
@@ -65,8 +65,16 @@ case_dir european
 } >export.csv
 "$RAMPSIM" fit export.csv --columns owner=Verantwortlicher,created=Erstellt,close=Abschluss,amount=Betrag \
     -n 20 -o fit -q 2>stderr.txt
-expect "a semicolon export with day-first dates and 28.000,50 € amounts ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "a semicolon export with day-first dates and 28.000,50 € amounts ($(cat stderr.txt))" test $status -eq 0
 expect "European amounts read as 28000.5" grep -q "^\"deal size, mean (closed)\",28000.5," fit/fit-report.csv
+
+# --- the export's own directory as -o: refused, the export kept
+case_dir inside
+"$RAMPSIM" run "$SRC/scenarios/fit-example.ini" -n 20 -q -o r --export-crm crm
+"$RAMPSIM" fit crm/opportunities.csv --roster crm/roster.csv -o crm -n 20 >stdout.txt 2>stderr.txt
+status=$?; expect "an input inside -o: exit 2 ($(cat stderr.txt))" test $status -eq 2
+expect "an input inside -o: says so" grep -q "crm/opportunities.csv is inside crm, the directory the fit writes" stderr.txt
+expect "an input inside -o: the export kept" test -s crm/opportunities.csv -a -s crm/roster.csv
 
 # --- histories the model cannot match: told, not a crash
 case_dir degenerate
@@ -77,11 +85,11 @@ case_dir degenerate
     done
 } >allwon.csv
 "$RAMPSIM" fit allwon.csv -n 20 -o fit >stdout.txt 2>stderr.txt
-expect "every deal won, on the same cycle: a fit, not an error ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "every deal won, on the same cycle: a fit, not an error ($(cat stderr.txt))" test $status -eq 0
 expect "a win rate held at its cap is told" grep -q "^pipeline.win_rate .*held at the end of its range" stdout.txt
 expect "the other keys keep their standard errors" grep -qE "^pipeline.leads_per_week +[0-9.]+ +[0-9.]+ " stdout.txt
 "$RAMPSIM" fit allwon.csv -n 20 -o fit2 --set pipeline.lead_to_opportunity=0 >stdout.txt 2>stderr.txt
-expect "a scenario that makes no opportunity: a fit ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "a scenario that makes no opportunity: a fit ($(cat stderr.txt))" test $status -eq 0
 expect "and its keys not fitted, with why" grep -q "^pipeline.win_rate .*not fitted: the simulated team shows no win rate" stdout.txt
 
 # --- bad input: exit 2, the place, nothing written

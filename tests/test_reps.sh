@@ -21,7 +21,7 @@ field() { head -n 1 "$2" | tr ',' '\n' | grep -nx "$1" | cut -d: -f1; }
 # --- check: after the scenario, the team as resolved, as comments
 mkdir check && cd check || exit 1
 "$RAMPSIM" check "$DATA/small.ini" "${team[@]}" >checked.ini 2>stderr.txt
-expect "check of a team with a hiring plan exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "check of a team with a hiring plan exits 0 ($(cat stderr.txt))" test $status -eq 0
 expect "check: the team's heading" \
     grep -qxF "# The team as resolved: 6 seats at week 0; tenure and starts in weeks of the run," checked.ini
 expect "check: the columns, with dates" grep -qxF \
@@ -50,7 +50,7 @@ cd "$WORK" || exit 1
 
 # --- a run with the team and a start date
 "$RAMPSIM" run "$DATA/small.ini" "${team[@]}" -q -o dated 2>stderr.txt
-expect "run of a team with a hiring plan exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "run of a team with a hiring plan exits 0 ($(cat stderr.txt))" test $status -eq 0
 header="seat,name,kind,tenure_weeks,hired,starts_week,starts,annual_quota,skill,coaching_hours_per_month"
 header+=",attainment_fy1_p10,attainment_fy1_p50,attainment_fy1_p90,reach_quota_fy1"
 header+=",leave_chance,ramp_weeks_p10,ramp_weeks_p50,ramp_weeks_p90,ramp_share"
@@ -99,7 +99,7 @@ expect "without a start date: no dates in reps.csv" bash -c "! head -n 1 undated
 
 # --- the plan: its rows in summary.csv and its lines on the console
 "$RAMPSIM" run "$DATA/small.ini" --set plan.bookings=1.8M -o plan >table.txt 2>stderr.txt
-expect "run with a plan exits 0 ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "run with a plan exits 0 ($(cat stderr.txt))" test $status -eq 0
 expect "summary.csv: the plan's rows after the fiscal year's" test "$(cut -d, -f1,2 plan/summary.csv | sed -n 6,7p | tr '\n' ' ')" \
     = "plan_made_fy1,% plan_shortfall_fy1,currency "
 expect "summary.csv without a plan: no plan rows" bash -c "! grep -q '^plan_' undated/summary.csv"
@@ -124,6 +124,6 @@ expect "summary.csv of twenty years with a plan: 144 metrics" test "$(($(wc -l <
 expect "summary.csv of twenty years: the last metric" test "$(tail -n 1 long/summary.csv | cut -d, -f1)" = net_value
 "$RAMPSIM" tornado "$DATA/small.ini" -n 4 -q --set run.horizon_weeks=1040 --set plan.bookings=3M \
     --metric net_value -o long-tornado 2>stderr.txt
-expect "tornado --metric net_value of twenty years with a plan ($(cat stderr.txt))" test $? -eq 0
+status=$?; expect "tornado --metric net_value of twenty years with a plan ($(cat stderr.txt))" test $status -eq 0
 
 summary

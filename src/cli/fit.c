@@ -12,6 +12,7 @@
 #include "crm_read.h"
 #include "dates.h"
 #include "fit.h"
+#include "fsutil.h"
 
 static const char fit_help[] =
     "Usage: rampsim fit OPPORTUNITIES.csv [OPTION]...\n"
@@ -155,6 +156,12 @@ rs_status rs_cmd_fit(int argc, char **argv, char *err)
                  MIN_HISTORIES, MAX_HISTORIES, histories);
         return rs_cli_usage_error(err, "fit", what);
     }
+    const char *dir = o.output ? o.output : "results/fit";
+    const char *inputs[] = {o.args[0], a.roster, a.current};
+    for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++)
+        if (inputs[i] && rs_fs_within(inputs[i], dir))
+            return rs_fail(err, RS_ERR_INPUT, "%s is inside %s, the directory the fit writes and replaces: write the "
+                           "fit elsewhere with -o", inputs[i], dir);
     fit_job job = {.options = {.replications = (int)histories}};
     rs_history_init(&job.history);
     st = load_current(&a, &o, &job.current, err);
@@ -162,7 +169,7 @@ rs_status rs_cmd_fit(int argc, char **argv, char *err)
         st = read_history(&a, o.args[0], &job, err);
     if (st == RS_OK) {
         job.options.seed = job.current->run.seed;
-        rs_job run = {.dir = o.output ? o.output : "results/fit", .threads = 1, .quiet = o.quiet,
+        rs_job run = {.dir = dir, .threads = 1, .quiet = o.quiet,
                       .compute = compute_fit, .write = write_fit, .draw = o.plot ? draw_fit : NULL,
                       .print = print_fit, .says_charts = true, .ctx = &job};
         st = rs_job_run(&run, err);
