@@ -346,6 +346,7 @@ typedef struct csv_file {
     size_t len;
     rs_csv_reader *reader;
     rs_csv_record *rec;
+    int columns; /* the header's */
 } csv_file;
 
 static void close_csv(csv_file *f)
@@ -372,6 +373,22 @@ static rs_status open_csv(const char *path, const char *shown, const rs_text_lim
         st = rs_fail(err, RS_ERR_INPUT, "%s: empty: no header row, no %s", shown, what);
     if (st != RS_OK)
         close_csv(f);
+    else
+        f->columns = (int)f->rec->count;
+    return st;
+}
+
+/* The next row of f into f->rec (count 0 at the end), refused when it has
+ * more fields than the header: its cells would be read under the wrong
+ * columns (an amount such as 1,000 unquoted in a comma-separated file
+ * splits in two). A row with fewer has its last cells blank. */
+static rs_status next_row(csv_file *f, const char *shown, char *err)
+{
+    rs_status st = rs_csv_next_row(f->reader, f->rec, err);
+    if (st == RS_OK && (int)f->rec->count > f->columns)
+        return rs_fail(err, RS_ERR_INPUT,
+                       "%s:%d: %d fields, but the header has %d (a number such as 1,000 not in quotes?)", shown,
+                       f->rec->line, f->rec->count, f->columns);
     return st;
 }
 
@@ -390,7 +407,7 @@ rs_status rs_crm_read_opportunities(const char *path, const char *shown, const r
         st = settle_order(f.text, f.len, shown, cols, 2, &order, err);
     }
     size_t before = h->opportunity_count;
-    while (st == RS_OK && (st = rs_csv_next_row(f.reader, f.rec, err)) == RS_OK && f.rec->count > 0)
+    while (st == RS_OK && (st = next_row(&f, shown, err)) == RS_OK && f.rec->count > 0)
         st = read_row(f.rec, hd, order, shown, h, err);
     if (st == RS_OK && h->opportunity_count == before)
         st = rs_fail(err, RS_ERR_INPUT, "%s: no opportunities: a header row and nothing under it", shown);
@@ -483,7 +500,7 @@ rs_status rs_crm_read_roster(const char *path, const char *shown, const rs_crm_o
         int dates[2] = {col[R_HIRED], col[R_LEFT] >= 0 ? col[R_LEFT] : col[R_HIRED]};
         st = settle_order(f.text, f.len, shown, dates, 2, &order, err);
     }
-    while (st == RS_OK && (st = rs_csv_next_row(f.reader, f.rec, err)) == RS_OK && f.rec->count > 0)
+    while (st == RS_OK && (st = next_row(&f, shown, err)) == RS_OK && f.rec->count > 0)
         st = roster_row(f.rec, col, order, shown, h, err);
     if (st == RS_OK)
         h->has_roster = true;

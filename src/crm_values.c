@@ -85,14 +85,23 @@ void rs_crm_date_order_hint(const char *text, bool *day_first, bool *month_first
     *month_first = b > 12;
 }
 
-/* Drops what is not a digit or a mark: currency signs and codes, blanks
- * and the no-break spaces some exports group digits with. False on a
- * minus sign or parentheses (a negative amount) or other text. */
+/* Drops what is not a digit or a mark: currency signs and codes before
+ * the number or after it ($28,000, 28.000 EUR), and blanks and the
+ * no-break spaces some exports group digits with. False on a minus sign
+ * or parentheses (a negative amount), on a letter or sign among the
+ * digits (1E5, 28K, 1X5) and on other text. */
 static bool strip(const char *s, char *out, size_t size)
 {
+    const unsigned char *first = NULL, *last = NULL;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++)
+        if (isdigit(*c) || *c == ',' || *c == '.') {
+            first = first ? first : c;
+            last = c;
+        }
     size_t n = 0;
     bool digit_seen = false;
     for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        bool among = first && c > first && c < last;
         if (isdigit(*c) || *c == ',' || *c == '.') {
             if (n + 1 >= size)
                 return false;
@@ -100,12 +109,27 @@ static bool strip(const char *s, char *out, size_t size)
             out[n++] = (char)*c;
         } else if (*c == '-' || *c == '(' || *c == ')') {
             return false;
-        } else if (!(isspace(*c) || isupper(*c) || *c == '$' || *c >= 0x80)) {
-            return false; /* letters other than a currency code's, or punctuation */
+        } else if (among ? !(*c == ' ' || *c >= 0x80) : !(isspace(*c) || isupper(*c) || *c == '$' || *c >= 0x80)) {
+            return false; /* a letter among the digits, or punctuation */
         }
     }
     out[n] = '\0';
     return digit_seen || n == 0;
+}
+
+/* Whether every run of capital letters in s is three long, as a currency
+ * code is: 28K or 1.5M is a multiplier the fit does not guess at. */
+static bool codes_only(const char *s)
+{
+    for (const unsigned char *c = (const unsigned char *)s; *c;) {
+        size_t run = 0;
+        while (isupper(c[run]))
+            run++;
+        if (run != 0 && run != 3)
+            return false;
+        c += run ? run : 1;
+    }
+    return true;
 }
 
 /* Whether every group after each `mark` in s has exactly three digits. */
@@ -124,7 +148,7 @@ static bool groups_of_three(const char *s, char mark)
 bool rs_crm_amount(const char *text, double *amount)
 {
     char s[128];
-    if (!strip(text, s, sizeof s))
+    if (!codes_only(text) || !strip(text, s, sizeof s))
         return false;
     if (!s[0]) {
         *amount = NAN;

@@ -110,6 +110,12 @@ printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,13/01/2026,02/02/2026,10
 refused "dates in both orders" "both.csv: its dates are written both day first and month first" both.csv
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,soon,Closed Won\n' >amount.csv
 refused "an amount that is not one" 'amount.csv:2:4: Amount must be an amount .*got "soon"' amount.csv
+for amount in 28K 1E5 1X5; do
+    printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,%s,Closed Won\n' "$amount" >letters.csv
+    refused "an amount with a letter in it ($amount)" "letters.csv:2:4: Amount must be an amount .*got \"$amount\"" letters.csv
+done
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,$1,000,Closed Won\n' >shifted.csv
+refused "a row wider than the header" 'shifted.csv:2: 6 fields, but the header has 5' shifted.csv
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,-5,Closed Won\n' >negative.csv
 refused "a negative amount" 'negative.csv:2:4: Amount must be an amount of at least 0' negative.csv
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-02-30,2026-03-02,5,Closed Won\n' >day.csv
