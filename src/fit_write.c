@@ -269,8 +269,8 @@ static rs_status write_win_rate(FILE *f, const void *ctx)
         double sim_n = r->simulated.quarter_closed[q];
         fprintf(f, "%d,%s,%.0f,%.0f", q + 1, start, n, won);
         rs_csv_cell(f, 100.0 * p);
-        rs_csv_cell(f, 100.0 * (centre - half));
-        rs_csv_cell(f, 100.0 * (centre + half));
+        rs_csv_cell(f, 100.0 * fmax(0.0, centre - half)); /* 0 won: the ends meet 0 within rounding */
+        rs_csv_cell(f, 100.0 * fmin(1.0, centre + half));
         rs_csv_cell(f, sim_n > 0.0 ? 100.0 * r->simulated.quarter_won[q] / sim_n : NAN);
         fprintf(f, "\n");
     }

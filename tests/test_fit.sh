@@ -92,6 +92,15 @@ expect "the other keys keep their standard errors" grep -qE "^pipeline.leads_per
 status=$?; expect "a scenario that makes no opportunity: a fit ($(cat stderr.txt))" test $status -eq 0
 expect "and its keys not fitted, with why" grep -q "^pipeline.win_rate .*not fitted: the simulated team shows no win rate" stdout.txt
 
+# every deal lost: the win-rate chart's interval starts at 0, not a rounding below it
+{
+    echo "Opportunity Owner,Created Date,Close Date,Amount,Stage"
+    for i in $(seq 1 66); do echo "alice,2025-01-06,2025-02-10,1000,Closed Lost"; done
+} >lost.csv
+"$RAMPSIM" fit lost.csv -n 20 -o lost --plot >stdout.txt 2>stderr.txt
+status=$?; expect "every deal lost, with charts: exit 0 ($(cat stderr.txt))" test $status -eq 0
+expect "every deal lost: the interval's low end is 0" grep -q "^1,2025-01-06,66,0,0,0," lost/fit-win-rate.csv
+
 # --- bad input: exit 2, the place, nothing written
 case_dir bad
 refused() { # NAME MESSAGE-PATTERN ARGS...
