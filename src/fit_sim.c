@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rampsim/calendar.h"
@@ -51,11 +52,63 @@ long rs_fit_key_observations(const rs_history_stats *s, rs_fit_key k)
     }
 }
 
+/* The most owners active in one week of w: an owner is active from the
+ * week of their first opportunity to that of their last date (created or
+ * closed). -1 when out of memory. */
+static int most_owners_at_once(const rs_history *h, const rs_fit_window *w)
+{
+    int *first = malloc((h->rep_count + 1) * sizeof *first), *last = malloc((h->rep_count + 1) * sizeof *last);
+    int most = first && last ? 0 : -1;
+    for (size_t i = 0; most == 0 && i < h->rep_count; i++)
+        first[i] = w->weeks, last[i] = -1;
+    for (size_t j = 0; most == 0 && j < h->opportunity_count; j++) {
+        const rs_history_opportunity *o = &h->opportunities[j];
+        rs_day latest = o->closed != RS_DAY_NONE && o->closed > o->created ? o->closed : o->created;
+        int a = (o->created - w->first_day) / RS_DAYS_PER_WEEK, b = (latest - w->first_day) / RS_DAYS_PER_WEEK;
+        first[o->owner] = a < first[o->owner] ? a : first[o->owner];
+        last[o->owner] = b > last[o->owner] ? b : last[o->owner];
+    }
+    for (int k = 0; most >= 0 && k < w->weeks; k++) {
+        int active = 0;
+        for (size_t i = 0; i < h->rep_count; i++)
+            active += first[i] <= k && k <= last[i];
+        most = active > most ? active : most;
+    }
+    free(first);
+    free(last);
+    return most;
+}
+
+/* The team of a history without a roster (place_team). */
+static rs_status place_owners(rs_scenario *sc, const rs_history *h, const rs_fit_window *w, char *err)
+{
+    int seats = most_owners_at_once(h, w);
+    if (seats < 0)
+        return RS_ERR_NOMEM;
+    if (seats > RS_MAX_REPS) {
+        snprintf(err, RS_ERRMSG_SIZE, "the history has more than %d owners active at once, the most a scenario holds",
+                 RS_MAX_REPS);
+        return RS_ERR_INPUT;
+    }
+    rs_seat_spec veteran = {.kind = RS_SEAT_VETERAN, .skill = NAN, .quota_annual = NAN,
+                            .coaching_hours_per_month = NAN};
+    for (int i = 0; i < seats; i++)
+        sc->team.seats[i] = veteran;
+    sc->team.seat_count = sc->team.reps = seats;
+    sc->team.new_hires = 0;
+    sc->team.hire_count = 0;
+    sc->team.roster[0] = sc->team.roster_file[0] = '\0';
+    return RS_OK;
+}
+
 /* The history's team at its first day, as the seats of sc: a roster's reps
  * with their tenures, then a growth seat for each hire that took the team
- * past its size; without a roster, every owner as a veteran. */
+ * past its size; without a roster, as many veterans as owners were ever
+ * active at once, leaving and backfilled as the scenario has it. */
 static rs_status place_team(rs_scenario *sc, const rs_history *h, const rs_fit_window *w, char *err)
 {
+    if (!h->has_roster)
+        return place_owners(sc, h, w, err);
     int seats = 0;
     rs_seat_spec blank = {.kind = RS_SEAT_VETERAN, .skill = NAN, .quota_annual = NAN,
                           .coaching_hours_per_month = NAN};
@@ -116,6 +169,7 @@ rs_status rs_fit_sim_init(rs_fit_sim *f, const rs_history *h, const rs_fit_windo
     rs_history_init(&f->one);
     rs_history_init(&f->pooled);
     f->replications = o->replications;
+    f->roster = h->has_roster;
     f->interrupted = o->interrupted;
     if (w->weeks > RS_MAX_HORIZON) {
         snprintf(err, RS_ERRMSG_SIZE, "the history spans %d weeks; a fit reads at most %d (20 years)", w->weeks,
@@ -172,6 +226,10 @@ rs_status rs_fit_simulate(rs_fit_sim *f, rs_history_stats *pooled, rs_history_st
             break;
         for (size_t i = 0; i < f->one.rep_count; i++)
             f->one.reps[i].in_roster = true;
+        /* a history without a roster tells no hire or leave dates: its
+         * simulated ones are read without theirs, or a figure would mean
+         * one thing in the history and another in the simulation */
+        f->one.has_roster = f->roster;
         f->one.export_day = f->window.export_day;
         if (each)
             st = rs_history_stats_compute(&f->one, &f->window, &f->stats, f->ws, &each[r]);

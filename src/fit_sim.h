@@ -23,6 +23,7 @@ typedef struct rs_fit_sim {
     rs_fit_window window; /* the simulated histories' */
     rs_fit_stats_options stats;
     int replications;
+    bool roster; /* whether the history has one: its simulated ones are read alike */
     volatile sig_atomic_t *interrupted;
 } rs_fit_sim;
 

@@ -37,6 +37,8 @@ typedef struct censored {
 struct rs_fit_workspace {
     censored *censored;
     size_t capacity;
+    rs_day *last_seen; /* each rep's latest date in the history */
+    size_t rep_capacity;
 };
 
 rs_fit_workspace *rs_fit_workspace_new(size_t opportunities)
@@ -58,6 +60,7 @@ void rs_fit_workspace_free(rs_fit_workspace *ws)
     if (!ws)
         return;
     free(ws->censored);
+    free(ws->last_seen);
     free(ws);
 }
 
@@ -281,10 +284,28 @@ static bool owner_followed(const rs_history *h, const rs_history_opportunity *o)
 
 /* When an open opportunity stops being watched: the export, or its
  * owner's leave date when that is earlier (a leaver's deals close no more). */
-static rs_day censored_at(const rs_history *h, const rs_fit_window *w, const rs_history_opportunity *o)
+static rs_day censored_at(const rs_history *h, const rs_fit_window *w, const rs_fit_workspace *ws,
+                          const rs_history_opportunity *o)
 {
-    rs_day left = h->reps[o->owner].left;
+    const rs_history_rep *r = &h->reps[o->owner];
+    /* no roster says when they left: their last date in the history is as
+     * long as the deal is known to have been open (a deal left open by a
+     * rep who has gone is not a cycle still running) */
+    rs_day left = h->has_roster && r->in_roster ? r->left : ws->last_seen[o->owner];
     return left != RS_DAY_NONE && left < w->export_day ? left : w->export_day;
+}
+
+/* Each rep's latest created or close date, into ws->last_seen. */
+static void find_last_seen(const rs_history *h, rs_fit_workspace *ws)
+{
+    for (size_t i = 0; i < h->rep_count; i++)
+        ws->last_seen[i] = RS_DAY_NONE;
+    for (size_t j = 0; j < h->opportunity_count; j++) {
+        const rs_history_opportunity *o = &h->opportunities[j];
+        rs_day latest = o->closed != RS_DAY_NONE && o->closed > o->created ? o->closed : o->created;
+        rs_day *seen = &ws->last_seen[o->owner];
+        *seen = *seen == RS_DAY_NONE || latest > *seen ? latest : *seen;
+    }
 }
 
 static double cycle_weeks(rs_day from, rs_day to)
@@ -357,7 +378,7 @@ static void add_opportunities(const rs_history *h, const rs_fit_window *w, rs_fi
         }
         if (op->outcome == RS_OPP_OPEN) {
             s->open++;
-            ws->censored[t->censored].weeks = cycle_weeks(op->created, censored_at(h, w, op));
+            ws->censored[t->censored].weeks = cycle_weeks(op->created, censored_at(h, w, ws, op));
             ws->censored[t->censored++].count = 1.0;
         } else {
             add_closed(w, op, s, t);
@@ -438,6 +459,14 @@ rs_status rs_history_stats_compute(const rs_history *h, const rs_fit_window *w, 
         ws->censored = grown;
         ws->capacity = h->opportunity_count;
     }
+    if (ws->rep_capacity < h->rep_count) {
+        rs_day *grown = realloc(ws->last_seen, h->rep_count * sizeof *grown);
+        if (!grown)
+            return RS_ERR_NOMEM;
+        ws->last_seen = grown;
+        ws->rep_capacity = h->rep_count;
+    }
+    find_last_seen(h, ws);
     sums t = {0};
     count_rep_weeks(h, w, s);
     add_opportunities(h, w, ws, s, &t);

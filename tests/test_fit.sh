@@ -33,6 +33,18 @@ status=$?; expect "fitted.ini runs ($(cat stderr.txt))" test $status -eq 0
     -n 40 -o fit-again -q 2>/dev/null
 expect "the same seed gives the same fit" cmp -s fit/fitted.ini fit-again/fitted.ini
 
+# without the roster: leavers' open deals are not cycles still running,
+# and the team is as many reps as were active at once; the truth (cycle 10
+# weeks, win rate 22 %) within 3 standard errors of the fit
+"$RAMPSIM" fit crm/opportunities.csv --current "$SRC/scenarios/fit-example.ini" -n 40 -o fit-no-roster -q 2>stderr.txt
+status=$?; expect "a fit without a roster ($(cat stderr.txt))" test $status -eq 0
+for truth in pipeline.cycle_weeks=10 pipeline.win_rate=0.22; do
+    expect "without a roster, $truth within 3 standard errors: $(grep "^${truth%=*}," fit-no-roster/fit-values.csv)" \
+        awk -F, -v key="${truth%=*}" -v t="${truth#*=}" \
+        '$1 == key { d = $3 - t; if (d < 0) d = -d; found = 1; ok = d <= 3 * $4 } END { exit !(found && ok) }' \
+        fit-no-roster/fit-values.csv
+done
+
 # --- exports as CRMs write them
 case_dir hubspot
 {
