@@ -78,11 +78,14 @@ rs_status rs_fit_fitted_scenario(rs_fit_result *r, const rs_history *h, const rs
     /* the plan starts the day after the history */
     sc->run.has_start_date = true;
     sc->run.start_date = r->window.export_day + 1;
-    if (h->has_roster) {
+    for (size_t i = 0; h->has_roster && i < h->rep_count && !r->team_roster; i++)
+        r->team_roster = rs_fit_on_team_at_export(&h->reps[i], r->window.export_day);
+    if (r->team_roster) {
         snprintf(sc->team.roster, sizeof sc->team.roster, "fitted-roster.csv");
         sc->team.roster_file[0] = '\0';
     } else {
-        /* the owners of the last quarter's opportunities are the team */
+        /* no roster, or every rep of it gone: the owners of the last
+         * quarter's opportunities are the team */
         int owners = 0;
         for (size_t i = 0; i < h->rep_count; i++) {
             bool recent = false;

@@ -32,6 +32,13 @@ typedef enum {
 #define RS_FIT_MIN_HIRES 3    /* reps hired within the history: the ramp */
 #define RS_FIT_MIN_EXITS 3    /* reps who left within it: attrition */
 
+/* Whether a rep of the roster is still on the team at the export, and so
+ * in fitted-roster.csv. */
+static inline bool rs_fit_on_team_at_export(const rs_history_rep *r, rs_day export_day)
+{
+    return r->in_roster && r->hired != RS_DAY_NONE && (r->left == RS_DAY_NONE || r->left > export_day);
+}
+
 typedef struct rs_fit_value {
     const char *key;      /* "pipeline.deal_size" */
     const char *figure;   /* the history's figure it is fitted to */
@@ -75,6 +82,7 @@ typedef struct rs_fit_result {
     rs_history_stats observed;  /* the history's */
     rs_history_stats simulated; /* the fitted scenario's, per simulated history */
     bool ramp_fitted;
+    bool team_roster;     /* fitted.ini names fitted-roster.csv: a rep of the roster is on the team at the export */
     int replications, iterations;
     bool converged;
     const rs_history *history; /* borrowed */

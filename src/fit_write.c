@@ -85,8 +85,10 @@ static rs_status write_fitted_ini(FILE *f, const void *ctx)
     if (r->ramp_fitted)
         fprintf(f, "# ramp.curve = %s: the likeliest of scurve, exponential and linear\n",
                 curve_name(r->observed.ramp_curve));
-    if (r->history->has_roster)
+    if (r->team_roster)
         fprintf(f, "# team.roster: the reps on the team at %s, with skills fitted (fitted-roster.csv)\n", last);
+    else if (r->history->has_roster)
+        fprintf(f, "# team.reps: no rep of the roster is on the team at %s; the owners of its last quarter\n", last);
     fprintf(f, "\n");
     rs_scenario_write(f, r->fitted, false);
     return ferror(f) ? RS_ERR_IO : RS_OK;
@@ -99,8 +101,7 @@ static rs_status write_fitted_roster(FILE *f, const void *ctx)
     fprintf(f, "name,hired,skill\n");
     for (size_t i = 0; i < h->rep_count; i++) {
         const rs_history_rep *rep = &h->reps[i];
-        if (!rep->in_roster || rep->hired == RS_DAY_NONE ||
-            (rep->left != RS_DAY_NONE && rep->left <= r->window.export_day))
+        if (!rs_fit_on_team_at_export(rep, r->window.export_day))
             continue;
         char hired[16];
         rs_date_format(rep->hired, hired, sizeof hired);
@@ -286,8 +287,8 @@ rs_status rs_fit_write(const rs_fit_result *r, const char *dir, char *err)
     };
     rs_status st = rs_fs_write_files(dir, files, sizeof files / sizeof files[0], r, err);
     if (st == RS_OK && r->history->has_roster) {
-        const rs_fs_file with_roster[] = {{"fitted-roster.csv", write_fitted_roster}, {"fit-ramp.csv", write_ramp}};
-        st = rs_fs_write_files(dir, with_roster, 2, r, err);
+        const rs_fs_file with_roster[] = {{"fit-ramp.csv", write_ramp}, {"fitted-roster.csv", write_fitted_roster}};
+        st = rs_fs_write_files(dir, with_roster, r->team_roster ? 2 : 1, r, err);
     }
     return st;
 }

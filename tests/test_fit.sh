@@ -45,6 +45,14 @@ for truth in pipeline.cycle_weeks=10 pipeline.win_rate=0.22; do
         fit-no-roster/fit-values.csv
 done
 
+# every rep of the roster gone by the export: fitted.ini still runs, on the owners of the last quarter
+awk -F, 'NR == 1 { print; next } { print $1 "," $2 "," ($2 > "2026-06-01" ? $2 : "2026-06-01") }' crm/roster.csv >gone.csv
+"$RAMPSIM" fit crm/opportunities.csv --roster gone.csv -n 20 -o fit-gone -q 2>stderr.txt
+status=$?; expect "a roster all gone by the export: a fit ($(cat stderr.txt))" test $status -eq 0
+expect "and no fitted roster named" bash -c '! grep -q "^roster = fitted-roster.csv" fit-gone/fitted.ini && test ! -e fit-gone/fitted-roster.csv'
+"$RAMPSIM" run fit-gone/fitted.ini -n 20 -q -o fit-gone-run 2>stderr.txt
+status=$?; expect "and its fitted.ini runs ($(cat stderr.txt))" test $status -eq 0
+
 # --- exports as CRMs write them
 case_dir hubspot
 {
