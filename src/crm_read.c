@@ -328,17 +328,6 @@ static rs_status settle_order(const char *text, size_t len, const char *shown, c
                    shown, example);
 }
 
-rs_status rs_crm_parse_date_format(const char *text, rs_date_order *out, char *err)
-{
-    static const char *const names[] = {"iso", "us", "eu"};
-    for (int i = 0; i < 3; i++)
-        if (strcmp(text, names[i]) == 0) {
-            *out = (rs_date_order)(i + 1);
-            return RS_OK;
-        }
-    return rs_fail(err, RS_ERR_INPUT, "must be iso, us or eu, got \"%s\"", text);
-}
-
 /* A CSV file read whole, its reader at the row after the header, the
  * header in rec. */
 typedef struct csv_file {

@@ -75,6 +75,17 @@ rs_date_read rs_crm_date(const char *text, rs_date_order order, rs_day *day)
     return real_day(y, us ? a : b, us ? b : a, day) ? RS_DATE_OK : RS_DATE_BAD;
 }
 
+rs_status rs_crm_parse_date_format(const char *text, rs_date_order *out, char *err)
+{
+    static const char *const names[] = {"iso", "us", "eu"};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(text, names[i]) == 0) {
+            *out = (rs_date_order)(i + 1);
+            return RS_OK;
+        }
+    return rs_fail(err, RS_ERR_INPUT, "must be iso, us or eu, got \"%s\"", text);
+}
+
 void rs_crm_date_order_hint(const char *text, bool *day_first, bool *month_first)
 {
     int a, b, y, year_digits;
