@@ -78,10 +78,20 @@ bool rs_fit_window_of(const rs_history *h, rs_fit_window *w)
     w->first_day = rs_history_first_day(h);
     w->export_day = h->export_day != RS_DAY_NONE ? h->export_day : rs_history_last_day(h);
     w->weeks = (w->export_day - w->first_day) / RS_DAYS_PER_WEEK + 1;
-    double lo = INFINITY, hi = 0.0;
+    double log_sum = 0.0, n = 0.0;
     for (size_t i = 0; i < h->opportunity_count; i++) {
         const rs_history_opportunity *o = &h->opportunities[i];
         if (o->outcome != RS_OPP_OPEN && !isnan(o->amount)) {
+            log_sum += log(o->amount);
+            n += 1.0;
+        }
+    }
+    /* a lognormal of CV 5 puts 6 in 100,000 amounts below this */
+    w->placeholder_below = n > 0.0 ? exp(log_sum / n) / 1000.0 : 0.0;
+    double lo = INFINITY, hi = 0.0;
+    for (size_t i = 0; i < h->opportunity_count; i++) {
+        const rs_history_opportunity *o = &h->opportunities[i];
+        if (o->outcome != RS_OPP_OPEN && !isnan(o->amount) && o->amount >= w->placeholder_below) {
             lo = fmin(lo, o->amount);
             hi = fmax(hi, o->amount);
         }
@@ -350,6 +360,10 @@ static void add_closed(const rs_fit_window *w, const rs_history_opportunity *op,
         t->won_cycle += x;
     if (isnan(op->amount))
         return;
+    if (op->amount < w->placeholder_below) {
+        s->placeholders++;
+        return;
+    }
     double l = log(op->amount);
     s->amounts++;
     t->log_size += l;

@@ -36,6 +36,9 @@ typedef struct rs_fit_window {
     rs_day first_day;  /* week 0: the earliest created date */
     rs_day export_day; /* open opportunities are censored here */
     int weeks;         /* weeks from first_day through export_day */
+    /* closed amounts below this are placeholders (a deal entered at 1), left
+     * out of the deal sizes: a thousandth of the amounts' geometric mean */
+    double placeholder_below;
     /* the deal-size chart's bins: edges on a log scale, fixed by the data */
     double size_edges[RS_FIT_SIZE_BINS + 1];
 } rs_fit_window;
@@ -50,6 +53,7 @@ typedef struct rs_history_stats {
     /* opportunities */
     long opportunities, closed, won, open;
     long amounts;               /* closed ones with an amount */
+    long placeholders;          /* closed ones with an amount below the window's placeholder_below */
     double win_rate;            /* won / closed; NAN when none closed */
     double size_mean, size_cv;  /* lognormal ML on the closed amounts */
     double won_size_mean;       /* the average won deal, as a CRM shows it */

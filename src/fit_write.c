@@ -307,6 +307,10 @@ static void print_history(FILE *out, const rs_fit_result *r)
     if (r->history->has_roster)
         fprintf(out, "Roster: %d reps on the team at its start, %ld hired and %ld gone within it\n", r->team_seats,
                 o->ramp_reps, o->exits);
+    if (o->placeholders > 0)
+        fprintf(out, "%ld closed amounts below %.2f, a thousandth of the amounts' geometric mean, are read as placeholders "
+                "(a deal entered at 1) and left out of the deal sizes\n",
+                o->placeholders, r->window.placeholder_below);
     if (r->owners_not_in_roster > 0) {
         fprintf(out, "Owners not in the roster (their deals count, their rep-weeks do not):");
         int shown = 0;

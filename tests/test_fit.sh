@@ -53,6 +53,16 @@ expect "and no fitted roster named" bash -c '! grep -q "^roster = fitted-roster.
 "$RAMPSIM" run fit-gone/fitted.ini -n 20 -q -o fit-gone-run 2>stderr.txt
 status=$?; expect "and its fitted.ini runs ($(cat stderr.txt))" test $status -eq 0
 
+# a tenth of the deals entered at 1, as placeholders: told and left out, the deal size still the truth's
+awk -F, -v OFS=, 'NR > 1 && NR % 10 == 0 { $4 = "1.00" } { print }' crm/opportunities.csv >placeholders.csv
+"$RAMPSIM" fit placeholders.csv --roster crm/roster.csv --current "$SRC/scenarios/fit-example.ini" -n 40 -o fit-ph \
+    >stdout.txt 2>stderr.txt
+status=$?; expect "placeholder amounts: a fit ($(cat stderr.txt))" test $status -eq 0
+expect "placeholder amounts: told" grep -qE "^[0-9]+ closed amounts below .* placeholders" stdout.txt
+expect "placeholder amounts: the deal size within 3 standard errors of 28,000 ($(grep '^pipeline.deal_size,' fit-ph/fit-values.csv))" \
+    awk -F, '$1 == "pipeline.deal_size" { d = $3 - 28000; if (d < 0) d = -d; found = 1; ok = d <= 3 * $4 } END { exit !(found && ok) }' \
+    fit-ph/fit-values.csv
+
 # --- exports as CRMs write them
 case_dir hubspot
 {
