@@ -307,6 +307,10 @@ static void print_history(FILE *out, const rs_fit_result *r)
     if (r->history->has_roster)
         fprintf(out, "Roster: %d reps on the team at its start, %ld hired and %ld gone within it\n", r->team_seats,
                 o->ramp_reps, o->exits);
+    size_t first_outside = 0, outside = r->history->has_roster ? rs_history_outside_tenure(r->history, &first_outside) : 0;
+    if (outside > 0)
+        fprintf(out, "%zu opportunities were created outside their owner's time on the team (inherited deals?); "
+                "they count in the deal, cycle and win figures\n", outside);
     if (o->placeholders > 0)
         fprintf(out, "%ld closed amounts below %.2f, a thousandth of the amounts' geometric mean, are read as placeholders "
                 "(a deal entered at 1) and left out of the deal sizes\n",

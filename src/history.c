@@ -136,3 +136,20 @@ rs_day rs_history_last_day(const rs_history *h)
     }
     return last;
 }
+
+size_t rs_history_outside_tenure(const rs_history *h, size_t *first)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < h->opportunity_count; i++) {
+        const rs_history_opportunity *o = &h->opportunities[i];
+        const rs_history_rep *r = &h->reps[o->owner];
+        if (!r->in_roster || r->hired == RS_DAY_NONE)
+            continue;
+        if (o->created < r->hired || (r->left != RS_DAY_NONE && o->created > r->left)) {
+            if (n == 0)
+                *first = i;
+            n++;
+        }
+    }
+    return n;
+}

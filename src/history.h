@@ -77,4 +77,10 @@ rs_day rs_history_first_day(const rs_history *h);
  * export day when the file does not say otherwise. */
 rs_day rs_history_last_day(const rs_history *h);
 
+/* The opportunities created outside their owner's time on the team, as
+ * the roster gives it (before their hire date, or after their leave
+ * date): their number, and in *first the index of the first (unchanged
+ * when there is none). Owners without a hire date do not count. */
+size_t rs_history_outside_tenure(const rs_history *h, size_t *first);
+
 #endif

@@ -46,7 +46,7 @@ for truth in pipeline.cycle_weeks=10 pipeline.win_rate=0.22; do
 done
 
 # every rep of the roster gone by the export: fitted.ini still runs, on the owners of the last quarter
-awk -F, 'NR == 1 { print; next } { print $1 "," $2 "," ($2 > "2026-06-01" ? $2 : "2026-06-01") }' crm/roster.csv >gone.csv
+awk -F, 'NR == 1 { print; next } { print $1 "," $2 "," ($3 != "" ? $3 : "2026-12-28") }' crm/roster.csv >gone.csv
 "$RAMPSIM" fit crm/opportunities.csv --roster gone.csv -n 20 -o fit-gone -q 2>stderr.txt
 status=$?; expect "a roster all gone by the export: a fit ($(cat stderr.txt))" test $status -eq 0
 expect "and no fitted roster named" bash -c '! grep -q "^roster = fitted-roster.csv" fit-gone/fitted.ini && test ! -e fit-gone/fitted-roster.csv'
@@ -62,6 +62,15 @@ expect "placeholder amounts: told" grep -qE "^[0-9]+ closed amounts below .* pla
 expect "placeholder amounts: the deal size within 3 standard errors of 28,000 ($(grep '^pipeline.deal_size,' fit-ph/fit-values.csv))" \
     awk -F, '$1 == "pipeline.deal_size" { d = $3 - 28000; if (d < 0) d = -d; found = 1; ok = d <= 3 * $4 } END { exit !(found && ok) }' \
     fit-ph/fit-values.csv
+
+# a roster whose hire dates all come after the deals: wrong dates, refused with the first such deal
+awk -F, 'NR == 1 { print; next } { print $1 ",2026-12-01," }' crm/roster.csv >late.csv
+rm -rf fit-late
+"$RAMPSIM" fit crm/opportunities.csv --roster late.csv -n 20 -o fit-late >stdout.txt 2>stderr.txt
+status=$?; expect "hire dates after the deals: exit 2 ($(cat stderr.txt))" test $status -eq 2
+expect "hire dates after the deals: says which" \
+    grep -qE "opportunities.csv: [0-9]+ of [0-9]+ opportunities were created outside their owner's time on the team in late.csv \(the first, line [0-9]+: created" stderr.txt
+expect "hire dates after the deals: nothing written" test ! -e fit-late
 
 # --- exports as CRMs write them
 case_dir hubspot

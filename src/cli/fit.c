@@ -104,6 +104,28 @@ static rs_status load_current(const fit_args *a, const rs_cli_options *o, rs_sce
     return RS_OK;
 }
 
+/* A roster whose dates contradict the opportunities: a deal inherited
+ * from a rep who left is usual (the report counts them), but a quarter of
+ * them outside their owner's time on the team is dates that are wrong. */
+static rs_status check_tenures(const rs_history *h, const char *opportunities, const char *roster, char *err)
+{
+    size_t first = 0, n = rs_history_outside_tenure(h, &first);
+    if (n == 0 || 4 * n <= h->opportunity_count)
+        return RS_OK;
+    const rs_history_opportunity *o = &h->opportunities[first];
+    const rs_history_rep *r = &h->reps[o->owner];
+    char created[16], hired[16], left[16] = "";
+    rs_date_format(o->created, created, sizeof created);
+    rs_date_format(r->hired, hired, sizeof hired);
+    if (r->left != RS_DAY_NONE)
+        rs_date_format(r->left, left, sizeof left);
+    return rs_fail(err, RS_ERR_INPUT,
+                   "%s: %zu of %zu opportunities were created outside their owner's time on the team in %s (the "
+                   "first, line %d: created %s, %s hired %s%s%s): check its hired and left dates",
+                   opportunities, n, h->opportunity_count, roster, o->line, created, r->name, hired,
+                   left[0] ? ", left " : "", left);
+}
+
 /* Reads the roster and the opportunities into job->history. */
 static rs_status read_history(const fit_args *a, const char *opportunities, fit_job *job, char *err)
 {
@@ -116,6 +138,8 @@ static rs_status read_history(const fit_args *a, const char *opportunities, fit_
     if (a->roster && (st = rs_crm_read_roster(a->roster, a->roster, &crm, &job->history, err)) != RS_OK)
         return st;
     if ((st = rs_crm_read_opportunities(opportunities, opportunities, &crm, &job->history, err)) != RS_OK)
+        return st;
+    if (a->roster && (st = check_tenures(&job->history, opportunities, a->roster, err)) != RS_OK)
         return st;
     if (a->as_of) {
         rs_day day;
