@@ -197,4 +197,7 @@ refused "a file that is not there" 'nothing.csv: cannot read' nothing.csv
 refused "-n too small" '-n must be between 20 and 10000' amount.csv -n 5
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,100,Closed Won\n' >good.csv
 refused "--as-of before the file's dates" '--as-of 2025-01-01 is before the file' good.csv --as-of 2025-01-01
+refused "an --as-of that is not a date" '--as-of must be a date such as 2026-03-05, got "soon"' good.csv --as-of soon
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,1990-01-08,1990-02-02,100,Closed Won\nAna,2026-01-05,2026-02-02,100,Closed Won\n' >long.csv
+refused "a history of more than 20 years, named" 'long.csv: the history spans [0-9]+ weeks; a fit reads at most 1040' long.csv
 summary

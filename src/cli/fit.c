@@ -59,13 +59,20 @@ typedef struct fit_job {
     rs_scenario *current;
     rs_fit_options options;
     rs_fit_result *result;
+    const char *source; /* the opportunities' file, named by a message about the history */
 } fit_job;
 
 static rs_status compute_fit(void *ctx, const rs_engine_options *engine, char *err)
 {
     fit_job *job = ctx;
     job->options.interrupted = engine->interrupted;
-    return rs_fit_run(&job->history, job->current, &job->options, &job->result, err);
+    rs_status st = rs_fit_run(&job->history, job->current, &job->options, &job->result, err);
+    if (st == RS_ERR_INPUT) {
+        char message[RS_ERRMSG_SIZE];
+        snprintf(message, sizeof message, "%s", err);
+        return rs_fail(err, st, "%s: %s", job->source, message);
+    }
+    return st;
 }
 
 static rs_status write_fit(const void *ctx, const char *tmp, char *err)
@@ -143,8 +150,11 @@ static rs_status read_history(const fit_args *a, const char *opportunities, fit_
         return st;
     if (a->as_of) {
         rs_day day;
-        if (!rs_date_parse(a->as_of, &day))
-            return rs_cli_usage_error(err, "fit", "--as-of must be a date such as 2026-03-05");
+        if (!rs_date_parse(a->as_of, &day)) {
+            char what[160];
+            snprintf(what, sizeof what, "--as-of must be a date such as 2026-03-05, got \"%.60s\"", a->as_of);
+            return rs_cli_usage_error(err, "fit", what);
+        }
         if (day < rs_history_last_day(&job->history)) {
             char last[16];
             rs_date_format(rs_history_last_day(&job->history), last, sizeof last);
@@ -186,7 +196,7 @@ rs_status rs_cmd_fit(int argc, char **argv, char *err)
         if (inputs[i] && rs_fs_within(inputs[i], dir))
             return rs_fail(err, RS_ERR_INPUT, "%s is inside %s, the directory the fit writes and replaces: write the "
                            "fit elsewhere with -o", inputs[i], dir);
-    fit_job job = {.options = {.replications = (int)histories}};
+    fit_job job = {.options = {.replications = (int)histories}, .source = o.args[0]};
     rs_history_init(&job.history);
     st = load_current(&a, &o, &job.current, err);
     if (st == RS_OK)
