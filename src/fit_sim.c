@@ -63,7 +63,7 @@ static int most_owners_at_once(const rs_history *h, const rs_fit_window *w)
         first[i] = w->weeks, last[i] = -1;
     for (size_t j = 0; most == 0 && j < h->opportunity_count; j++) {
         const rs_history_opportunity *o = &h->opportunities[j];
-        rs_day latest = o->closed != RS_DAY_NONE && o->closed > o->created ? o->closed : o->created;
+        rs_day latest = rs_history_latest_day(o);
         int a = (o->created - w->first_day) / RS_DAYS_PER_WEEK, b = (latest - w->first_day) / RS_DAYS_PER_WEEK;
         first[o->owner] = a < first[o->owner] ? a : first[o->owner];
         last[o->owner] = b > last[o->owner] ? b : last[o->owner];

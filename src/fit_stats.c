@@ -312,7 +312,7 @@ static void find_last_seen(const rs_history *h, rs_fit_workspace *ws)
         ws->last_seen[i] = RS_DAY_NONE;
     for (size_t j = 0; j < h->opportunity_count; j++) {
         const rs_history_opportunity *o = &h->opportunities[j];
-        rs_day latest = o->closed != RS_DAY_NONE && o->closed > o->created ? o->closed : o->created;
+        rs_day latest = rs_history_latest_day(o);
         rs_day *seen = &ws->last_seen[o->owner];
         *seen = *seen == RS_DAY_NONE || latest > *seen ? latest : *seen;
     }

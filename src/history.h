@@ -77,6 +77,12 @@ rs_day rs_history_first_day(const rs_history *h);
  * export day when the file does not say otherwise. */
 rs_day rs_history_last_day(const rs_history *h);
 
+/* An opportunity's latest date: its close, or its creation while open. */
+static inline rs_day rs_history_latest_day(const rs_history_opportunity *o)
+{
+    return o->closed != RS_DAY_NONE && o->closed > o->created ? o->closed : o->created;
+}
+
 /* The opportunities created outside their owner's time on the team, as
  * the roster gives it (before their hire date, or after their leave
  * date): their number, and in *first the index of the first (unchanged
