@@ -462,24 +462,27 @@ static void rep_figures(const rs_history *h, const rs_fit_stats_options *o, rs_h
     s->opportunity_rate = lambda;
 }
 
+/* Makes *items hold at least `wanted` of `size` bytes; false when out of
+ * memory (*items as it was). */
+static bool grow_to(void **items, size_t *capacity, size_t wanted, size_t size)
+{
+    if (*capacity >= wanted)
+        return true;
+    void *grown = realloc(*items, wanted * size);
+    if (!grown)
+        return false;
+    *items = grown;
+    *capacity = wanted;
+    return true;
+}
+
 rs_status rs_history_stats_compute(const rs_history *h, const rs_fit_window *w, const rs_fit_stats_options *o,
                                    rs_fit_workspace *ws, rs_history_stats *s)
 {
     memset(s, 0, sizeof *s);
-    if (ws->capacity < h->opportunity_count) {
-        censored *grown = realloc(ws->censored, h->opportunity_count * sizeof *grown);
-        if (!grown)
-            return RS_ERR_NOMEM;
-        ws->censored = grown;
-        ws->capacity = h->opportunity_count;
-    }
-    if (ws->rep_capacity < h->rep_count) {
-        rs_day *grown = realloc(ws->last_seen, h->rep_count * sizeof *grown);
-        if (!grown)
-            return RS_ERR_NOMEM;
-        ws->last_seen = grown;
-        ws->rep_capacity = h->rep_count;
-    }
+    if (!grow_to((void **)&ws->censored, &ws->capacity, h->opportunity_count, sizeof *ws->censored) ||
+        !grow_to((void **)&ws->last_seen, &ws->rep_capacity, h->rep_count, sizeof *ws->last_seen))
+        return RS_ERR_NOMEM;
     find_last_seen(h, ws);
     sums t = {0};
     count_rep_weeks(h, w, s);
