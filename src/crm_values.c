@@ -17,10 +17,17 @@ static int digits(const char *s, int *value)
     return n;
 }
 
-/* What may follow a date: nothing, or a time after 'T' or a blank. */
+/* What may follow a date: nothing, or a time after 'T' or blanks
+ * ("2026-03-05 10:22"); not other text ("2026-03-05 soon"). */
 static bool date_end(const char *s)
 {
-    return *s == '\0' || *s == 'T' || *s == ' ';
+    if (*s == '\0')
+        return true;
+    if (*s != 'T' && *s != ' ')
+        return false;
+    while (*s == 'T' || *s == ' ')
+        s++;
+    return isdigit((unsigned char)*s);
 }
 
 static bool real_day(int y, int m, int d, rs_day *day)

@@ -167,6 +167,8 @@ refused "a row wider than the header" 'shifted.csv:2: 6 fields, but the header h
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,-5,Closed Won\n' >negative.csv
 refused "a negative amount" 'negative.csv:2:4: Amount must be an amount of at least 0' negative.csv
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-02-30,2026-03-02,5,Closed Won\n' >day.csv
+printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-02-03 soon,2026-03-02,5,Closed Won\n' >trailing.csv
+refused "text after a date" 'trailing.csv:2:2: Created Date must be a date such as 2026-03-05, got "2026-02-03 soon"' trailing.csv
 refused "a day that is not" 'day.csv:2:2: Created Date must be a date such as 2026-03-05, got "2026-02-30"' day.csv
 printf 'Owner,Created Date,Close Date,Amount,Stage\nAna,2026-01-05,2026-02-02,100,Closed - Disqualified\n' >dq.csv
 refused "a closed stage neither won nor lost" 'dq.csv:2:5: Stage must be won or lost if closed .*got "Closed - Disqualified"' dq.csv
