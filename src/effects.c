@@ -5,6 +5,8 @@
 #include <math.h>
 #include <stdbool.h>
 
+#include "uncertain.h"
+
 /* x^n, by multiplication for the whole exponents scenarios use. */
 static double power(double x, double n)
 {
@@ -82,7 +84,7 @@ rs_practice_effects rs_effects_exact(const rs_effects *e, double stock_hours_a_m
 /* The effects-scaled constants of sc's practices. */
 static void effects_constants(rs_effects *e, const rs_scenario *sc)
 {
-    double scale = sc->effects.scale;
+    double scale = rs_uncertain_effects_scale(sc);
     /* share of the full one-on-one effect on a log scale: monthly gets half */
     double one_on_one_share = 0.0;
     if (sc->one_on_one.cadence == RS_CADENCE_BIWEEKLY || sc->one_on_one.cadence == RS_CADENCE_WEEKLY)

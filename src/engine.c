@@ -345,6 +345,8 @@ static const char *incompatible(const rs_scenario *a, const rs_scenario *b)
         return "run.horizon_weeks";
     if (a->run.start_week != b->run.start_week)
         return "run.start_week";
+    if (a->run.replications_per_draw != b->run.replications_per_draw)
+        return "run.replications_per_draw";
     return NULL;
 }
 

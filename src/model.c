@@ -23,6 +23,7 @@
 #include "model_staffing.h"
 #include "model_summary.h"
 #include "team.h"
+#include "uncertain.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -130,7 +131,12 @@ static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, doub
         return RS_ERR_NOMEM;
     rs_deal *d = &m->book.deals[index];
     d->win_u = u_win;
-    d->value = deal_size_mean * rs_quantile(&m->deal_value, u_value);
+    double size_factor = rs_quantile(&m->deal_value, u_value);
+    d->value = deal_size_mean * size_factor;
+    if (rs_model_recording(week)) {
+        m->deal_factor_sum += size_factor;
+        m->opportunities++;
+    }
     d->seat = i;
     d->generation = s->generation;
     if (m->history)
@@ -173,6 +179,7 @@ static rs_status step_pipeline(rs_model *m, int week)
             m->leads += opportunities + lost;
             m->selling_share_sum += sc->rep.selling_share * selling;
             m->stock_hours_a_month_sum += s->stock_hours_a_month;
+            m->skill_sum += s->skill;
             m->rep_weeks++;
         }
         for (unsigned k = 0; k < opportunities; k++)
@@ -295,6 +302,8 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     m->won_cycle_sum = m->won_value_sum = m->selling_share_sum = 0.0;
     m->stock_hours_a_month_sum = m->attention_sum = 0.0;
     m->rep_weeks = 0;
+    m->skill_sum = m->ramp_factor_sum = m->deal_factor_sum = 0.0;
+    m->opportunities = 0;
     m->pipeline_ratio_sum = 0.0;
     m->pipeline_ratio_n = 0;
     memset(m->manager_total, 0, sizeof m->manager_total);
@@ -306,8 +315,28 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     rs_model_place_seats(m);
 }
 
+/* The inputs of replication `replication`: with uncertain keys, the
+ * workspace's scenario takes the values of its draw, and everything the
+ * workspace derives from the scenario follows (the draws of one draw of
+ * the inputs run one after the other in a block, so this is rare). */
+static void take_inputs(rs_model *m, uint32_t replication, rs_outcome *out)
+{
+    int n = m->base->uncertain.count;
+    if (n == 0)
+        return;
+    uint32_t draw = rs_uncertain_draw_of(m->base, replication);
+    if (!m->has_draw || draw != m->draw) {
+        rs_uncertain_draw(m->base, m->drawn, draw, m->inputs);
+        rs_model_derive(m, NULL);
+        m->draw = draw;
+        m->has_draw = true;
+    }
+    memcpy(out->inputs, m->inputs, (size_t)n * sizeof *m->inputs);
+}
+
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
 {
+    take_inputs(m, replication, out);
     const rs_scenario *sc = m->sc;
     const rs_layout *l = m->layout;
     reset(m, replication, out);

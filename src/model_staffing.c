@@ -58,6 +58,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     m->first_year_hires += s->first_year_seen;
     if (s->tracked) {
         m->hires++;
+        m->ramp_factor_sum += s->ramp_factor;
         m->observed[0]++; /* at hire: no weeks of tenure, productivity rho(0) */
         m->productivity_sum[0] += rs_ramp_rho(&m->ramp, 0.0);
     }

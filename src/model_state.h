@@ -80,7 +80,12 @@ typedef struct closing {
 } closing;
 
 struct rs_model {
-    const rs_scenario *sc;
+    const rs_scenario *sc;   /* the scenario as this replication has it: base, or drawn */
+    const rs_scenario *base; /* the scenario the workspace was made for */
+    rs_scenario *drawn;      /* with uncertain keys: base with this draw's values */
+    uint32_t draw;           /* the draw of the inputs `drawn` holds */
+    bool has_draw;
+    double inputs[RS_UNCERTAIN_MAX]; /* its values, in the order of base's uncertain keys */
     const rs_layout *layout;
     rs_ramp ramp;
     philox4x32_key_t key;
@@ -130,12 +135,20 @@ struct rs_model {
     double won_cycle_sum, won_value_sum;
     double selling_share_sum, stock_hours_a_month_sum, attention_sum;
     long rep_weeks;
+    double skill_sum;                  /* over rep_weeks */
+    double ramp_factor_sum, deal_factor_sum; /* over the run's hires, the run's opportunities */
+    long opportunities;
     double pipeline_ratio_sum;
     int pipeline_ratio_n;
     double manager_total[RS_ACT_COUNT];
     int fiscal_year; /* index of the fiscal year being recorded */
     int quarter;     /* the fiscal quarter of the week, 0..3 */
 };
+
+/* Sets everything the workspace derives from m->sc: the ramp, the
+ * practices' effects, the constants and the mean-1 shapes (copied from
+ * `like` where it holds the same, else built). */
+void rs_model_derive(rs_model *m, const rs_model *like);
 
 /* Whether a week is reported: the warm-up's weeks are negative. */
 static inline bool rs_model_recording(int week)

@@ -12,6 +12,7 @@
 #include "minmax.h"
 #include "model_state.h"
 #include "team.h"
+#include "uncertain.h"
 
 static double lognormal_sigma(double cv)
 {
@@ -47,20 +48,25 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
-rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
+/* One of the mean-1 shapes, rebuilt only when its parameter changed (a
+ * draw of the inputs seldom changes a CV). */
+static void shape(rs_quantile_table *t, rs_quantile_family family, double param, const rs_quantile_table *like)
 {
-    rs_model *m = calloc(1, sizeof *m);
-    if (!m)
-        return NULL;
-    m->sc = sc;
-    m->layout = layout;
+    if (t->family == family && t->params[0] == param)
+        return;
+    rs_quantile_table_like(t, family, param, like);
+}
+
+void rs_model_derive(rs_model *m, const rs_model *like)
+{
+    const rs_scenario *sc = m->sc;
     rs_ramp_init(&m->ramp, sc);
     rs_effects_init(&m->effects, sc);
 
     m->leave_probability_a_week = 1.0 - pow(1.0 - sc->attrition.annual, 1.0 / RS_WEEKS_PER_YEAR);
     m->undisturbed_selling_hours_a_week = sc->rep.hours_per_week * sc->rep.selling_share;
     m->stock_rate_a_week = 1.0 - exp(-1.0 / sc->coaching.memory_weeks);
-    m->experience_weeks_per_onboarding_hour = sc->ramp.onboarding_hour_weeks * sc->effects.scale;
+    m->experience_weeks_per_onboarding_hour = sc->ramp.onboarding_hour_weeks * rs_uncertain_effects_scale(sc);
     m->one_on_one_hours_a_week = rs_manager_one_on_ones_per_week(sc) * sc->one_on_one.hours;
     m->meeting_hours_a_week = sc->team_meeting.weekly ? sc->team_meeting.hours : 0.0;
     m->ride_along_coaching_hours_a_week =
@@ -73,17 +79,35 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->seat_count = sc->team.seat_count;
     m->own_coaching = rs_team_has_own_coaching(sc);
     m->key = rs_rng_key(sc->run.seed);
-    rs_quantile_table_like(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
-                           like ? &like->deal_value : NULL);
-    rs_quantile_table_like(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv),
-                           like ? &like->skill : NULL);
-    rs_quantile_table_like(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
-                           like ? &like->ramp_factor : NULL);
+    shape(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
+          like ? &like->deal_value : NULL);
+    shape(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv), like ? &like->skill : NULL);
+    shape(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
+          like ? &like->ramp_factor : NULL);
     m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
     if (m->cycle_shape > 0)
-        rs_quantile_table_like(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape,
-                               like && like->cycle_shape > 0 ? &like->cycle : NULL);
+        shape(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape, like && like->cycle_shape > 0 ? &like->cycle : NULL);
     m->budget_hours_a_week = rs_manager_budget(sc);
+}
+
+rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
+{
+    rs_model *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->sc = m->base = sc;
+    m->layout = layout;
+    if (sc->uncertain.count > 0) {
+        /* a copy of its own whose uncertain fields each draw rewrites;
+         * until the first replication it holds the base's values */
+        m->drawn = rs_scenario_clone(sc);
+        if (!m->drawn) {
+            free(m);
+            return NULL;
+        }
+        m->sc = m->drawn;
+    }
+    rs_model_derive(m, like);
 
     size_t reps = (size_t)sc->team.seat_count, H = (size_t)layout->horizon;
     /* Start with room for twice the steady state's open deals and grow
@@ -110,6 +134,7 @@ void rs_model_free(rs_model *m)
 {
     if (!m)
         return;
+    rs_scenario_free(m->drawn);
     rs_deal_book_free(&m->book);
     free(m->seats);
     free(m->closing);

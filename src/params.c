@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "params_lists.h"
+#include "params_uncertain.h"
 #include "valueparse.h"
 
 static void *field(const rs_param *p, rs_scenario *sc)
@@ -185,11 +186,12 @@ static bool valid_name(const char *s)
     return true;
 }
 
-/* A number of one of the numeric types into *x: false when the text is
- * not one (the limits are the caller's to check). */
-static bool parse_number(const rs_param *p, const char *text, double *x)
+static rs_status parse_value(const rs_param *p, rs_scenario *sc, const char *text, char *err);
+
+bool rs_param_number(const rs_param *p, const char *text, double *x)
 {
     switch (p->type) {
+    case RS_P_INT:
     case RS_P_AUTO:
     case RS_P_REAL:
         return rs_parse_real(text, x);
@@ -205,6 +207,16 @@ static bool parse_number(const rs_param *p, const char *text, double *x)
 }
 
 rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+{
+    if (rs_param_is_distribution(text))
+        return rs_param_parse_distribution(p, sc, text, err);
+    rs_status st = parse_value(p, sc, text, err);
+    if (st == RS_OK) /* a single value makes the key certain again */
+        rs_uncertain_remove(sc, (int)(p - rs_params));
+    return st;
+}
+
+static rs_status parse_value(const rs_param *p, rs_scenario *sc, const char *text, char *err)
 {
     double x = 0;
     long long n = 0;
@@ -254,7 +266,7 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
             return rs_param_parse_list(p, sc, text, err);
         break;
     }
-    if (!parse_number(p, text, &x) || x < p->min || x > p->max)
+    if (!rs_param_number(p, text, &x) || x < p->min || x > p->max)
         return reject(p, text, err);
     *(double *)field(p, sc) = x;
     return RS_OK;
@@ -263,6 +275,11 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
 void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size)
 {
     const void *v = cfield(p, sc);
+    const rs_uncertain *u = rs_uncertain_find(sc, (int)(p - rs_params));
+    if (u && !u->research) { /* research's ranges follow from the figure, which the field holds */
+        rs_param_format_distribution(p, u, buf, size);
+        return;
+    }
     switch (p->type) {
     case RS_P_INT:
         snprintf(buf, size, "%d", *(const int *)v);

@@ -26,13 +26,17 @@ int rs_param_section_exists(const char *section);
 const char *rs_param_suggest_key(const char *section, const char *key);
 const char *rs_param_suggest_section(const char *section);
 
-/* Parses `text` as parameter p into sc. On failure returns RS_ERR_INPUT and
+/* Parses `text` as parameter p into sc: a single value, or for a number a
+ * distribution (params_uncertain.h) that makes the key uncertain. On failure returns RS_ERR_INPUT and
  * writes "section.key must be <expectation>, got <text>" to err (no place
  * prefix: the caller adds it). */
 rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, char *err);
 /* Writes parameter p's value in sc as text that rs_param_parse reads back
  * exactly. */
 void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size);
+/* A number written as key p reads one ("30%", "$28K", "1.5h") into *x:
+ * false when the text is not one (the limits are the caller's to check). */
+bool rs_param_number(const rs_param *p, const char *text, double *x);
 /* What a valid value looks like, for messages and for `rampsim defaults`. */
 void rs_param_expectation(const rs_param *p, char *buf, size_t size);
 

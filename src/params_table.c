@@ -21,6 +21,7 @@ static const char *const focus_names[] = {"even", "behind", NULL};
 static const char *const when_names[] = {"off", "quarter_end", "always", NULL};
 static const char *const style_names[] = {"coach", "take_over", NULL};
 static const char *const overbooked_names[] = {"scale", "error", NULL};
+static const char *const uncertainty_names[] = {"none", "research", NULL};
 
 const rs_param rs_params[] = {
     /* [run] */
@@ -39,6 +40,9 @@ const rs_param rs_params[] = {
      "team attainment of its quota for the fiscal weeks already gone before start_week (80% = behind plan)", NULL},
     {"run", "replications", RS_P_COUNT, OFF(run.replications), 1, (double)RS_MAX_REPLICATIONS, NULL, "2000",
      "replications", "Monte Carlo replications of the whole horizon", NULL},
+    {"run", "replications_per_draw", RS_P_INT, OFF(run.replications_per_draw), 2, 10000, NULL, "16", "replications",
+     "with keys given as distributions: replications run on each draw of them (a nested design: the spread "
+     "between draws is what the inputs' uncertainty does, the spread within one is the year's luck)", NULL},
     {"run", "seed", RS_P_SEED, OFF(run.seed), NONE, "20261126", "",
      "master seed; the same seed gives the same results on any number of threads", NULL},
     /* [team] */
@@ -231,6 +235,11 @@ const rs_param rs_params[] = {
      "(0: they multiply freely); one practice alone is unchanged",
      "each survey figure compares managers who do one practice with those who don't, and good managers do "
      "several"},
+    {"effects", "uncertainty", RS_P_ENUM, OFF(effects.uncertainty), 0, 0, uncertainty_names, "none", "",
+     "research: every survey effect (the one-on-one, meeting and onboarding figures and the coaching ceiling) "
+     "becomes a PERT range from no effect to a little beyond the figure, its mode at the figure as effects.scale "
+     "scales it (docs/uncertainty.md); none: the figures as single values",
+     "the survey figures are correlations from one study"},
 };
 
 const size_t rs_param_count = sizeof rs_params / sizeof rs_params[0];

@@ -23,6 +23,7 @@ typedef enum rs_purpose {
     RS_RNG_DEAL = 3,      /* opportunity `index` of a seat's week: win, value, cycle */
     RS_RNG_RAMP_FACTOR = 4, /* ramp-time factor of the rep hired into this seat this week */
     RS_RNG_REVIEW = 5,    /* the exit draw of a seat's early review this week */
+    RS_RNG_INPUT = 6,     /* an uncertain key's value: replication = the draw of the inputs, seat = the key */
     RS_RNG_TEST = 15      /* reserved for tests and benchmarks */
 } rs_purpose;
 

@@ -14,6 +14,7 @@
 #include "params.h"
 #include "scenario_names.h"
 #include "team.h"
+#include "uncertain.h"
 #include "valueparse.h"
 
 rs_scenario *rs_scenario_new(void)
@@ -225,7 +226,8 @@ static void derive_name(rs_scenario *sc)
     snprintf(sc->run.name, sizeof sc->run.name, "%s", name);
 }
 
-rs_status rs_scenario_validate(rs_scenario *sc, char *err)
+/* The cross-field checks at the values the fields hold now. */
+static rs_status check_fields(rs_scenario *sc, char *err)
 {
     char where[RS_PATH_MAX + 160];
     if (sc->team.new_hires > sc->team.reps) {
@@ -267,6 +269,38 @@ rs_status rs_scenario_validate(rs_scenario *sc, char *err)
                            where, need, budget);
         }
     }
+    return RS_OK;
+}
+
+/* The cross-field checks where the uncertain keys can take them: at the
+ * corners of their ranges (docs/uncertainty.md). The checks are monotone
+ * in each key (a larger plan, a higher ramped_at), so the corners are the
+ * worst cases. */
+static rs_status check_corners(const rs_scenario *sc, char *err)
+{
+    rs_status st = RS_OK;
+    for (int c = 0; st == RS_OK && c < RS_CORNERS; c++) {
+        rs_scenario *corner = rs_scenario_clone(sc);
+        if (!corner)
+            return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+        rs_uncertain_corner(corner, (rs_corner)c);
+        char msg[RS_ERRMSG_SIZE];
+        st = check_fields(corner, msg);
+        if (st != RS_OK)
+            rs_fail(err, st, "%s (with %s)", msg, rs_uncertain_corner_name((rs_corner)c));
+        rs_scenario_free(corner);
+    }
+    return st;
+}
+
+rs_status rs_scenario_validate(rs_scenario *sc, char *err)
+{
+    rs_uncertain_refresh_research(sc);
+    rs_status st = check_fields(sc, err);
+    if (st == RS_OK && sc->uncertain.count > 0)
+        st = check_corners(sc, err);
+    if (st != RS_OK)
+        return st;
     if (!sc->run.name[0])
         derive_name(sc);
     return RS_OK;

@@ -163,6 +163,16 @@ size_t rs_layout_reported_metrics(const rs_layout *l, rs_reported_metric *rows, 
  * option in front). */
 rs_status rs_reported_metric_find(const rs_scenario *sc, const char *name, rs_reported_metric *found, char *err);
 
+/* The random components of a replication that `rampsim drivers` weighs
+ * beside the uncertain inputs: what the year's luck dealt the team. */
+typedef enum rs_luck {
+    RS_LUCK_DEPARTURES,  /* reps who left during the run */
+    RS_LUCK_RAMP_FACTOR, /* the mean ramp-time factor of the run's hires (NAN: none) */
+    RS_LUCK_SKILL,       /* the reps' mean skill, over their weeks on the team */
+    RS_LUCK_DEAL_SIZE,   /* the mean size factor (mean 1) of the opportunities opened */
+    RS_LUCK_COUNT
+} rs_luck;
+
 /* One replication's results; buffers sized by the layout. */
 typedef struct rs_outcome {
     double *values;           /* layout.slots values, NAN = undefined */
@@ -170,6 +180,8 @@ typedef struct rs_outcome {
     size_t n_ramp_weeks;
     double *first_win_weeks;  /* weeks from hire to first win, each hire that won */
     size_t n_first_win_weeks;
+    double inputs[RS_UNCERTAIN_MAX]; /* the value of each uncertain key of the scenario, in its order */
+    double luck[RS_LUCK_COUNT];
 } rs_outcome;
 
 rs_outcome *rs_outcome_new(const rs_layout *layout);

@@ -16,6 +16,7 @@ typedef enum { RS_FOCUS_EVEN, RS_FOCUS_BEHIND } rs_focus;
 typedef enum { RS_DEAL_HELP_OFF, RS_DEAL_HELP_QUARTER_END, RS_DEAL_HELP_ALWAYS } rs_deal_help_when;
 typedef enum { RS_STYLE_COACH, RS_STYLE_TAKE_OVER } rs_deal_help_style;
 typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
+typedef enum { RS_UNCERTAINTY_NONE, RS_UNCERTAINTY_RESEARCH } rs_uncertainty_mode;
 
 /* Hard limits that keep any input within memory and within the counter
  * layout of the random streams (src/rng.h). */
@@ -31,6 +32,7 @@ typedef enum { RS_OVERBOOKED_SCALE, RS_OVERBOOKED_ERROR } rs_overbooked;
 #define RS_PLAN_YEARS_MAX 20 /* values of plan.bookings, one a fiscal year */
 #define RS_QUARTERS 4
 #define RS_PER_REP_MAX 32   /* entries of coaching.per_rep */
+#define RS_UNCERTAIN_MAX 64 /* keys given as distributions */
 
 /* What a seat holds at week 0 (docs/model.md, "The team"). */
 typedef enum {
@@ -68,6 +70,23 @@ typedef struct rs_hire_entry {
     int32_t day; /* days since 1970-01-01 */
 } rs_hire_entry;
 
+/* A key's value given as a distribution (docs/uncertainty.md). */
+typedef enum {
+    RS_DIST_UNIFORM = 1, /* uniform(low, high) */
+    RS_DIST_TRIANGULAR,  /* triangular(low, mode, high) */
+    RS_DIST_PERT,        /* pert(low, mode, high): beta with shape 4 */
+    RS_DIST_LOGNORMAL,   /* lognormal(median, cv), truncated to the key's range */
+    RS_DIST_NORMAL       /* normal(mean, sd), truncated to the key's range */
+} rs_dist_kind;
+
+typedef struct rs_uncertain {
+    int param;       /* the key's index in the parameter table */
+    int kind;        /* rs_dist_kind */
+    double args[3];  /* as written, in the key's units (a lognormal's cv, a plain number) */
+    double low, high; /* the key's range: what a drawn value is held within */
+    bool research;   /* from effects.uncertainty = research, not written as a distribution */
+} rs_uncertain;
+
 /* Where a parameter's value came from, for error messages. */
 typedef enum { RS_FROM_DEFAULT, RS_FROM_FILE, RS_FROM_SET } rs_origin_kind;
 typedef struct rs_origin {
@@ -85,6 +104,7 @@ typedef struct rs_scenario {
         int horizon_weeks, warmup_weeks, start_week;
         double ytd_attainment;
         long long replications;
+        int replications_per_draw; /* replications sharing one draw of the uncertain inputs */
         uint64_t seed;
     } run;
     struct {
@@ -153,7 +173,17 @@ typedef struct rs_scenario {
         int years;                            /* values of plan.bookings; 0: no plan */
         double bookings[RS_PLAN_YEARS_MAX];   /* per fiscal year; the last repeats */
     } plan;
-    struct { double scale, overlap; } effects;
+    struct {
+        double scale, overlap;
+        int uncertainty; /* rs_uncertainty_mode */
+    } effects;
+    /* The keys given as distributions, in the parameter table's order. A
+     * key's own field holds its distribution's mean (rounded for a whole
+     * number) wherever a single value is read outside a replication. */
+    struct {
+        int count;
+        rs_uncertain keys[RS_UNCERTAIN_MAX];
+    } uncertain;
 
     /* Provenance, for messages and for the resolved scenario file. */
     char source[RS_PATH_MAX]; /* the scenario file, or "" for defaults only */
