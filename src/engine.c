@@ -19,10 +19,19 @@
 #define WINDOW 64
 #define WINDOW_BYTES (16u << 20)
 
-/* One block's statistics: every scenario's slots, then every pair's. */
+/* The draws of the inputs a block's replications can span: with at least
+ * two replications a draw, half the block's and one more at each end. */
+#define DRAWS_PER_BLOCK (RS_ENGINE_BLOCK / 2 + 2)
+
+/* One block's statistics: every scenario's slots, then every pair's; with
+ * uncertain inputs, the paired slots of each draw the block spans. */
 typedef struct block_acc {
     rs_moments *moments;   /* k x slots */
     rs_pair_moments *pairs; /* (k - 1) x paired slots */
+    rs_moments *draws;     /* k x DRAWS_PER_BLOCK x paired, or NULL */
+    rs_moments *draw_differences; /* (k - 1) x DRAWS_PER_BLOCK x paired, or NULL */
+    long long first_draw;
+    int n_draws;
 } block_acc;
 
 typedef struct shared {
@@ -32,7 +41,11 @@ typedef struct shared {
     rs_results **results;
     rs_comparison *comparison; /* NULL when k == 1 */
     size_t slots, paired;
+    bool nested;           /* a scenario has uncertain keys: keep the draws */
+    uint32_t per_draw;     /* run.replications_per_draw */
+    size_t tracked;        /* the slot precision control watches */
     long long blocks;
+    long long done_blocks; /* blocks merged when the run ended */
     long long window_blocks; /* blocks per window, <= WINDOW */
     block_acc window[WINDOW];
     atomic_llong next_block;
@@ -95,6 +108,38 @@ static void accumulate_pairs(const shared *sh, rs_outcome *const *o, rs_pair_mom
     }
 }
 
+/* Adds replication r's paired slots to the parts of its draw. */
+static void accumulate_draw(const shared *sh, rs_outcome *const *o, long long r, block_acc *acc)
+{
+    size_t draw = (size_t)(r / sh->per_draw - acc->first_draw);
+    for (int j = 0; j < sh->k; j++) {
+        rs_moments *part = &acc->draws[((size_t)j * DRAWS_PER_BLOCK + draw) * sh->paired];
+        for (size_t i = 0; i < sh->paired; i++)
+            if (!isnan(o[j]->values[i]))
+                rs_moments_add(&part[i], o[j]->values[i]);
+    }
+    for (int j = 1; j < sh->k; j++) {
+        const rs_outcome *reference = o[sh->options->pair_with ? sh->options->pair_with[j] : 0];
+        rs_moments *part = &acc->draw_differences[((size_t)(j - 1) * DRAWS_PER_BLOCK + draw) * sh->paired];
+        for (size_t i = 0; i < sh->paired; i++) {
+            double a = reference->values[i], b = o[j]->values[i];
+            if (!isnan(a) && !isnan(b))
+                rs_moments_add(&part[i], b - a);
+        }
+    }
+}
+
+/* Clears a block's draw parts for replications [first, end). */
+static void start_draws(const shared *sh, block_acc *acc, long long first, long long end)
+{
+    acc->first_draw = first / sh->per_draw;
+    acc->n_draws = (int)((end - 1) / sh->per_draw - acc->first_draw + 1);
+    memset(acc->draws, 0, (size_t)sh->k * DRAWS_PER_BLOCK * sh->paired * sizeof *acc->draws);
+    if (acc->draw_differences)
+        memset(acc->draw_differences, 0,
+               (size_t)(sh->k - 1) * DRAWS_PER_BLOCK * sh->paired * sizeof *acc->draw_differences);
+}
+
 static rs_status run_block(worker *w, long long block, block_acc *acc)
 {
     shared *sh = w->sh;
@@ -103,6 +148,8 @@ static rs_status run_block(worker *w, long long block, block_acc *acc)
         memset(acc->pairs, 0, (size_t)(sh->k - 1) * sh->paired * sizeof *acc->pairs);
     long long first = block * RS_ENGINE_BLOCK;
     long long end = first + RS_ENGINE_BLOCK < sh->replications ? first + RS_ENGINE_BLOCK : sh->replications;
+    if (sh->nested)
+        start_draws(sh, acc, first, end);
     for (long long r = first; r < end; r++) {
         for (int j = 0; j < sh->k; j++) {
             rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
@@ -114,8 +161,29 @@ static rs_status run_block(worker *w, long long block, block_acc *acc)
         }
         if (acc->pairs)
             accumulate_pairs(sh, w->outcomes, acc->pairs);
+        if (sh->nested)
+            accumulate_draw(sh, w->outcomes, r, acc);
     }
     return RS_OK;
+}
+
+/* A block's draw parts into the nested accumulators, in draw order. */
+static void merge_draws(shared *sh, const block_acc *acc)
+{
+    for (int d = 0; d < acc->n_draws; d++) {
+        long long draw = acc->first_draw + d;
+        for (int j = 0; j < sh->k; j++) {
+            const rs_moments *part = &acc->draws[((size_t)j * DRAWS_PER_BLOCK + (size_t)d) * sh->paired];
+            for (size_t i = 0; i < sh->paired; i++)
+                rs_nested_add(&sh->results[j]->nested[i], draw, &part[i]);
+        }
+        for (int j = 1; j < sh->k; j++) {
+            const rs_moments *part =
+                &acc->draw_differences[((size_t)(j - 1) * DRAWS_PER_BLOCK + (size_t)d) * sh->paired];
+            for (size_t i = 0; i < sh->paired; i++)
+                rs_nested_add(&sh->comparison->nested[(size_t)(j - 1) * sh->paired + i], draw, &part[i]);
+        }
+    }
 }
 
 /* Thread 0, between the barriers: merges the window's blocks in order. */
@@ -129,6 +197,8 @@ static void merge_window(shared *sh, long long first, long long end)
         if (sh->comparison)
             for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)
                 rs_pair_merge(&sh->comparison->pairs[i], &acc->pairs[i]);
+        if (sh->nested)
+            merge_draws(sh, acc);
     }
 }
 
@@ -155,14 +225,53 @@ static bool interrupted(const shared *sh)
     return sh->options->interrupted && *sh->options->interrupted;
 }
 
+/* The end of the window that starts at block `first`: window_blocks on,
+ * but never past the next checkpoint when precision control may stop the
+ * run there (every thread computes the same). */
+static long long window_end(const shared *sh, long long first)
+{
+    long long end = first + sh->window_blocks;
+    if (sh->options->precision > 0) {
+        long long checkpoint = (first / RS_ENGINE_CHECKPOINT_BLOCKS + 1) * RS_ENGINE_CHECKPOINT_BLOCKS;
+        end = end < checkpoint ? end : checkpoint;
+    }
+    return end < sh->blocks ? end : sh->blocks;
+}
+
+/* The widest 95 % half-width the precision rule watches, over the
+ * replications merged so far. */
+static double widest_half_width(const shared *sh)
+{
+    double widest = 0.0;
+    bool difference = sh->options->precision_rule == RS_PRECISION_DIFFERENCE && sh->comparison;
+    for (int j = difference ? 1 : 0; j < sh->k; j++) {
+        double h = difference ? rs_comparison_half_width(sh->comparison, j, sh->tracked)
+                              : rs_results_half_width(sh->results[j], sh->tracked);
+        widest = isnan(h) ? INFINITY : fmax(widest, h);
+    }
+    return widest;
+}
+
+/* Thread 0 after merging up to block `end`: whether precision control
+ * stops the run here. */
+static bool precise_enough(shared *sh, long long end)
+{
+    if (!(sh->options->precision > 0) || end % RS_ENGINE_CHECKPOINT_BLOCKS != 0 || end >= sh->blocks)
+        return false;
+    long long done = end * RS_ENGINE_BLOCK;
+    if (sh->nested && done < (long long)sh->per_draw * RS_PRECISION_MIN_DRAWS)
+        return false;
+    return widest_half_width(sh) <= sh->options->precision;
+}
+
 static void *work(void *arg)
 {
     worker *w = arg;
     shared *sh = w->sh;
     if (!pass_gate(sh))
         return NULL;
-    for (long long first = 0; first < sh->blocks; first += sh->window_blocks) {
-        long long end = first + sh->window_blocks < sh->blocks ? first + sh->window_blocks : sh->blocks;
+    for (long long first = 0, end; first < sh->blocks; first = end) {
+        end = window_end(sh, first);
         while (!atomic_load(&sh->stop)) {
             long long b = atomic_fetch_add(&sh->next_block, 1);
             if (b >= end)
@@ -182,6 +291,8 @@ static void *work(void *arg)
             sh->halt = atomic_load(&sh->stop);
             if (!sh->halt) {
                 merge_window(sh, first, end);
+                sh->done_blocks = end;
+                sh->halt = precise_enough(sh, end);
                 atomic_store(&sh->next_block, end);
                 if (sh->options->progress) {
                     long long done = end * RS_ENGINE_BLOCK < sh->replications ? end * RS_ENGINE_BLOCK
@@ -203,10 +314,21 @@ static int online_cores(void)
     return n > 0 ? (int)n : 1;
 }
 
-/* One block accumulator's bytes: every scenario's slots, every pair's. */
-static size_t block_bytes(int k, size_t slots, size_t paired)
+/* One block accumulator's bytes: every scenario's slots, every pair's,
+ * and with uncertain inputs the paired slots of the draws it spans. */
+static size_t block_bytes(int k, size_t slots, size_t paired, bool nested)
 {
-    return (size_t)k * slots * sizeof(rs_moments) + (size_t)(k - 1) * paired * sizeof(rs_pair_moments);
+    size_t draws = nested ? (size_t)(2 * k - 1) * DRAWS_PER_BLOCK * paired * sizeof(rs_moments) : 0;
+    return (size_t)k * slots * sizeof(rs_moments) + (size_t)(k - 1) * paired * sizeof(rs_pair_moments) + draws;
+}
+
+/* Whether any scenario of a set has uncertain keys. */
+static bool any_uncertain(const rs_scenario *const *set, int k)
+{
+    for (int j = 0; j < k; j++)
+        if (set[j]->uncertain.count > 0)
+            return true;
+    return false;
 }
 
 /* Blocks per merge window: within WINDOW_BYTES, but at least two a thread. */
@@ -240,8 +362,11 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         paired = l.cum_bookings;
         rs_layout_free(&l);
     }
-    size_t block = block_bytes(k, slots, paired);
-    return total + (size_t)window_blocks(block, threads) * block + (size_t)(k - 1) * paired * sizeof(rs_pair_moments);
+    bool nested = any_uncertain(set, k);
+    size_t block = block_bytes(k, slots, paired, nested);
+    size_t kept = (size_t)(k - 1) * paired * sizeof(rs_pair_moments) +
+                  (nested ? (size_t)(2 * k - 1) * paired * sizeof(rs_nested) : 0);
+    return total + (size_t)window_blocks(block, threads) * block + kept;
 }
 
 /* Refuses, up front, a job whose memory estimate exceeds what is available. */
@@ -366,6 +491,30 @@ static rs_status check_set(const rs_scenario *const *set, int k, const rs_engine
     return RS_OK;
 }
 
+/* The nested accumulators of every result and pair; false when out of
+ * memory. */
+static bool nested_alloc(shared *sh)
+{
+    bool ok = true;
+    for (int j = 0; ok && j < sh->k; j++)
+        ok = (sh->results[j]->nested = rs_nested_new(sh->paired)) != NULL;
+    if (ok && sh->comparison)
+        ok = (sh->comparison->nested = rs_nested_new((size_t)(sh->k - 1) * sh->paired)) != NULL;
+    return ok;
+}
+
+static bool block_alloc(const shared *sh, block_acc *b)
+{
+    size_t k = (size_t)sh->k;
+    b->moments = malloc(k * sh->slots * sizeof *b->moments);
+    b->pairs = k > 1 ? malloc((k - 1) * sh->paired * sizeof *b->pairs) : NULL;
+    if (sh->nested) {
+        b->draws = malloc(k * DRAWS_PER_BLOCK * sh->paired * sizeof *b->draws);
+        b->draw_differences = k > 1 ? malloc((k - 1) * DRAWS_PER_BLOCK * sh->paired * sizeof *b->draws) : NULL;
+    }
+    return b->moments && (k == 1 || b->pairs) && (!sh->nested || (b->draws && (k == 1 || b->draw_differences)));
+}
+
 /* Allocates sh's results, its comparison (k > 1) and its merge window for
  * `threads` threads; false when out of memory (what was allocated stays in
  * sh, for job_free and the caller to free). */
@@ -386,12 +535,11 @@ static bool job_alloc(shared *sh, int threads)
     }
     if (ok && k > 1)
         ok = (sh->comparison = rs_comparison_new(k, sh->paired)) != NULL;
-    sh->window_blocks = window_blocks(block_bytes(k, sh->slots, sh->paired), threads);
-    for (int b = 0; ok && b < sh->window_blocks; b++) {
-        sh->window[b].moments = malloc((size_t)k * sh->slots * sizeof *sh->window[b].moments);
-        sh->window[b].pairs = k > 1 ? malloc((size_t)(k - 1) * sh->paired * sizeof *sh->window[b].pairs) : NULL;
-        ok = sh->window[b].moments && (k == 1 || sh->window[b].pairs);
-    }
+    if (ok && sh->nested)
+        ok = nested_alloc(sh);
+    sh->window_blocks = window_blocks(block_bytes(k, sh->slots, sh->paired, sh->nested), threads);
+    for (int b = 0; ok && b < sh->window_blocks; b++)
+        ok = block_alloc(sh, &sh->window[b]);
     return ok;
 }
 
@@ -411,6 +559,29 @@ static rs_status collect_sketches(shared *sh, worker *workers, int started, char
     return status;
 }
 
+/* The results as the run ended: the replications merged (fewer than asked
+ * when precision control stopped it), the last groups of the nested
+ * design closed, and the precision reached. */
+static void finish(shared *sh)
+{
+    long long done = sh->done_blocks * RS_ENGINE_BLOCK;
+    done = done < sh->replications ? done : sh->replications;
+    for (int j = 0; j < sh->k; j++) {
+        sh->results[j]->replications = done;
+        for (size_t i = 0; sh->nested && i < sh->paired; i++)
+            rs_nested_finish(&sh->results[j]->nested[i]);
+    }
+    for (size_t i = 0; sh->nested && sh->comparison && i < (size_t)(sh->k - 1) * sh->paired; i++)
+        rs_nested_finish(&sh->comparison->nested[i]);
+    double widest = sh->options->precision > 0 ? widest_half_width(sh) : NAN;
+    for (int j = 0; j < sh->k; j++) {
+        sh->results[j]->precision_target = sh->options->precision > 0 ? sh->options->precision : 0.0;
+        sh->results[j]->half_width = widest;
+        sh->results[j]->precision_met = widest <= sh->options->precision;
+        sh->results[j]->tracked_slot = sh->tracked;
+    }
+}
+
 /* Frees the workers, the merge window and the gate of sh; the results and
  * the comparison are the caller's. */
 static void job_free(shared *sh, worker *workers, int threads)
@@ -421,6 +592,8 @@ static void job_free(shared *sh, worker *workers, int threads)
     for (int b = 0; b < WINDOW; b++) {
         free(sh->window[b].moments);
         free(sh->window[b].pairs);
+        free(sh->window[b].draws);
+        free(sh->window[b].draw_differences);
     }
     pthread_mutex_destroy(&sh->gate_lock);
     pthread_cond_destroy(&sh->gate);
@@ -437,7 +610,8 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     if (valid != RS_OK)
         return valid;
     shared sh = {.set = set, .k = k, .replications = set[0]->run.replications, .results = results,
-                 .options = options};
+                 .options = options, .nested = any_uncertain(set, k),
+                 .per_draw = (uint32_t)set[0]->run.replications_per_draw};
     sh.blocks = (sh.replications + RS_ENGINE_BLOCK - 1) / RS_ENGINE_BLOCK;
     int threads = rs_engine_threads(set[0], options->threads);
     rs_status fits = check_memory(set, k, threads, err);
@@ -454,11 +628,15 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     for (int t = 0; ok && t < threads; t++)
         ok = worker_init(&workers[t], &sh, t, &workers[0]);
 
+    if (ok)
+        sh.tracked = rs_engine_tracked_slot(options, &results[0]->layout);
     int started = 0;
     rs_status status = ok ? run_threads(&sh, workers, threads, &started, err)
                           : rs_fail(err, RS_ERR_NOMEM, "out of memory for %d threads", threads);
     if (status == RS_OK)
         status = collect_sketches(&sh, workers, started, err);
+    if (status == RS_OK)
+        finish(&sh);
     job_free(&sh, workers, threads);
     if (status != RS_OK) {
         for (int j = 0; j < k; j++) {

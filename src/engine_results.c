@@ -29,10 +29,12 @@ rs_results *rs_results_new(const rs_scenario *sc)
         return NULL;
     res->scenario = sc;
     res->replications = sc->run.replications;
+    res->half_width = NAN;
     if (rs_layout_init(&res->layout, sc) != RS_OK) {
         free(res);
         return NULL;
     }
+    res->tracked_slot = rs_layout_fy_slot(&res->layout, 0, RS_FY_TEAM_ATTAINMENT);
     res->moments = calloc(res->layout.slots, sizeof *res->moments);
     if (!res->moments) {
         rs_results_free(res);
@@ -47,6 +49,7 @@ void rs_results_free(rs_results *r)
         return;
     rs_layout_free(&r->layout);
     free(r->moments);
+    free(r->nested);
     rs_sketches_free(r->sketches);
     free(r);
 }
@@ -80,5 +83,36 @@ void rs_comparison_free(rs_comparison *c)
     if (!c)
         return;
     free(c->pairs);
+    free(c->nested);
     free(c);
+}
+
+size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout *l)
+{
+    return options->tracked_slot > 0 ? options->tracked_slot : rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT);
+}
+
+/* 1.96 standard errors of the grand mean of a nested accumulator, its last
+ * group closed on a copy (a run judged at a checkpoint is still filling
+ * it). */
+static double nested_half_width(const rs_nested *a)
+{
+    rs_nested closed = *a;
+    rs_nested_finish(&closed);
+    return RS_Z95 * rs_nested_summarise(&closed).stderr;
+}
+
+double rs_results_half_width(const rs_results *r, size_t slot)
+{
+    return r->nested ? nested_half_width(&r->nested[slot]) : RS_Z95 * rs_moments_stderr(&r->moments[slot]);
+}
+
+double rs_comparison_half_width(const rs_comparison *c, int j, size_t slot)
+{
+    const rs_nested *nested = rs_comparison_nested(c, j, slot);
+    if (nested)
+        return nested_half_width(nested);
+    double low, high;
+    rs_pair_difference_interval(rs_comparison_pair(c, j, slot), &low, &high);
+    return 0.5 * (high - low);
 }

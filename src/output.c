@@ -102,6 +102,29 @@ void rs_format_difference(char *buf, size_t size, double difference, double low,
     snprintf(buf, size, "%s (%s to %s)", d, a, b);
 }
 
+/* The standard error of a slot's mean: with uncertain inputs, of the
+ * nested design (replications sharing a draw are not independent), for
+ * the slots it keeps. */
+static double stderr_of(const rs_results *r, size_t slot)
+{
+    if (r->nested && slot < r->layout.cum_bookings)
+        return rs_nested_summarise(&r->nested[slot]).stderr;
+    return rs_moments_stderr(&r->moments[slot]);
+}
+
+/* ",share,low,high": the percent of a slot's variance the inputs explain. */
+static void put_inputs_share(FILE *f, const rs_results *r, size_t slot)
+{
+    rs_nested_summary s;
+    bool known = rs_output_inputs_share(r, slot, &s);
+    fputc(',', f);
+    put_number(f, known ? 100.0 * s.share : NAN);
+    fputc(',', f);
+    put_number(f, known ? 100.0 * s.share_low : NAN);
+    fputc(',', f);
+    put_number(f, known ? 100.0 * s.share_high : NAN);
+}
+
 /* ",mean,stderr,p5,...,p95" for one slot. */
 static void put_distribution(FILE *f, const rs_results *r, size_t slot)
 {
@@ -109,7 +132,7 @@ static void put_distribution(FILE *f, const rs_results *r, size_t slot)
     fputc(',', f);
     put_number(f, m->n > 0 ? m->mean : NAN);
     fputc(',', f);
-    put_number(f, rs_moments_stderr(m));
+    put_number(f, stderr_of(r, slot));
     for (int k = 0; k < RS_PERCENTILE_COUNT; k++) {
         fputc(',', f);
         if (slot < r->layout.sketched)
@@ -137,13 +160,16 @@ static rs_status write_summary(FILE *f, const void *ctx)
     if (!rows)
         return RS_ERR_NOMEM;
     size_t n = rs_layout_reported_metrics(&r->layout, rows, max);
+    bool uncertain = r->nested && r->scenario->uncertain.count > 0;
     fprintf(f, "metric,unit,");
     put_distribution_header(f, "");
-    fprintf(f, ",n\n");
+    fprintf(f, uncertain ? ",n,input_share,input_share_low,input_share_high\n" : ",n\n");
     for (size_t i = 0; i < n; i++) {
         fprintf(f, "%s,%s", rows[i].name, rows[i].info->unit);
         put_distribution(f, r, rows[i].slot);
         put_count(f, r->moments[rows[i].slot].n);
+        if (uncertain)
+            put_inputs_share(f, r, rows[i].slot);
         fputc('\n', f);
     }
     free(rows);

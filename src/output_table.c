@@ -180,6 +180,7 @@ void rs_output_print_table(FILE *out, const rs_results *r)
     row(out, r, label, RS_M_MANAGER_HOURS, "%.1f");
     print_plan(out, r);
     print_least_likely(out, r);
+    rs_output_print_uncertainty(out, r);
     if (sc->quota.annual == 0)
         fprintf(out, "\n  quota.annual is 0: attainment and pipeline-to-quota are undefined (n/a here,\n"
                      "  empty in the CSV files); bookings are in summary.csv and quarters.csv.\n");

@@ -27,6 +27,8 @@ static const struct {
 
 static double at_strength(effect_form form, double figure, double s)
 {
+    if (s == 1.0)
+        return figure; /* exactly: the figure at face value */
     switch (form) {
     case EFFECT_FACTOR:
         return pow(figure, s);

@@ -21,6 +21,17 @@ typedef struct rs_results {
     long long replications;
     rs_moments *moments;   /* layout.slots */
     rs_sketches *sketches; /* layout.sketched */
+    /* When a scenario of the run has uncertain keys: every paired slot
+     * ([0, layout.cum_bookings)) by draw of the inputs, for the share of
+     * its variance the inputs explain and its standard error under the
+     * nested design (rs_nested_summarise); NULL otherwise. */
+    rs_nested *nested;
+    /* Precision control (rs_engine_options.precision): the 95 % half-width
+     * the run reached on the tracked slot, and whether it met the target. */
+    double precision_target; /* 0: none */
+    double half_width;       /* NAN without a target */
+    bool precision_met;
+    size_t tracked_slot;     /* the slot precision control and the console's share report on */
 } rs_results;
 
 /* Paired statistics of a set of scenarios run on the same replications:
@@ -31,7 +42,13 @@ typedef struct rs_comparison {
     int scenarios;
     size_t slots;
     rs_pair_moments *pairs; /* (scenarios - 1) x slots */
+    rs_nested *nested;      /* (scenarios - 1) x slots by draw of the inputs, as rs_results.nested; or NULL */
 } rs_comparison;
+
+static inline const rs_nested *rs_comparison_nested(const rs_comparison *c, int scenario, size_t slot)
+{
+    return c->nested ? &c->nested[(size_t)(scenario - 1) * c->slots + slot] : NULL;
+}
 
 static inline const rs_pair_moments *rs_comparison_pair(const rs_comparison *c, int scenario, size_t slot)
 {
@@ -48,6 +65,15 @@ typedef struct rs_engine_options {
     /* rs_engine_compare: the scenario each scenario j >= 1 is paired with
      * (an index below j); NULL pairs every one with the first. */
     const int *pair_with;
+    /* Precision control: with precision > 0, the run stops at the first
+     * checkpoint (every RS_ENGINE_CHECKPOINT replications) at which the
+     * 95 % half-width of the tracked slot's mean (rule MEAN: of every
+     * scenario; rule DIFFERENCE: of every paired difference) is at most
+     * precision, or at run.replications. The checkpoints do not depend on
+     * the threads, so neither does where it stops. */
+    double precision;
+    enum { RS_PRECISION_MEAN, RS_PRECISION_DIFFERENCE } precision_rule;
+    size_t tracked_slot; /* a paired slot; 0 (a pooled metric, never tracked): team attainment, fiscal year 1 */
 } rs_engine_options;
 
 /* Several engine passes shown as one progress: set `outer` and `total`
@@ -104,5 +130,18 @@ int rs_engine_threads(const rs_scenario *sc, int requested);
 /* Replications per block: part of the merge order, so changing it changes
  * results in their last bits (never their meaning). */
 #define RS_ENGINE_BLOCK 16
+/* Blocks between two checks of precision control; the first check waits
+ * for RS_PRECISION_MIN_DRAWS draws of the inputs as well. */
+#define RS_ENGINE_CHECKPOINT_BLOCKS 16
+#define RS_ENGINE_CHECKPOINT (RS_ENGINE_BLOCK * RS_ENGINE_CHECKPOINT_BLOCKS)
+#define RS_PRECISION_MIN_DRAWS 20
+
+/* The slot options->tracked_slot names for results laid out as l. */
+size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout *l);
+/* The 95 % half-width of the mean of slot in r (nested when r has draws),
+ * and of the paired difference of scenario j's slot in c. NAN when there
+ * are too few replications. */
+double rs_results_half_width(const rs_results *r, size_t slot);
+double rs_comparison_half_width(const rs_comparison *c, int j, size_t slot);
 
 #endif

@@ -37,6 +37,19 @@ rs_status rs_output_write_reps(FILE *f, const rs_results *r);
  * prints still reads back as the scenario. */
 void rs_output_print_team(FILE *out, const rs_scenario *sc);
 
+/* For `rampsim check`: each uncertain key of sc with its distribution, mean,
+ * P5 and P95, as INI comments; nothing when no key is uncertain. */
+void rs_output_print_uncertain_inputs(FILE *out, const rs_scenario *sc);
+
+/* The share of the variance of paired slot `slot` the uncertain inputs
+ * explain, from the nested design (rs_nested_summarise): false when r has
+ * no uncertain inputs or the share cannot be told. */
+bool rs_output_inputs_share(const rs_results *r, size_t slot, rs_nested_summary *s);
+
+/* The console's lines on uncertainty: the share of the tracked metric's
+ * spread the inputs explain, and the precision control's outcome. */
+void rs_output_print_uncertainty(FILE *out, const rs_results *r);
+
 /* Writes x rounded to a whole number with thousands separators into buf,
  * as "1,234,568" or "-1,234,568": amounts read at a glance. */
 void rs_format_amount(double x, char *buf, size_t size);

@@ -122,6 +122,41 @@ double rs_pair_difference_interval(const rs_pair_moments *p, double *low, double
 double rs_pair_ratio(const rs_pair_moments *p);
 double rs_pair_ratio_stderr(const rs_pair_moments *p);
 
+/* Replications in groups, each sharing one draw of the uncertain inputs
+ * (a nested design, docs/uncertainty.md): the groups' moments come in
+ * replication order, part by part, and each group, once whole, adds its
+ * mean and spread to the one-way analysis of variance kept here. Merging
+ * in a fixed order makes it the same for any thread count. */
+typedef struct rs_nested {
+    rs_moments group;      /* the group being filled */
+    long long group_index; /* its draw; -1 before the first */
+    double groups, n, sum_n2; /* whole groups (with a value), their replications, sum of squared sizes */
+    double mean, between_m2;  /* the grand mean and sum of n_k (mean_k - mean)^2, by weighted Welford */
+    double within_m2;         /* sum of the groups' squared deviations */
+    double above, below;      /* groups whose mean is above (below) 0: for paired differences */
+} rs_nested;
+
+/* An empty accumulator (group_index -1), and `count` of them allocated
+ * (NULL when out of memory; free with free). */
+rs_nested rs_nested_empty(void);
+rs_nested *rs_nested_new(size_t count);
+/* Adds part of group `group` (parts and groups in replication order). */
+void rs_nested_add(rs_nested *a, long long group, const rs_moments *part);
+/* Closes the group being filled; call once all parts are in. */
+void rs_nested_finish(rs_nested *a);
+
+typedef struct rs_nested_summary {
+    double groups, n, mean;
+    double stderr;            /* of the grand mean, from the spread of the groups' means: sqrt(MSB / n) */
+    double between, within;   /* variance components: of the groups' true means, and within a group */
+    /* the share of the variance due to the groups (the intraclass
+     * correlation), with its 95 % interval from the F distribution
+     * (Searle 1971); NAN with fewer than 2 groups or no spread */
+    double share, share_low, share_high;
+} rs_nested_summary;
+
+rs_nested_summary rs_nested_summarise(const rs_nested *a);
+
 /* Relative accuracy of a percentile (fine sketches, for reported metrics,
  * and coarse ones, for the weekly bands of the fan chart), and the smallest
  * magnitude kept apart from zero. Buckets are allocated only over the

@@ -58,6 +58,7 @@ rs_status rs_cmd_check(int argc, char **argv, char *err)
         print_memory(sc, o.threads);
         rs_scenario_write(stdout, sc, false);
         rs_output_print_team(stdout, sc);
+        rs_output_print_uncertain_inputs(stdout, sc);
     }
     rs_scenario_free(sc);
     return RS_OK;

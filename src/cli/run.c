@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/job.h"
 #include "cli/options.h"
+#include "cli/precision.h"
 #include "crm_write.h"
 #include "fsutil.h"
 #include "rampsim/output.h"
@@ -28,6 +29,7 @@ static const char run_help[] =
     "      --export-crm-replications N\n"
     "                          export replications 1 to N (1 to 1000, default 1),\n"
     "                          each into DIR/replication-K/\n"
+    RS_CLI_PRECISION_HELP
     "  -q, --quiet             do not print the summary table\n"
     "  -h, --help              show this help\n\n"
     "Writes summary.csv, quarters.csv, weekly.csv, ramp.csv, manager.csv,\n"
@@ -37,15 +39,21 @@ static const char run_help[] =
     "rampsim wrote it.\n";
 
 typedef struct run_job {
-    const rs_scenario *scenario;
+    rs_scenario *scenario;
     rs_results *results;
     int export_replications;
+    const rs_cli_precision *precision;
 } run_job;
 
 static rs_status compute_run(void *ctx, const rs_engine_options *engine, char *err)
 {
     run_job *run = ctx;
-    return rs_engine_run(run->scenario, engine, &run->results, err);
+    rs_engine_options options = rs_cli_precision_engine(run->precision, engine, RS_PRECISION_MEAN);
+    rs_status st = rs_engine_run(run->scenario, &options, &run->results, err);
+    /* the resolved scenario.ini says what ran, and runs it again */
+    if (st == RS_OK)
+        run->scenario->run.replications = run->results->replications;
+    return st;
 }
 
 static rs_status write_run(const void *ctx, const char *tmp, char *err)
@@ -106,8 +114,10 @@ static rs_status check_export(const rs_scenario *sc, const char *export_dir, con
 rs_status rs_cmd_run(int argc, char **argv, char *err)
 {
     const char *export_dir = NULL, *export_count = NULL;
+    rs_cli_precision precision = {0};
     const rs_cli_option own[] = {{.name = "export-crm", .value = &export_dir},
                                  {.name = "export-crm-replications", .value = &export_count},
+                                 RS_CLI_PRECISION_OPTIONS(&precision),
                                  {.name = NULL}};
     const rs_cli_command command = {.name = "run", .help = run_help, .shared = RS_OPT_ALL, .own = own,
                                     .min_args = 1, .max_args = 1, .missing = "missing the scenario file"};
@@ -117,18 +127,24 @@ rs_status rs_cmd_run(int argc, char **argv, char *err)
     if (st != RS_OK || o.help)
         return st;
     st = check_export_options(export_dir, export_count, &export_replications, err);
+    if (st == RS_OK)
+        st = rs_cli_precision_check(&precision, "run", &o, err);
     rs_scenario *sc = NULL;
     if (st == RS_OK)
         st = rs_cli_load_scenario(o.args[0], &o, &sc, err);
-    if (st != RS_OK)
+    if (st == RS_OK)
+        st = rs_cli_precision_metric(&precision, sc, err);
+    if (st != RS_OK) {
+        rs_scenario_free(sc);
         return st;
+    }
     rs_cli_note_evidence(sc, sc->run.name, NULL);
     char dir[RS_PATH_MAX];
     snprintf(dir, sizeof dir, o.output ? "%s" : "results/%s", o.output ? o.output : sc->run.name);
     if (export_dir)
         st = check_export(sc, export_dir, dir, err);
 
-    run_job ctx = {.scenario = sc, .export_replications = export_replications};
+    run_job ctx = {.scenario = sc, .export_replications = export_replications, .precision = &precision};
     rs_job job = {.dir = dir, .threads = o.threads, .quiet = o.quiet, .compute = compute_run, .write = write_run,
                   .draw = o.plot ? draw_run : NULL, .print = print_run, .says_charts = true,
                   .second_dir = export_dir, .second_name = "CRM export",
