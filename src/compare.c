@@ -14,22 +14,42 @@
  * direction, or no pairs). */
 typedef struct versus {
     double difference, low, high, better_share, worse_share;
+    /* with uncertain inputs: the shares of the draws of the inputs in
+     * which j's mean did better (worse) than the first's, and the draws */
+    double inputs_better, inputs_worse, draws;
 } versus;
+
+/* With uncertain inputs: the shares of the draws of the inputs whose mean
+ * difference is better (worse). */
+static void over_inputs(const rs_nested *nested, int better, versus *v)
+{
+    rs_nested closed = *nested;
+    rs_nested_finish(&closed);
+    v->draws = closed.groups;
+    if (better != 0 && closed.groups > 0) {
+        double above = 100.0 * closed.above / closed.groups, below = 100.0 * closed.below / closed.groups;
+        v->inputs_better = better > 0 ? above : below;
+        v->inputs_worse = better > 0 ? below : above;
+    }
+}
 
 static versus against_first(const rs_compare_set *set, int j, const rs_reported_metric *row)
 {
-    versus v = {NAN, NAN, NAN, NAN, NAN};
+    versus v = {NAN, NAN, NAN, NAN, NAN, NAN, NAN, 0};
     if (j == 0 || !row->paired)
         return v;
     const rs_pair_moments *p = rs_comparison_pair(set->comparison, j, row->slot);
     if (p->n < 2)
         return v;
-    v.difference = rs_pair_difference_interval(p, &v.low, &v.high);
+    v.difference = rs_comparison_difference(set->comparison, j, row->slot, &v.low, &v.high);
     if (row->info->better != 0) {
         double above = 100.0 * p->b_above / p->n, below = 100.0 * p->b_below / p->n;
         v.better_share = row->info->better > 0 ? above : below;
         v.worse_share = row->info->better > 0 ? below : above;
     }
+    const rs_nested *nested = rs_comparison_nested(set->comparison, j, row->slot);
+    if (nested)
+        over_inputs(nested, row->info->better, &v);
     return v;
 }
 
@@ -99,6 +119,34 @@ static void chance_of(const rs_results *r, size_t slot, double *mean, double *lo
     *high = fmin(100.0, m->mean + RS_Z95 * se);
 }
 
+/* With uncertain inputs: for the tracked metric, how often each scenario
+ * beats the first over the draws of the inputs; and precision control's
+ * outcome. */
+static void print_over_inputs(FILE *out, const rs_compare_set *set, const rs_reported_metric *rows, size_t n)
+{
+    const rs_results *first = set->results[0];
+    const rs_reported_metric *row = NULL;
+    for (size_t i = 0; i < n && !row; i++)
+        if (rows[i].slot == first->tracked_slot)
+            row = &rows[i];
+    if (!row)
+        return;
+    if (set->comparison->nested) {
+        fprintf(out, "\nOver the uncertain inputs (%s, mean of each draw of the inputs against %s's):\n", row->name,
+                set->labels[0]);
+        for (int j = 1; j < set->k; j++) {
+            versus v = against_first(set, j, row);
+            if (!isnan(v.inputs_better))
+                fprintf(out, "  %s beats %s in %.0f%% of the %.0f worlds the inputs allow (worse in %.0f%%)\n",
+                        set->labels[j], set->labels[0], v.inputs_better, v.draws, v.inputs_worse);
+        }
+    }
+    if (first->precision_target > 0)
+        fprintf(out, "\nPrecision %s: the differences in %s are known to +-%.2g (95%%) after %lld replications%s\n",
+                first->precision_met ? "reached" : "not reached", row->name, first->half_width, first->replications,
+                first->precision_met ? "" : ", the most allowed (--max-replications)");
+}
+
 void rs_compare_print(FILE *out, const rs_compare_set *set)
 {
     const rs_results *first = set->results[0];
@@ -140,6 +188,7 @@ void rs_compare_print(FILE *out, const rs_compare_set *set)
             fprintf(out, "  %-36s %-24s %-36s %s\n", set->labels[j], cell, diff, share);
         }
     }
+    print_over_inputs(out, set, rows, n);
     const rs_scenario *sc = first->scenario;
     fprintf(out, "\nReturn on the manager's hours over the %d weeks, against %s, means over the replications\n"
                  "(net return = %.0f%% gross margin on the extra bookings - %.0f an hour for the extra hours)\n",
@@ -177,8 +226,10 @@ static rs_status write_metrics(FILE *f, const void *ctx)
     const rs_compare_set *set = ctx;
     rs_reported_metric rows[256];
     size_t n = rs_layout_reported_metrics(&set->results[0]->layout, rows, 256);
+    bool inputs = set->comparison->nested != NULL;
     fprintf(f, "metric,unit,scenario,mean,median,median_low,median_high,p5,p25,p75,p95,"
-               "difference,difference_low,difference_high,better_share,worse_share\n");
+               "difference,difference_low,difference_high,better_share,worse_share%s\n",
+            inputs ? ",inputs_better_share,inputs_worse_share" : "");
     for (size_t i = 0; i < n; i++) {
         for (int j = 0; j < set->k; j++) {
             const rs_results *r = set->results[j];
@@ -199,6 +250,10 @@ static rs_status write_metrics(FILE *f, const void *ctx)
             rs_csv_cell(f, v.high);
             rs_csv_cell(f, v.better_share);
             rs_csv_cell(f, v.worse_share);
+            if (inputs) {
+                rs_csv_cell(f, v.inputs_better);
+                rs_csv_cell(f, v.inputs_worse);
+            }
             fputc('\n', f);
         }
     }

@@ -107,6 +107,18 @@ double rs_results_half_width(const rs_results *r, size_t slot)
     return r->nested ? nested_half_width(&r->nested[slot]) : RS_Z95 * rs_moments_stderr(&r->moments[slot]);
 }
 
+double rs_comparison_difference(const rs_comparison *c, int j, size_t slot, double *low, double *high)
+{
+    double d = rs_pair_difference_interval(rs_comparison_pair(c, j, slot), low, high);
+    const rs_nested *nested = rs_comparison_nested(c, j, slot);
+    double half = nested ? nested_half_width(nested) : NAN;
+    if (!isnan(half) && !isnan(d)) {
+        *low = fmin(*low, d - half);
+        *high = fmax(*high, d + half);
+    }
+    return d;
+}
+
 double rs_comparison_half_width(const rs_comparison *c, int j, size_t slot)
 {
     const rs_nested *nested = rs_comparison_nested(c, j, slot);

@@ -2,6 +2,7 @@
  * random numbers, each point paired with its neighbour along the first. */
 #include "rampsim/sweep.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -219,11 +220,10 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
         for (int k = 0; k < RS_BAND_COUNT; k++)
             *band[k] = rs_sketches_quantile(r->sketches, rows[m].slot, rs_band_percentiles[k]);
         v->difference = v->low = v->high = NAN;
-        if (paired && rows[m].paired) {
-            const rs_pair_moments *pair = rs_comparison_pair(cmp, local, rows[m].slot);
-            v->difference = rs_pair_difference_interval(pair, &v->low, &v->high);
-        }
+        if (paired && rows[m].paired)
+            v->difference = rs_comparison_difference(cmp, local, rows[m].slot, &v->low, &v->high);
     }
+    s->half_width = fmax(s->half_width, rs_results_half_width(r, r->tracked_slot));
 }
 
 /* A sweep of base over the axes, with room for the values of every point,
@@ -274,11 +274,15 @@ static rs_status sweep_new(const rs_scenario *base, const rs_sweep_axis *axes, i
 }
 
 /* Runs the points, BATCH to an engine pass, and keeps what the sweep
- * reports of each. */
+ * reports of each; *most is the most replications a pass ran and *fewest
+ * the fewest (they differ when precision control stopped passes apart). */
 static rs_status run_points(rs_sweep *s, rs_scenario *const *scenarios, const rs_reported_metric *rows,
-                            const rs_engine_options *options, char *err)
+                            const rs_engine_options *options, long long *fewest, long long *most, char *err)
 {
     rs_status st = RS_OK;
+    *fewest = LLONG_MAX;
+    *most = 0;
+    s->half_width = 0.0;
     rs_progress_span progress = {.outer = options, .total = (long long)s->points * s->replications};
     for (int first = 0; st == RS_OK && first < s->points; first += BATCH) {
         int last = first + BATCH < s->points ? first + BATCH : s->points;
@@ -295,6 +299,10 @@ static rs_status run_points(rs_sweep *s, rs_scenario *const *scenarios, const rs
         engine.pair_with = pair_with;
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, k, &engine, results, k > 1 ? &cmp : NULL, err);
+        if (st == RS_OK) {
+            *fewest = results[0]->replications < *fewest ? results[0]->replications : *fewest;
+            *most = results[0]->replications > *most ? results[0]->replications : *most;
+        }
         for (int j = (from < first); st == RS_OK && j < k; j++) {
             int p = from + j;
             keep(s, p, results[j], cmp, j, j > 0 && coordinate(s, p, 0) > 0, rows);
@@ -320,8 +328,23 @@ rs_status rs_sweep_run(const rs_scenario *base, const rs_sweep_axis *axes, int n
     /* every point is checked before anything runs */
     for (int p = 0; st == RS_OK && p < s->points; p++)
         st = point_scenario(base, s, p, &scenarios[p], err);
+    long long fewest = 0, most = 0;
     if (st == RS_OK)
-        st = run_points(s, scenarios, rows, options, err);
+        st = run_points(s, scenarios, rows, options, &fewest, &most, err);
+    if (st == RS_OK && fewest != most) {
+        /* Precision control stopped the passes apart: every point runs
+         * again with the most any needed, so that the curve's points share
+         * their replications, and their luck, as a sweep's must. */
+        rs_engine_options again = *options;
+        again.precision = 0.0;
+        for (int p = 0; p < s->points; p++)
+            scenarios[p]->run.replications = most;
+        st = run_points(s, scenarios, rows, &again, &fewest, &most, err);
+    }
+    if (st == RS_OK) {
+        s->replications = most;
+        s->precision = options->precision;
+    }
     for (int p = 0; scenarios && p < s->points; p++)
         rs_scenario_free(scenarios[p]);
     free(scenarios);
@@ -370,6 +393,10 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
 {
     fprintf(out, "sweep: %s (%s), %lld replications per point, seed %llu, common random numbers\n\n",
             s->metric_names[metric], s->metric_units[metric], s->replications, s->seed);
+    if (s->precision > 0)
+        fprintf(out, "  precision %s: every point's mean is known to +-%.2g (95%%)%s\n\n",
+                s->half_width <= s->precision ? "reached" : "not reached", s->half_width,
+                s->half_width <= s->precision ? "" : " at the most allowed (--max-replications)");
     /* a metric that is 0 or 100 in each replication is told by its mean */
     bool chance = s->metric_chances[metric];
     if (s->n_axes == 1) {

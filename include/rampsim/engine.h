@@ -142,6 +142,11 @@ size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout 
  * and of the paired difference of scenario j's slot in c. NAN when there
  * are too few replications. */
 double rs_results_half_width(const rs_results *r, size_t slot);
+/* The mean paired difference of scenario j's slot in c, with its 95 %
+ * interval: rs_pair_difference_interval's, and with uncertain inputs
+ * (c->nested) as wide as the nested design's standard error makes it too,
+ * as replications sharing a draw are not independent. */
+double rs_comparison_difference(const rs_comparison *c, int j, size_t slot, double *low, double *high);
 double rs_comparison_half_width(const rs_comparison *c, int j, size_t slot);
 
 #endif

@@ -52,6 +52,9 @@ typedef struct rs_sweep {
     rs_sweep_value *values;  /* points x metrics */
     long long replications;
     unsigned long long seed;
+    /* precision control: the target (0: none), and the widest 95 %
+     * half-width of the tracked metric's mean over the points */
+    double precision, half_width;
 } rs_sweep;
 
 /* Runs base at every point. On RS_OK *out holds the sweep (free with

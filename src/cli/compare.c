@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/job.h"
 #include "cli/options.h"
+#include "cli/precision.h"
 #include "rampsim/compare.h"
 #include "rampsim/output.h"
 #include "rampsim/plot.h"
@@ -30,15 +31,13 @@ static const char compare_help[] =
     "  -j, --threads N         threads to use (default: one per core)\n"
     "      --set SECTION.KEY=VALUE\n"
     "                          override a key in every scenario; may be repeated\n"
+    RS_CLI_PRECISION_HELP
     "  -q, --quiet             do not print the table\n"
     "  -h, --help              show this help\n\n"
     "Writes compare.csv, compare-attainment.csv, compare-quarters.csv,\n"
     "compare-manager.csv and scenario-<name>.ini for each (docs/outputs.md).\n";
 
-static const rs_cli_command compare_command = {
-    .name = "compare", .help = compare_help, .shared = RS_OPT_ALL, .min_args = 2, .max_args = -1,
-    .missing = "give at least two scenario files",
-};
+
 
 typedef struct compare_job {
     rs_scenario *scenarios[MAX_COMPARED];
@@ -47,6 +46,7 @@ typedef struct compare_job {
     char labels[MAX_COMPARED][RS_NAME_MAX + 24]; /* name, "-", a position, "-" and a count */
     const char *label_list[MAX_COMPARED];
     int k;
+    rs_cli_precision precision;
 } compare_job;
 
 static rs_compare_set compare_set(const compare_job *job)
@@ -59,8 +59,12 @@ static rs_compare_set compare_set(const compare_job *job)
 static rs_status compute_compare(void *ctx, const rs_engine_options *engine, char *err)
 {
     compare_job *job = ctx;
-    return rs_engine_compare((const rs_scenario *const *)job->scenarios, job->k, engine, job->results,
-                             &job->comparison, err);
+    rs_engine_options options = rs_cli_precision_engine(&job->precision, engine, RS_PRECISION_DIFFERENCE);
+    rs_status st = rs_engine_compare((const rs_scenario *const *)job->scenarios, job->k, &options, job->results,
+                                     &job->comparison, err);
+    for (int j = 0; st == RS_OK && j < job->k; j++) /* each scenario-<label>.ini says what ran */
+        job->scenarios[j]->run.replications = job->results[j]->replications;
+    return st;
 }
 
 static rs_status write_compare(const void *ctx, const char *tmp, char *err)
@@ -142,6 +146,7 @@ static rs_status align_runs(compare_job *job, char *const *paths, char *err)
                            sc->run.horizon_weeks, sc->run.start_week);
         sc->run.seed = first->run.seed;
         sc->run.replications = first->run.replications;
+        sc->run.replications_per_draw = first->run.replications_per_draw; /* draws of the inputs pair too */
     }
     assign_labels(job);
     return RS_OK;
@@ -155,6 +160,8 @@ static rs_status load_scenarios(compare_job *job, const rs_cli_options *o, char 
         st = rs_cli_load_scenario(o->args[j], o, &job->scenarios[j], err);
     if (st == RS_OK)
         st = align_runs(job, o->args, err);
+    if (st == RS_OK)
+        st = rs_cli_precision_metric(&job->precision, job->scenarios[0], err);
     for (int j = 0; j < job->k && st == RS_OK; j++)
         rs_cli_note_evidence(job->scenarios[j], job->labels[j], NULL);
     return st;
@@ -162,15 +169,23 @@ static rs_status load_scenarios(compare_job *job, const rs_cli_options *o, char 
 
 rs_status rs_cmd_compare(int argc, char **argv, char *err)
 {
-    rs_cli_options o;
-    rs_status st = rs_cli_parse(&compare_command, argc, argv, &o, err);
-    if (st != RS_OK || o.help)
-        return st;
-    if (o.n_args > MAX_COMPARED)
-        return rs_fail(err, RS_ERR_INPUT, "compare takes at most %d scenarios, got %d", MAX_COMPARED, o.n_args);
     compare_job *ctx = calloc(1, sizeof *ctx);
     if (!ctx)
         return rs_fail(err, RS_ERR_NOMEM, "out of memory");
+    const rs_cli_option own[] = {RS_CLI_PRECISION_OPTIONS(&ctx->precision), {.name = NULL}};
+    const rs_cli_command compare_command = {.name = "compare", .help = compare_help, .shared = RS_OPT_ALL,
+                                            .own = own, .min_args = 2, .max_args = -1,
+                                            .missing = "give at least two scenario files"};
+    rs_cli_options o;
+    rs_status st = rs_cli_parse(&compare_command, argc, argv, &o, err);
+    if (st == RS_OK && !o.help && o.n_args > MAX_COMPARED)
+        st = rs_fail(err, RS_ERR_INPUT, "compare takes at most %d scenarios, got %d", MAX_COMPARED, o.n_args);
+    if (st == RS_OK && !o.help)
+        st = rs_cli_precision_check(&ctx->precision, "compare", &o, err);
+    if (st != RS_OK || o.help) {
+        free(ctx);
+        return st;
+    }
     ctx->k = o.n_args;
     st = load_scenarios(ctx, &o, err);
     if (st == RS_OK) {

@@ -6,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/job.h"
 #include "cli/options.h"
+#include "cli/precision.h"
 #include "rampsim/evidence.h"
 #include "rampsim/outcome.h"
 #include "rampsim/plot.h"
@@ -27,16 +28,20 @@ static const char sweep_help[] =
     "      --seed S                override run.seed\n"
     "  -j, --threads N             threads to use (default: one per core)\n"
     "      --set SECTION.KEY=VALUE override a key of the base; may be repeated\n"
+    "      --precision H           run until every point's mean of the metric is\n"
+    "                              known to +-H (95%); prints how many it took\n"
+    "      --max-replications N    the most --precision may run (default " RS_CLI_PRECISION_MAX_DEFAULT ")\n"
     "  -q, --quiet                 do not print the table\n"
     "  -h, --help                  show this help\n\n"
     "Writes sweep.csv (every metric at every point), sweep-chart.csv and\n"
     "scenario.ini (the base, resolved); see docs/outputs.md.\n";
 
 typedef struct sweep_job {
-    const rs_scenario *base;
+    rs_scenario *base;
     rs_sweep_axis *axes;
     int n_axes;
     const char *metric;
+    const rs_cli_precision *precision;
     rs_sweep *sweep;
     bool beyond[RS_SWEEP_MAX_AXES][RS_SWEEP_MAX_VALUES]; /* values beyond the evidence, shaded on the chart */
 } sweep_job;
@@ -44,7 +49,11 @@ typedef struct sweep_job {
 static rs_status compute_sweep(void *ctx, const rs_engine_options *engine, char *err)
 {
     sweep_job *job = ctx;
-    return rs_sweep_run(job->base, job->axes, job->n_axes, engine, &job->sweep, err);
+    rs_engine_options options = rs_cli_precision_engine(job->precision, engine, RS_PRECISION_MEAN);
+    rs_status st = rs_sweep_run(job->base, job->axes, job->n_axes, &options, &job->sweep, err);
+    if (st == RS_OK) /* the resolved scenario.ini says what ran */
+        job->base->run.replications = job->sweep->replications;
+    return st;
 }
 
 static rs_status write_sweep(const void *ctx, const char *tmp, char *err)
@@ -109,17 +118,20 @@ static rs_status prepare_sweep(sweep_job *job, const char *const *varies, bool c
     rs_reported_metric found;
     if (st == RS_OK) /* the metric must be one summary.csv reports for this scenario */
         st = rs_cli_name_option(rs_reported_metric_find(job->base, job->metric, &found, err), "--metric", err);
+    if (st == RS_OK && job->precision->target > 0) /* and one value a replication, to be made precise */
+        st = rs_cli_precision_metric((rs_cli_precision *)job->precision, job->base, err);
     return st == RS_OK ? note_sweep_evidence(job, charted, err) : st;
 }
 
 rs_status rs_cmd_sweep(int argc, char **argv, char *err)
 {
-    const char *varies[RS_SWEEP_MAX_AXES], *metric = "team_attainment_fy1";
+    const char *varies[RS_SWEEP_MAX_AXES];
     int n_varies = 0;
+    rs_cli_precision precision = {.metric = "team_attainment_fy1"};
     const rs_cli_option own[] = {
         {.name = "vary", .value = varies, .count = &n_varies, .max = RS_SWEEP_MAX_AXES,
          .too_many = "at most two --vary"},
-        {.name = "metric", .value = &metric},
+        RS_CLI_PRECISION_OPTIONS(&precision),
         {.name = NULL},
     };
     const rs_cli_command command = {.name = "sweep", .help = sweep_help, .shared = RS_OPT_ALL, .own = own,
@@ -130,11 +142,13 @@ rs_status rs_cmd_sweep(int argc, char **argv, char *err)
         return st;
     if (n_varies == 0)
         return rs_cli_usage_error(err, "sweep", "give a key to vary with --vary SECTION.KEY=FROM:TO:STEP");
-    rs_scenario *base;
-    st = rs_cli_load_scenario(o.args[0], &o, &base, err);
+    st = rs_cli_precision_check(&precision, "sweep", &o, err);
+    rs_scenario *base = NULL;
+    if (st == RS_OK)
+        st = rs_cli_load_scenario(o.args[0], &o, &base, err);
     if (st != RS_OK)
         return st;
-    sweep_job ctx = {.base = base, .n_axes = n_varies, .metric = metric};
+    sweep_job ctx = {.base = base, .n_axes = n_varies, .metric = precision.metric, .precision = &precision};
     st = prepare_sweep(&ctx, varies, o.plot && rs_plot_available(), err);
     if (st == RS_OK) {
         rs_job job = {.dir = o.output ? o.output : "results/sweep", .threads = o.threads, .quiet = o.quiet,
