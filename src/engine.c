@@ -155,6 +155,8 @@ static rs_status run_block(worker *w, long long block, block_acc *acc)
             rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
             if (st != RS_OK)
                 return st;
+            if (j == 0 && sh->options->record)
+                sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
             if (!accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
                             w->sketches[j]))
                 return RS_ERR_NOMEM;

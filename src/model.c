@@ -168,8 +168,8 @@ static rs_status step_pipeline(rs_model *m, int week)
          * leads by thinning). */
         double p = sc->pipeline.lead_to_opportunity;
         rs_stream_seek(&s->stream, RS_WORD_OPPORTUNITIES);
-        unsigned opportunities =
-            rs_poisson_quantile_cached(&s->opportunity_cache, leads_mean * p, rs_stream_uniform(&s->stream));
+        double u_opportunities = rs_stream_uniform(&s->stream);
+        unsigned opportunities = rs_poisson_quantile_cached(&s->opportunity_cache, leads_mean * p, u_opportunities);
         unsigned lost =
             rs_poisson_quantile_cached(&s->lost_cache, leads_mean * (1.0 - p), rs_stream_uniform(&s->stream));
         m->draws.seat_weeks++;
@@ -180,6 +180,7 @@ static rs_status step_pipeline(rs_model *m, int week)
             m->selling_share_sum += sc->rep.selling_share * selling;
             m->stock_hours_a_month_sum += s->stock_hours_a_month;
             m->skill_sum += s->skill;
+            m->lead_luck_sum += u_opportunities;
             m->rep_weeks++;
         }
         for (unsigned k = 0; k < opportunities; k++)
@@ -302,7 +303,7 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
     m->won_cycle_sum = m->won_value_sum = m->selling_share_sum = 0.0;
     m->stock_hours_a_month_sum = m->attention_sum = 0.0;
     m->rep_weeks = 0;
-    m->skill_sum = m->ramp_factor_sum = m->deal_factor_sum = 0.0;
+    m->skill_sum = m->ramp_factor_sum = m->deal_factor_sum = m->lead_luck_sum = m->win_luck_sum = 0.0;
     m->opportunities = 0;
     m->pipeline_ratio_sum = 0.0;
     m->pipeline_ratio_n = 0;

@@ -127,8 +127,10 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
         }
         bool won = d->win_u < p_win * s->attention;
         m->closing[c].won = won;
-        if (rs_model_recording(week))
+        if (rs_model_recording(week)) {
             m->closed++;
+            m->win_luck_sum += 1.0 - d->win_u;
+        }
         if (won)
             book_win(m, d, week, out);
     }

@@ -136,6 +136,7 @@ struct rs_model {
     double selling_share_sum, stock_hours_a_month_sum, attention_sum;
     long rep_weeks;
     double skill_sum;                  /* over rep_weeks */
+    double lead_luck_sum, win_luck_sum; /* the uniforms behind opportunities (rep_weeks) and wins (closed) */
     double ramp_factor_sum, deal_factor_sum; /* over the run's hires, the run's opportunities */
     long opportunities;
     double pipeline_ratio_sum;

@@ -141,6 +141,8 @@ void rs_model_summarise(const rs_model *m, rs_outcome *out)
     out->luck[RS_LUCK_RAMP_FACTOR] = m->hires > 0 ? m->ramp_factor_sum / (double)m->hires : NAN;
     out->luck[RS_LUCK_SKILL] = m->rep_weeks > 0 ? m->skill_sum / (double)m->rep_weeks : NAN;
     out->luck[RS_LUCK_DEAL_SIZE] = m->opportunities > 0 ? m->deal_factor_sum / (double)m->opportunities : NAN;
+    out->luck[RS_LUCK_LEADS] = m->rep_weeks > 0 ? m->lead_luck_sum / (double)m->rep_weeks : NAN;
+    out->luck[RS_LUCK_WINS] = m->closed > 0 ? m->win_luck_sum / (double)m->closed : NAN;
     for (int i = 0; i < m->seat_count; i++) {
         const seat_life *life = &m->seats[i].life;
         if (life->first_rep_hired)

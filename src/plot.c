@@ -20,6 +20,7 @@ static const char *const compare_charts[] = {"compare_attainment", "compare_quar
 static const char *const sweep_curve_charts[] = {"sweep", NULL};
 static const char *const sweep_heatmap_charts[] = {"sweep_heatmap", NULL};
 static const char *const tornado_charts[] = {"tornado", NULL};
+static const char *const drivers_charts[] = {"drivers", "spider", NULL};
 
 bool rs_plot_available(void)
 {
@@ -292,4 +293,26 @@ rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit,
     snprintf(why, sizeof why, "%s is undefined at the base or at every key's low or high value", metric);
     const char *why_not[] = {bars > 0 ? NULL : why};
     return rs_gnuplot_draw(tornado_charts, why_not, &v, err);
+}
+
+rs_status rs_plot_drivers(const char *dir, const char *metric, const char *unit, bool upper, double tail_share,
+                          int bars, const char *const *labels, int lines, char *err)
+{
+    rs_gnuplot_vars v;
+    rs_status st = rs_gnuplot_open(&v, dir, NULL, err);
+    if (st != RS_OK)
+        return st;
+    char tail[64];
+    snprintf(tail, sizeof tail, "the %s %.0f%% of replications", upper ? "best" : "worst", 100.0 * tail_share);
+    rs_gnuplot_put_string(v.f, "metric", metric);
+    rs_gnuplot_put_string(v.f, "unit", unit);
+    rs_gnuplot_put_string(v.f, "tail", tail);
+    fprintf(v.f, "bars = %d\nlines = %d\n", bars, lines);
+    for (int i = 0; i < lines; i++) {
+        char name[32];
+        snprintf(name, sizeof name, "label_%d", i + 1);
+        rs_gnuplot_put_string(v.f, name, labels[i]);
+    }
+    const char *why_not[] = {bars > 0 ? NULL : "no driver varied", lines > 0 ? NULL : "no driver varied"};
+    return rs_gnuplot_draw(drivers_charts, why_not, &v, err);
 }

@@ -74,6 +74,11 @@ typedef struct rs_engine_options {
     double precision;
     enum { RS_PRECISION_MEAN, RS_PRECISION_DIFFERENCE } precision_rule;
     size_t tracked_slot; /* a paired slot; 0 (a pooled metric, never tracked): team attainment, fiscal year 1 */
+    /* Called with every replication's outcome of the first scenario, from
+     * the thread that ran it (replications come in no set order, each
+     * once): for a caller that keeps what each replication drew. */
+    void (*record)(void *ctx, long long replication, const rs_outcome *outcome);
+    void *record_ctx;
 } rs_engine_options;
 
 /* Several engine passes shown as one progress: set `outer` and `total`

@@ -170,6 +170,8 @@ typedef enum rs_luck {
     RS_LUCK_RAMP_FACTOR, /* the mean ramp-time factor of the run's hires (NAN: none) */
     RS_LUCK_SKILL,       /* the reps' mean skill, over their weeks on the team */
     RS_LUCK_DEAL_SIZE,   /* the mean size factor (mean 1) of the opportunities opened */
+    RS_LUCK_LEADS,       /* the mean uniform behind the opportunities of each rep-week: above 0.5, more than expected */
+    RS_LUCK_WINS,        /* the mean of 1 - the uniform behind each closing deal: above 0.5, more wins than odds */
     RS_LUCK_COUNT
 } rs_luck;
 

@@ -74,4 +74,11 @@ rs_status rs_plot_sweep(const char *dir, const char *metric, const char *unit, c
 rs_status rs_plot_tornado(const char *dir, const char *metric, const char *unit, double base, double swing, int bars,
                           char *err);
 
+/* Draws the drivers' chart (the significance of each of the `bars`
+ * drivers in drivers.csv) and the spider chart of the first `lines`
+ * drivers of spider.csv, named by labels: `upper` and `tail_share` say
+ * which tail. */
+rs_status rs_plot_drivers(const char *dir, const char *metric, const char *unit, bool upper, double tail_share,
+                          int bars, const char *const *labels, int lines, char *err);
+
 #endif

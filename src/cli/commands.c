@@ -11,6 +11,7 @@ const rs_command rs_commands[] = {
     {"compare", rs_cmd_compare, "run scenarios side by side on common random numbers"},
     {"sweep", rs_cmd_sweep, "run a scenario across the values of one or two keys"},
     {"tornado", rs_cmd_tornado, "rank every numeric key by how much it moves a metric"},
+    {"drivers", rs_cmd_drivers, "rank the uncertain inputs and the luck behind the worst (or best) years"},
     {"calibrate", rs_cmd_calibrate, "check the published figures the defaults are calibrated to"},
     {"fit", rs_cmd_fit, "fit a scenario to a team's own CRM history (opportunities, roster)"},
     {NULL, NULL, NULL},

@@ -34,6 +34,7 @@ rs_status rs_cmd_plot(int argc, char **argv, char *err);      /* inspect.c */
 rs_status rs_cmd_compare(int argc, char **argv, char *err);   /* compare.c */
 rs_status rs_cmd_sweep(int argc, char **argv, char *err);     /* sweep.c */
 rs_status rs_cmd_tornado(int argc, char **argv, char *err);   /* tornado.c */
+rs_status rs_cmd_drivers(int argc, char **argv, char *err);   /* drivers.c */
 rs_status rs_cmd_calibrate(int argc, char **argv, char *err); /* calibrate.c */
 rs_status rs_cmd_fit(int argc, char **argv, char *err);       /* fit.c */
 
