@@ -25,6 +25,7 @@ typedef struct job {
     int points; /* scenarios run together (a sweep), 1 otherwise */
     int runs;   /* default number of runs */
     int roster; /* the team as a roster of `reps` rows instead of team.reps */
+    int research; /* effects.uncertainty = research: the survey effects drawn as ranges */
 } job;
 
 /* team500 and roster500 are the same team of 500 (2 new hires, the others
@@ -33,11 +34,12 @@ typedef struct job {
  * curve's last percent: their lead rates change every week, and so cost
  * about a fifth more a rep-week, as any ramping rep does.) */
 static const job jobs[] = {
-    {"typical", 10000, 50, 1, 5, 0},
-    {"large", 1000000, 8, 1, 3, 0},
-    {"sweep", 2000, 8, 21, 5, 0},
-    {"team500", 1000, 500, 1, 5, 0},
-    {"roster500", 1000, 500, 1, 5, 1},
+    {"typical", 10000, 50, 1, 5, 0, 0},
+    {"large", 1000000, 8, 1, 3, 0, 0},
+    {"sweep", 2000, 8, 21, 5, 0, 0},
+    {"team500", 1000, 500, 1, 5, 0, 0},
+    {"roster500", 1000, 500, 1, 5, 1, 0},
+    {"research", 10000, 50, 1, 5, 0, 1},
 };
 
 /* The roster of the roster jobs, written once to a temporary file. */
@@ -80,7 +82,9 @@ static rs_scenario **job_scenarios(const job *j)
         snprintf(hours, sizeof hours, "coaching.hours_per_month=%g", j->points > 1 ? 0.5 * p : 1.0);
         set[p] = rs_scenario_new();
         if (rs_scenario_set(set[p], reps, err) || rs_scenario_set(set[p], replications, err) ||
-            rs_scenario_set(set[p], hours, err) || rs_scenario_validate(set[p], err)) {
+            rs_scenario_set(set[p], hours, err) ||
+            rs_scenario_set(set[p], j->research ? "effects.uncertainty=research" : "effects.uncertainty=none", err) ||
+            rs_scenario_validate(set[p], err)) {
             fprintf(stderr, "bench: %s\n", err);
             exit(1);
         }
@@ -261,6 +265,28 @@ static void run_job(const job *j, int runs)
     free(set);
 }
 
+/* The typical job with and without effects.uncertainty = research, run in
+ * alternation on 2 threads so that the machine's drift falls on both: the
+ * median of the pairs' ratios is the cost of drawing the research's ranges
+ * (a target of docs/performance.md: at most 1.05). */
+static void run_research_pairs(int runs)
+{
+    const job *plain = &jobs[0], *research = &jobs[5];
+    double ratios[32], walls[2][32];
+    for (int r = 0; r < runs; r++) {
+        walls[0][r] = measure(plain, 2).wall;
+        walls[1][r] = measure(research, 2).wall;
+        ratios[r] = walls[1][r] / walls[0][r];
+    }
+    qsort(ratios, (size_t)runs, sizeof ratios[0], by_value);
+    qsort(walls[0], (size_t)runs, sizeof walls[0][0], by_value);
+    qsort(walls[1], (size_t)runs, sizeof walls[1][0], by_value);
+    printf("\nresearch: the typical job with effects.uncertainty = research, %d pairs on 2 threads\n", runs);
+    printf("  median wall: plain %.3f s, research %.3f s; median ratio research / plain %.3f "
+           "(lowest %.3f, highest %.3f)\n",
+           walls[0][runs / 2], walls[1][runs / 2], ratios[runs / 2], ratios[0], ratios[runs - 1]);
+}
+
 int main(int argc, char **argv)
 {
     int runs = 0;
@@ -271,7 +297,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
             which = argv[++i];
         else {
-            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep,team500,roster500]\n");
+            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep,team500,roster500,research]\n");
             return 2;
         }
     }
@@ -283,8 +309,10 @@ int main(int argc, char **argv)
     if (strstr(which, "roster500"))
         write_roster(500);
     for (size_t i = 0; i < sizeof jobs / sizeof jobs[0]; i++)
-        if (strstr(which, jobs[i].name))
+        if (strstr(which, jobs[i].name) && !jobs[i].research)
             run_job(&jobs[i], runs ? runs : jobs[i].runs);
+    if (strstr(which, "research"))
+        run_research_pairs(runs ? runs : 5);
     if (roster_path[0])
         unlink(roster_path);
     return 0;

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/job.h"
 #include "cli/options.h"
+#include "params.h"
 #include "rampsim/plot.h"
 
 #include "crm_read.h"
@@ -89,6 +90,19 @@ static rs_status draw_fit(const char *dir, const void *ctx, char *err)
 static void print_fit(const void *ctx)
 {
     rs_fit_print(stdout, ((const fit_job *)ctx)->result);
+}
+
+/* The fit simulates the history under single values: a scenario whose
+ * keys are ranges has no single history to match. */
+static rs_status refuse_uncertain(const rs_scenario *sc, const char *path, char *err)
+{
+    if (sc->uncertain.count == 0)
+        return RS_OK;
+    const rs_param *p = &rs_params[sc->uncertain.keys[0].param];
+    return rs_fail(err, RS_ERR_INPUT, "%s: fit needs single values, but %d key%s uncertain (%s.%s%s); give the "
+                   "plan's values as numbers and effects.uncertainty = none",
+                   path ? path : "--set", sc->uncertain.count, sc->uncertain.count == 1 ? " is" : "s are", p->section,
+                   p->key, sc->uncertain.keys[0].research ? ", from effects.uncertainty = research" : " first");
 }
 
 /* The --current scenario (or the defaults) with --set and --seed. */
@@ -199,6 +213,8 @@ rs_status rs_cmd_fit(int argc, char **argv, char *err)
     fit_job job = {.options = {.replications = (int)histories}, .source = o.args[0]};
     rs_history_init(&job.history);
     st = load_current(&a, &o, &job.current, err);
+    if (st == RS_OK)
+        st = refuse_uncertain(job.current, a.current, err);
     if (st == RS_OK)
         st = read_history(&a, o.args[0], &job, err);
     if (st == RS_OK) {
