@@ -115,6 +115,13 @@ static rs_status rank(rs_drivers *d, record *rec, char *err)
     const rs_scenario *sc = d->scenario;
     int columns = sc->uncertain.count + RS_LUCK_COUNT;
     const double *y = rec->data, *cols[RS_DRIVERS_MAX] = {NULL};
+    d->rows = 0;
+    for (size_t i = 0; i < rec->n; i++)
+        d->rows += isnan(y[i]) ? 0u : 1u;
+    if (d->rows < RS_DRIVERS_MIN_ROWS)
+        return rs_fail(err, RS_ERR_INPUT, "%s has a value in %zu of the %zu replications; drivers needs at least %d "
+                       "(run more with -n, or choose another metric)", d->metric, d->rows, rec->n,
+                       RS_DRIVERS_MIN_ROWS);
     int kept[RS_DRIVERS_MAX], p = 0;
     for (int c = 0; c < columns; c++) {
         double *x = rec->data + (size_t)(1 + c) * rec->n;
@@ -138,9 +145,6 @@ static rs_status rank(rs_drivers *d, record *rec, char *err)
                                dr->spider_y, err);
     }
     d->count = p;
-    d->rows = 0;
-    for (size_t i = 0; i < rec->n; i++)
-        d->rows += isnan(y[i]) ? 0u : 1u;
     if (st == RS_OK)
         st = metric_figures(d, y, rec->n, err);
     qsort(d->drivers, (size_t)d->count, sizeof d->drivers[0], by_significance);

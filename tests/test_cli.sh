@@ -106,11 +106,11 @@ expect "no results directory after bad usage" test ! -e results
 
 # --- every command goes through the one option parser: --help, an unknown
 # option, the shared options where they apply and a message where not
-commands=(run check defaults plot compare sweep tornado calibrate)
+commands=(run check defaults plot compare sweep tornado drivers calibrate)
 # command_args COMMAND: the arguments COMMAND needs besides options, in ARGS
 command_args() {
     case $1 in
-    run | check | tornado) ARGS=("$DATA/small.ini") ;;
+    run | check | tornado | drivers) ARGS=("$DATA/small.ini") ;;
     compare) ARGS=("$DATA/small.ini" "$DATA/small-coach.ini") ;;
     sweep) ARGS=("$DATA/small.ini" --vary team.reps=4,6) ;;
     plot) ARGS=(some-results) ;;
