@@ -4,7 +4,8 @@
 # --plot`, which sets datadir, metric, unit, tail and bars (the drivers).
 set title sprintf("What goes with %s by %s", tail, metric)
 set xlabel "Shift of the driver's median in the tail (standard deviations)"
-set key below
+set bmargin 6
+set key at screen 0.5, screen 0.01 center bottom horizontal box
 set ytics nomirror
 set yrange [bars - 0.5:-0.5]
 set offsets graph 0.08, graph 0.08, 0, 0
