@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "samplers.h"
+
 static const char *const names[] = {NULL, "uniform", "triangular", "pert", "lognormal", "normal"};
 
 int rs_dist_arity(rs_dist_kind kind)
@@ -43,28 +45,10 @@ static double triangular(double a, double m, double b, double p)
     return p < left ? a + sqrt(p * (b - a) * (m - a)) : b - sqrt((1.0 - p) * (b - a) * (b - m));
 }
 
-/* The beta(alpha, beta) quantile at p, by Newton's method on GSL's
- * distribution function kept inside a shrinking bracket (bisection when a
- * step would leave it). GSL's own inverse fails to converge for some
- * shapes and tails of PERT's betas; this cannot. */
 double rs_beta_quantile(double p, double alpha, double beta)
 {
-    double lo = 0.0, hi = 1.0, x = alpha / (alpha + beta);
-    for (int i = 0; i < 100 && hi - lo > 1e-15; i++) {
-        double f = gsl_cdf_beta_P(x, alpha, beta) - p;
-        if (f == 0.0)
-            return x;
-        if (f < 0.0)
-            lo = x;
-        else
-            hi = x;
-        double density = gsl_ran_beta_pdf(x, alpha, beta);
-        double next = density > 0.0 ? x - f / density : NAN;
-        x = next > lo && next < hi ? next : 0.5 * (lo + hi);
-        if (fabs(next - x) < 1e-15 && fabs(f) < 1e-15)
-            break;
-    }
-    return x;
+    const rs_cdf d = {gsl_cdf_beta_P, gsl_ran_beta_pdf, alpha, beta};
+    return rs_invert_cdf(p, alpha / (alpha + beta), 0.0, 1.0, &d);
 }
 
 /* PERT: a beta on [a, b] with mean (a + 4m + b) / 6 (Vose's form). */

@@ -13,8 +13,9 @@ const char *rs_dist_name(rs_dist_kind kind);
 /* The kind named `name` ("pert"), or 0. */
 rs_dist_kind rs_dist_find(const char *name);
 
-/* The beta(alpha, beta) quantile at p in (0, 1), for any shape: GSL's
- * inverse fails to converge for some (and the F quantiles built on it). */
+/* The beta(alpha, beta) quantile at p in (0, 1), for any shape, by
+ * rs_invert_cdf: GSL's inverse fails to converge for some of PERT's shapes
+ * and for the F quantiles built on it. */
 double rs_beta_quantile(double p, double alpha, double beta);
 
 /* The value at quantile p in (0, 1), within [u->low, u->high]. */

@@ -10,199 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "engine_state.h"
 #include "memory.h"
-#include "model.h"
-
-/* Blocks run between two merges: at most WINDOW, fewer for large sets so
- * that their accumulators stay within WINDOW_BYTES (never fewer than two a
- * thread). Results do not depend on it: blocks merge in order anyway. */
-#define WINDOW 64
-#define WINDOW_BYTES (16u << 20)
-
-/* The draws of the inputs a block's replications can span: with at least
- * two replications a draw, half the block's and one more at each end. */
-#define DRAWS_PER_BLOCK (RS_ENGINE_BLOCK / 2 + 2)
-
-/* One block's statistics: every scenario's slots, then every pair's; with
- * uncertain inputs, the paired slots of each draw the block spans. */
-typedef struct block_acc {
-    rs_moments *moments;   /* k x slots */
-    rs_pair_moments *pairs; /* (k - 1) x paired slots */
-    rs_moments *draws;     /* k x DRAWS_PER_BLOCK x paired, or NULL */
-    rs_moments *draw_differences; /* (k - 1) x DRAWS_PER_BLOCK x paired, or NULL */
-    long long first_draw;
-    int n_draws;
-} block_acc;
-
-typedef struct shared {
-    const rs_scenario *const *set;
-    int k;
-    long long replications;
-    rs_results **results;
-    rs_comparison *comparison; /* NULL when k == 1 */
-    size_t slots, paired;
-    bool nested;           /* a scenario has uncertain keys: keep the draws */
-    uint32_t per_draw;     /* run.replications_per_draw */
-    size_t tracked;        /* the slot precision control watches */
-    long long blocks;
-    long long done_blocks; /* blocks merged when the run ended */
-    long long window_blocks; /* blocks per window, <= WINDOW */
-    block_acc window[WINDOW];
-    atomic_llong next_block;
-    atomic_int stop;    /* any thread: finish the current batch early */
-    bool halt;          /* thread 0, between the barriers: leave the loop */
-    pthread_barrier_t barrier;
-    /* Threads wait at this gate until the barrier is sized for the threads
-     * that actually started. */
-    pthread_mutex_t gate_lock;
-    pthread_cond_t gate;
-    int gate_state; /* 0 wait, 1 go, -1 give up */
-    const rs_engine_options *options;
-} shared;
-
-typedef struct worker {
-    shared *sh;
-    int id;
-    pthread_t thread;
-    rs_model **models;      /* k */
-    rs_outcome **outcomes;  /* k */
-    rs_sketches **sketches; /* k */
-    rs_status status;
-} worker;
-
-/* Adds one replication's outcome to a block accumulator and to the thread's
- * percentile sketches; false when a sketch could not grow. */
-static bool accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
-{
-    bool ok = true;
-    for (size_t i = 0; i < l->slots; i++) {
-        double x = o->values[i];
-        if (isnan(x))
-            continue;
-        rs_moments_add(&block[i], x);
-        if (i < l->sketched)
-            ok &= rs_sketches_add(sk, i, x);
-    }
-    for (size_t k = 0; k < o->n_ramp_weeks; k++) {
-        rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
-        ok &= rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
-    }
-    for (size_t k = 0; k < o->n_first_win_weeks; k++) {
-        rs_moments_add(&block[RS_M_FIRST_WIN_WEEKS], o->first_win_weeks[k]);
-        ok &= rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
-    }
-    return ok;
-}
-
-/* Adds the pairs (scenario pair_with[j], scenario j) of one replication. */
-static void accumulate_pairs(const shared *sh, rs_outcome *const *o, rs_pair_moments *pairs)
-{
-    for (int j = 1; j < sh->k; j++) {
-        rs_pair_moments *pj = &pairs[(size_t)(j - 1) * sh->paired];
-        const rs_outcome *reference = o[sh->options->pair_with ? sh->options->pair_with[j] : 0];
-        for (size_t i = 0; i < sh->paired; i++) {
-            double a = reference->values[i], b = o[j]->values[i];
-            if (!isnan(a) && !isnan(b))
-                rs_pair_add(&pj[i], a, b);
-        }
-    }
-}
-
-/* Adds replication r's paired slots to the parts of its draw. */
-static void accumulate_draw(const shared *sh, rs_outcome *const *o, long long r, block_acc *acc)
-{
-    size_t draw = (size_t)(r / sh->per_draw - acc->first_draw);
-    for (int j = 0; j < sh->k; j++) {
-        rs_moments *part = &acc->draws[((size_t)j * DRAWS_PER_BLOCK + draw) * sh->paired];
-        for (size_t i = 0; i < sh->paired; i++)
-            if (!isnan(o[j]->values[i]))
-                rs_moments_add(&part[i], o[j]->values[i]);
-    }
-    for (int j = 1; j < sh->k; j++) {
-        const rs_outcome *reference = o[sh->options->pair_with ? sh->options->pair_with[j] : 0];
-        rs_moments *part = &acc->draw_differences[((size_t)(j - 1) * DRAWS_PER_BLOCK + draw) * sh->paired];
-        for (size_t i = 0; i < sh->paired; i++) {
-            double a = reference->values[i], b = o[j]->values[i];
-            if (!isnan(a) && !isnan(b))
-                rs_moments_add(&part[i], b - a);
-        }
-    }
-}
-
-/* Clears a block's draw parts for replications [first, end). */
-static void start_draws(const shared *sh, block_acc *acc, long long first, long long end)
-{
-    acc->first_draw = first / sh->per_draw;
-    acc->n_draws = (int)((end - 1) / sh->per_draw - acc->first_draw + 1);
-    memset(acc->draws, 0, (size_t)sh->k * DRAWS_PER_BLOCK * sh->paired * sizeof *acc->draws);
-    if (acc->draw_differences)
-        memset(acc->draw_differences, 0,
-               (size_t)(sh->k - 1) * DRAWS_PER_BLOCK * sh->paired * sizeof *acc->draw_differences);
-}
-
-static rs_status run_block(worker *w, long long block, block_acc *acc)
-{
-    shared *sh = w->sh;
-    memset(acc->moments, 0, (size_t)sh->k * sh->slots * sizeof *acc->moments);
-    if (acc->pairs)
-        memset(acc->pairs, 0, (size_t)(sh->k - 1) * sh->paired * sizeof *acc->pairs);
-    long long first = block * RS_ENGINE_BLOCK;
-    long long end = first + RS_ENGINE_BLOCK < sh->replications ? first + RS_ENGINE_BLOCK : sh->replications;
-    if (sh->nested)
-        start_draws(sh, acc, first, end);
-    for (long long r = first; r < end; r++) {
-        for (int j = 0; j < sh->k; j++) {
-            rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
-            if (st != RS_OK)
-                return st;
-            if (j == 0 && sh->options->record)
-                sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
-            if (!accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
-                            w->sketches[j]))
-                return RS_ERR_NOMEM;
-        }
-        if (acc->pairs)
-            accumulate_pairs(sh, w->outcomes, acc->pairs);
-        if (sh->nested)
-            accumulate_draw(sh, w->outcomes, r, acc);
-    }
-    return RS_OK;
-}
-
-/* A block's draw parts into the nested accumulators, in draw order. */
-static void merge_draws(shared *sh, const block_acc *acc)
-{
-    for (int d = 0; d < acc->n_draws; d++) {
-        long long draw = acc->first_draw + d;
-        for (int j = 0; j < sh->k; j++) {
-            const rs_moments *part = &acc->draws[((size_t)j * DRAWS_PER_BLOCK + (size_t)d) * sh->paired];
-            for (size_t i = 0; i < sh->paired; i++)
-                rs_nested_add(&sh->results[j]->nested[i], draw, &part[i]);
-        }
-        for (int j = 1; j < sh->k; j++) {
-            const rs_moments *part =
-                &acc->draw_differences[((size_t)(j - 1) * DRAWS_PER_BLOCK + (size_t)d) * sh->paired];
-            for (size_t i = 0; i < sh->paired; i++)
-                rs_nested_add(&sh->comparison->nested[(size_t)(j - 1) * sh->paired + i], draw, &part[i]);
-        }
-    }
-}
-
-/* Thread 0, between the barriers: merges the window's blocks in order. */
-static void merge_window(shared *sh, long long first, long long end)
-{
-    for (long long b = first; b < end; b++) {
-        const block_acc *acc = &sh->window[b - first];
-        for (int j = 0; j < sh->k; j++)
-            for (size_t i = 0; i < sh->results[j]->layout.slots; i++)
-                rs_moments_merge(&sh->results[j]->moments[i], &acc->moments[(size_t)j * sh->slots + i]);
-        if (sh->comparison)
-            for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)
-                rs_pair_merge(&sh->comparison->pairs[i], &acc->pairs[i]);
-        if (sh->nested)
-            merge_draws(sh, acc);
-    }
-}
 
 static bool pass_gate(shared *sh)
 {
@@ -227,45 +36,6 @@ static bool interrupted(const shared *sh)
     return sh->options->interrupted && *sh->options->interrupted;
 }
 
-/* The end of the window that starts at block `first`: window_blocks on,
- * but never past the next checkpoint when precision control may stop the
- * run there (every thread computes the same). */
-static long long window_end(const shared *sh, long long first)
-{
-    long long end = first + sh->window_blocks;
-    if (sh->options->precision > 0) {
-        long long checkpoint = (first / RS_ENGINE_CHECKPOINT_BLOCKS + 1) * RS_ENGINE_CHECKPOINT_BLOCKS;
-        end = end < checkpoint ? end : checkpoint;
-    }
-    return end < sh->blocks ? end : sh->blocks;
-}
-
-/* The widest 95 % half-width the precision rule watches, over the
- * replications merged so far. */
-static double widest_half_width(const shared *sh)
-{
-    double widest = 0.0;
-    bool difference = sh->options->precision_rule == RS_PRECISION_DIFFERENCE && sh->comparison;
-    for (int j = difference ? 1 : 0; j < sh->k; j++) {
-        double h = difference ? rs_comparison_half_width(sh->comparison, j, sh->tracked)
-                              : rs_results_half_width(sh->results[j], sh->tracked);
-        widest = isnan(h) ? INFINITY : fmax(widest, h);
-    }
-    return widest;
-}
-
-/* Thread 0 after merging up to block `end`: whether precision control
- * stops the run here. */
-static bool precise_enough(shared *sh, long long end)
-{
-    if (!(sh->options->precision > 0) || end % RS_ENGINE_CHECKPOINT_BLOCKS != 0 || end >= sh->blocks)
-        return false;
-    long long done = end * RS_ENGINE_BLOCK;
-    if (sh->nested && done < (long long)sh->per_draw * RS_PRECISION_MIN_DRAWS)
-        return false;
-    return widest_half_width(sh) <= sh->options->precision;
-}
-
 static void *work(void *arg)
 {
     worker *w = arg;
@@ -273,12 +43,12 @@ static void *work(void *arg)
     if (!pass_gate(sh))
         return NULL;
     for (long long first = 0, end; first < sh->blocks; first = end) {
-        end = window_end(sh, first);
+        end = rs_engine_window_end(sh, first);
         while (!atomic_load(&sh->stop)) {
             long long b = atomic_fetch_add(&sh->next_block, 1);
             if (b >= end)
                 break;
-            rs_status st = run_block(w, b, &sh->window[b - first]);
+            rs_status st = rs_engine_run_block(w, b, &sh->window[b - first]);
             if (st != RS_OK) {
                 w->status = st;
                 atomic_store(&sh->stop, 1);
@@ -292,9 +62,9 @@ static void *work(void *arg)
                 atomic_store(&sh->stop, 1);
             sh->halt = atomic_load(&sh->stop);
             if (!sh->halt) {
-                merge_window(sh, first, end);
+                rs_engine_merge_window(sh, first, end);
                 sh->done_blocks = end;
-                sh->halt = precise_enough(sh, end);
+                sh->halt = rs_engine_precise_enough(sh, end);
                 atomic_store(&sh->next_block, end);
                 if (sh->options->progress) {
                     long long done = end * RS_ENGINE_BLOCK < sh->replications ? end * RS_ENGINE_BLOCK
@@ -314,14 +84,6 @@ static int online_cores(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
-}
-
-/* One block accumulator's bytes: every scenario's slots, every pair's,
- * and with uncertain inputs the paired slots of the draws it spans. */
-static size_t block_bytes(int k, size_t slots, size_t paired, bool nested)
-{
-    size_t draws = nested ? (size_t)(2 * k - 1) * DRAWS_PER_BLOCK * paired * sizeof(rs_moments) : 0;
-    return (size_t)k * slots * sizeof(rs_moments) + (size_t)(k - 1) * paired * sizeof(rs_pair_moments) + draws;
 }
 
 /* Whether any scenario of a set has uncertain keys. */
@@ -365,7 +127,7 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         rs_layout_free(&l);
     }
     bool nested = any_uncertain(set, k);
-    size_t block = block_bytes(k, slots, paired, nested);
+    size_t block = rs_engine_block_bytes(k, slots, paired, nested);
     size_t kept = (size_t)(k - 1) * paired * sizeof(rs_pair_moments) +
                   (nested ? (size_t)(2 * k - 1) * paired * sizeof(rs_nested) : 0);
     return total + (size_t)window_blocks(block, threads) * block + kept;
@@ -505,18 +267,6 @@ static bool nested_alloc(shared *sh)
     return ok;
 }
 
-static bool block_alloc(const shared *sh, block_acc *b)
-{
-    size_t k = (size_t)sh->k;
-    b->moments = malloc(k * sh->slots * sizeof *b->moments);
-    b->pairs = k > 1 ? malloc((k - 1) * sh->paired * sizeof *b->pairs) : NULL;
-    if (sh->nested) {
-        b->draws = malloc(k * DRAWS_PER_BLOCK * sh->paired * sizeof *b->draws);
-        b->draw_differences = k > 1 ? malloc((k - 1) * DRAWS_PER_BLOCK * sh->paired * sizeof *b->draws) : NULL;
-    }
-    return b->moments && (k == 1 || b->pairs) && (!sh->nested || (b->draws && (k == 1 || b->draw_differences)));
-}
-
 /* Allocates sh's results, its comparison (k > 1) and its merge window for
  * `threads` threads; false when out of memory (what was allocated stays in
  * sh, for job_free and the caller to free). */
@@ -539,9 +289,9 @@ static bool job_alloc(shared *sh, int threads)
         ok = (sh->comparison = rs_comparison_new(k, sh->paired)) != NULL;
     if (ok && sh->nested)
         ok = nested_alloc(sh);
-    sh->window_blocks = window_blocks(block_bytes(k, sh->slots, sh->paired, sh->nested), threads);
+    sh->window_blocks = window_blocks(rs_engine_block_bytes(k, sh->slots, sh->paired, sh->nested), threads);
     for (int b = 0; ok && b < sh->window_blocks; b++)
-        ok = block_alloc(sh, &sh->window[b]);
+        ok = rs_engine_block_alloc(sh, &sh->window[b]);
     return ok;
 }
 
@@ -559,29 +309,6 @@ static rs_status collect_sketches(shared *sh, worker *workers, int started, char
                 status = rs_fail(err, RS_ERR_NOMEM, "out of memory while merging results");
     }
     return status;
-}
-
-/* The results as the run ended: the replications merged (fewer than asked
- * when precision control stopped it), the last groups of the nested
- * design closed, and the precision reached. */
-static void finish(shared *sh)
-{
-    long long done = sh->done_blocks * RS_ENGINE_BLOCK;
-    done = done < sh->replications ? done : sh->replications;
-    for (int j = 0; j < sh->k; j++) {
-        sh->results[j]->replications = done;
-        for (size_t i = 0; sh->nested && i < sh->paired; i++)
-            rs_nested_finish(&sh->results[j]->nested[i]);
-    }
-    for (size_t i = 0; sh->nested && sh->comparison && i < (size_t)(sh->k - 1) * sh->paired; i++)
-        rs_nested_finish(&sh->comparison->nested[i]);
-    double widest = sh->options->precision > 0 ? widest_half_width(sh) : NAN;
-    for (int j = 0; j < sh->k; j++) {
-        sh->results[j]->precision_target = sh->options->precision > 0 ? sh->options->precision : 0.0;
-        sh->results[j]->half_width = widest;
-        sh->results[j]->precision_met = widest <= sh->options->precision;
-        sh->results[j]->tracked_slot = sh->tracked;
-    }
 }
 
 /* Frees the workers, the merge window and the gate of sh; the results and
@@ -638,7 +365,7 @@ rs_status rs_engine_compare(const rs_scenario *const *set, int k, const rs_engin
     if (status == RS_OK)
         status = collect_sketches(&sh, workers, started, err);
     if (status == RS_OK)
-        finish(&sh);
+        rs_engine_finish(&sh);
     job_free(&sh, workers, threads);
     if (status != RS_OK) {
         for (int j = 0; j < k; j++) {

@@ -188,28 +188,13 @@ static bool valid_name(const char *s)
 
 static rs_status parse_value(const rs_param *p, rs_scenario *sc, const char *text, char *err);
 
-bool rs_param_number(const rs_param *p, const char *text, double *x)
-{
-    switch (p->type) {
-    case RS_P_INT:
-    case RS_P_AUTO:
-    case RS_P_REAL:
-        return rs_parse_real(text, x);
-    case RS_P_HOURS:
-        return rs_parse_hours(text, x);
-    case RS_P_FRACTION:
-        return rs_parse_fraction(text, x);
-    case RS_P_MONEY:
-        return rs_parse_money(text, x);
-    default:
-        return false;
-    }
-}
-
 rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, char *err)
 {
-    if (rs_param_is_distribution(text))
-        return rs_param_parse_distribution(p, sc, text, err);
+    if (rs_param_is_distribution(text)) {
+        char expect[256];
+        rs_param_expectation(p, expect, sizeof expect);
+        return rs_param_parse_distribution(p, (int)(p - rs_params), expect, sc, text, err);
+    }
     rs_status st = parse_value(p, sc, text, err);
     if (st == RS_OK) /* a single value makes the key certain again */
         rs_uncertain_remove(sc, (int)(p - rs_params));

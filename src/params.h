@@ -34,9 +34,6 @@ rs_status rs_param_parse(const rs_param *p, rs_scenario *sc, const char *text, c
 /* Writes parameter p's value in sc as text that rs_param_parse reads back
  * exactly. */
 void rs_param_format(const rs_param *p, const rs_scenario *sc, char *buf, size_t size);
-/* A number written as key p reads one ("30%", "$28K", "1.5h") into *x:
- * false when the text is not one (the limits are the caller's to check). */
-bool rs_param_number(const rs_param *p, const char *text, double *x);
 /* What a valid value looks like, for messages and for `rampsim defaults`. */
 void rs_param_expectation(const rs_param *p, char *buf, size_t size);
 

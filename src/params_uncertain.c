@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "dist.h"
-#include "params.h"
 #include "valueparse.h"
 
 #define CV_MAX 10.0 /* a lognormal's cv: 10 already puts its mean 10 times its median */
@@ -23,6 +22,24 @@ bool rs_param_is_distribution(const char *text)
     while (*c == ' ')
         c++;
     return c > text && *c == '(';
+}
+
+bool rs_param_number(const rs_param *p, const char *text, double *x)
+{
+    switch (p->type) {
+    case RS_P_INT:
+    case RS_P_AUTO:
+    case RS_P_REAL:
+        return rs_parse_real(text, x);
+    case RS_P_HOURS:
+        return rs_parse_hours(text, x);
+    case RS_P_FRACTION:
+        return rs_parse_fraction(text, x);
+    case RS_P_MONEY:
+        return rs_parse_money(text, x);
+    default:
+        return false;
+    }
 }
 
 /* The keys a distribution may replace: numbers outside [run] and [team],
@@ -79,11 +96,10 @@ static bool within(const rs_param *p, double x)
 
 /* The arguments' own rules, once each is a number: RS_OK or a refusal
  * saying which rule. */
-static rs_status check_arguments(const rs_param *p, rs_dist_kind kind, const double *a, const char *text,
-                                 char *err)
+static rs_status check_arguments(const rs_param *p, const char *expect, rs_dist_kind kind, const double *a,
+                                 const char *text, char *err)
 {
-    char expect[256], what[512];
-    rs_param_expectation(p, expect, sizeof expect);
+    char what[512];
     int n = rs_dist_arity(kind);
     bool bounded = kind == RS_DIST_UNIFORM || kind == RS_DIST_TRIANGULAR || kind == RS_DIST_PERT;
     static const char *const bound_names[] = {"low", "mode", "high"};
@@ -142,7 +158,8 @@ static rs_status split_call(const rs_param *p, const char *text, rs_dist_kind *k
     return RS_OK;
 }
 
-rs_status rs_param_parse_distribution(const rs_param *p, rs_scenario *sc, const char *text, char *err)
+rs_status rs_param_parse_distribution(const rs_param *p, int index, const char *expect, rs_scenario *sc,
+                                      const char *text, char *err)
 {
     if (!may_be_uncertain(p))
         return refuse(p, text, err, strcmp(p->section, "run") == 0 || strcmp(p->section, "team") == 0
@@ -154,16 +171,15 @@ rs_status rs_param_parse_distribution(const rs_param *p, rs_scenario *sc, const 
     rs_status st = split_call(p, text, &kind, &open, &close, err);
     if (st != RS_OK)
         return st;
-    rs_uncertain u = {.param = (int)(p - rs_params), .kind = kind, .low = p->min, .high = p->max};
+    rs_uncertain u = {.param = index, .kind = kind, .low = p->min, .high = p->max};
     int n = arguments(p, open, close, u.args, 3);
     if (n != rs_dist_arity(kind)) {
-        char what[512], expect[256];
-        rs_param_expectation(p, expect, sizeof expect);
+        char what[512];
         snprintf(what, sizeof what, "expected %s, each %s%s", form(kind), expect,
                  p->type == RS_P_MONEY ? " written without thousands separators (28000 or $28K)" : "");
         return refuse(p, text, err, what);
     }
-    st = check_arguments(p, kind, u.args, text, err);
+    st = check_arguments(p, expect, kind, u.args, text, err);
     if (st != RS_OK)
         return st;
     if (!rs_uncertain_put(sc, &u))

@@ -16,10 +16,18 @@
 /* Whether text is written as a distribution: a name and '('. */
 bool rs_param_is_distribution(const char *text);
 
-/* Parses "kind(args)" for p into sc: the key becomes uncertain (replacing
- * any distribution it had) and its field holds the distribution's mean.
- * RS_ERR_INPUT with "section.key ..." in err as rs_param_parse gives it. */
-rs_status rs_param_parse_distribution(const rs_param *p, rs_scenario *sc, const char *text, char *err);
+/* A number written as key p reads one, in a range or alone ("30%",
+ * "$28K", "1.5h"), into *x: false when the text is not one (the limits
+ * are the caller's to check). */
+bool rs_param_number(const rs_param *p, const char *text, double *x);
+
+/* Parses "kind(args)" for p, the parameter table's entry `index`, into
+ * sc: the key becomes uncertain (replacing any distribution it had) and
+ * its field holds the distribution's mean. RS_ERR_INPUT with
+ * "section.key ..." in err, saying what a value must be with `expect`
+ * (rs_param_expectation's text). */
+rs_status rs_param_parse_distribution(const rs_param *p, int index, const char *expect, rs_scenario *sc,
+                                      const char *text, char *err);
 /* u as text the parser reads back to the same distribution. */
 void rs_param_format_distribution(const rs_param *p, const rs_uncertain *u, char *buf, size_t size);
 

@@ -122,21 +122,17 @@ static double gamma_wilson_hilferty(double u, double shape)
     return w > 0.0 ? w * w * w : 1e-300;
 }
 
-static double gamma_large_quantile(double u, double shape)
+double rs_invert_cdf(double u, double x, double lo, double hi, const rs_cdf *d)
 {
-    double x = gamma_wilson_hilferty(u, shape);
-    if (shape >= GAMMA_HUGE_SHAPE)
-        return x;
-    double scale = 1.0 / shape, lo = 0.0, hi = INFINITY;
     for (int i = 0; i < 100; i++) {
-        double f = gsl_cdf_gamma_P(x, shape, scale) - u;
+        double f = d->cdf(x, d->a, d->b) - u;
         if (f == 0.0)
             return x;
         if (f < 0.0)
             lo = x;
         else
             hi = x;
-        double density = gsl_ran_gamma_pdf(x, shape, scale);
+        double density = d->pdf(x, d->a, d->b);
         double next = density > 0.0 ? x - f / density : NAN;
         if (!(next > lo && next < hi)) /* outside the bracket: bisect */
             next = isfinite(hi) ? 0.5 * (lo + hi) : 2.0 * x;
@@ -145,6 +141,15 @@ static double gamma_large_quantile(double u, double shape)
         x = next;
     }
     return x;
+}
+
+static double gamma_large_quantile(double u, double shape)
+{
+    double x = gamma_wilson_hilferty(u, shape);
+    if (shape >= GAMMA_HUGE_SHAPE)
+        return x;
+    const rs_cdf gamma = {gsl_cdf_gamma_P, gsl_ran_gamma_pdf, shape, 1.0 / shape};
+    return rs_invert_cdf(u, x, 0.0, INFINITY, &gamma);
 }
 
 static double gamma_exact(double u, const double *params)

@@ -13,6 +13,22 @@
 
 #include <stdbool.h>
 
+/* A continuous distribution of two parameters, as GSL gives its
+ * distribution function and density: gsl_cdf_gamma_P and
+ * gsl_ran_gamma_pdf, gsl_cdf_beta_P and gsl_ran_beta_pdf. */
+typedef struct rs_cdf {
+    double (*cdf)(double x, double a, double b);
+    double (*pdf)(double x, double a, double b);
+    double a, b;
+} rs_cdf;
+
+/* The x at which d's distribution function is u, by Newton's method from
+ * x, kept within a bracket [lo, hi] (hi may be infinite) that narrows at
+ * each step and is bisected (or, while unbounded, doubled into) whenever a
+ * step would leave it: it converges where GSL's own inverses do not (the
+ * gamma's of shapes in the thousands, some of PERT's betas). */
+double rs_invert_cdf(double u, double x, double lo, double hi, const rs_cdf *d);
+
 /* Poisson with mean mu >= 0 at quantile u in (0, 1): exact inversion. */
 unsigned rs_poisson_quantile(double mu, double u);
 
