@@ -6,6 +6,13 @@
 #include <math.h>
 #include <stdlib.h>
 
+/* The metric reported on when none is chosen: first-year team attainment,
+ * or the bookings over the horizon when it covers no whole fiscal year. */
+static size_t default_tracked_slot(const rs_layout *l)
+{
+    return l->fiscal_years > 0 ? rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT) : RS_M_BOOKINGS_TOTAL;
+}
+
 static void report_span(void *ctx, long long done, long long total)
 {
     (void)total;
@@ -34,7 +41,7 @@ rs_results *rs_results_new(const rs_scenario *sc)
         free(res);
         return NULL;
     }
-    res->tracked_slot = rs_layout_fy_slot(&res->layout, 0, RS_FY_TEAM_ATTAINMENT);
+    res->tracked_slot = default_tracked_slot(&res->layout);
     res->moments = calloc(res->layout.slots, sizeof *res->moments);
     if (!res->moments) {
         rs_results_free(res);
@@ -89,7 +96,7 @@ void rs_comparison_free(rs_comparison *c)
 
 size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout *l)
 {
-    return options->tracked_slot > 0 ? options->tracked_slot : rs_layout_fy_slot(l, 0, RS_FY_TEAM_ATTAINMENT);
+    return options->tracked_slot > 0 ? options->tracked_slot : default_tracked_slot(l);
 }
 
 /* 1.96 standard errors of the grand mean of a nested accumulator, its last

@@ -71,7 +71,10 @@ typedef struct rs_engine_options {
      * the threads, so neither does where it stops. */
     double precision;
     enum { RS_PRECISION_MEAN, RS_PRECISION_DIFFERENCE } precision_rule;
-    size_t tracked_slot; /* a paired slot; 0 (a pooled metric, never tracked): team attainment, fiscal year 1 */
+    /* a paired slot; 0 (a pooled metric, never tracked): team attainment in
+     * fiscal year 1, or team_bookings_total when the horizon covers no
+     * whole fiscal year */
+    size_t tracked_slot;
     /* Called with every replication's outcome of the first scenario, from
      * the thread that ran it (replications come in no set order, each
      * once): for a caller that keeps what each replication drew. */

@@ -19,8 +19,9 @@ static const char drivers_help[] =
     "in the tail, in standard deviations (@RISK's significance), its rank\n"
     "correlation with the metric and its share of the squared correlations; and,\n"
     "for the spider chart, the metric's mean in each tenth of its distribution.\n\n"
-    "      --metric NAME           the metric (default team_attainment_fy1; one value\n"
-    "                              a replication)\n"
+    "      --metric NAME           the metric (default team_attainment_fy1, or\n"
+    "                              team_bookings_total within a fiscal year; one\n"
+    "                              value a replication)\n"
     "      --below PN              the tail: replications at or below the metric's\n"
     "                              N-th percentile, 1 to 50 (default P10)\n"
     "      --above PN              the best years instead: at or above the N-th\n"
@@ -103,7 +104,7 @@ static rs_status tail_option(const char *below, const char *above, double *share
 
 rs_status rs_cmd_drivers(int argc, char **argv, char *err)
 {
-    const char *metric = "team_attainment_fy1", *below = NULL, *above = NULL;
+    const char *metric = NULL, *below = NULL, *above = NULL;
     const rs_cli_option own[] = {{.name = "metric", .value = &metric},
                                  {.name = "below", .value = &below},
                                  {.name = "above", .value = &above},
@@ -114,7 +115,7 @@ rs_status rs_cmd_drivers(int argc, char **argv, char *err)
     rs_status st = rs_cli_parse(&command, argc, argv, &o, err);
     if (st != RS_OK || o.help)
         return st;
-    drivers_job ctx = {.metric = metric};
+    drivers_job ctx = {0};
     st = tail_option(below, above, &ctx.tail_share, &ctx.upper, err);
     rs_scenario *sc = NULL;
     if (st == RS_OK)
@@ -123,6 +124,9 @@ rs_status rs_cmd_drivers(int argc, char **argv, char *err)
         st = rs_fail(err, RS_ERR_INPUT, "drivers keeps every replication: run.replications must be at most "
                                         "1000000, got %lld (use -n)", sc->run.replications);
     rs_reported_metric found;
+    if (st == RS_OK && !metric) /* first-year attainment, or bookings when no fiscal year is whole */
+        metric = rs_reported_metric_find(sc, "team_attainment_fy1", &found, err) == RS_OK ? "team_attainment_fy1"
+                                                                                       : "team_bookings_total";
     if (st == RS_OK)
         st = rs_cli_name_option(rs_reported_metric_find(sc, metric, &found, err), "--metric", err);
     if (st == RS_OK && !found.paired)
@@ -131,6 +135,7 @@ rs_status rs_cmd_drivers(int argc, char **argv, char *err)
     if (st == RS_OK) {
         rs_cli_note_evidence(sc, sc->run.name, NULL);
         ctx.scenario = sc;
+        ctx.metric = metric;
         rs_job job = {.dir = o.output ? o.output : "results/drivers", .threads = o.threads, .quiet = o.quiet,
                       .compute = compute_drivers, .write = write_drivers, .draw = o.plot ? draw_drivers : NULL,
                       .print = print_drivers, .base = sc, .base_of = "drivers analysis", .says_charts = true,

@@ -36,8 +36,11 @@ rs_status rs_cli_precision_check(rs_cli_precision *p, const char *command, rs_cl
 
 rs_status rs_cli_precision_metric(rs_cli_precision *p, const rs_scenario *sc, char *err)
 {
+    p->slot = 0; /* the engine's default: first-year attainment, or bookings without a whole year */
+    if (!p->metric)
+        return RS_OK;
     rs_reported_metric found;
-    const char *name = p->metric ? p->metric : "team_attainment_fy1";
+    const char *name = p->metric;
     rs_status st = rs_reported_metric_find(sc, name, &found, err);
     if (st != RS_OK)
         return rs_cli_name_option(st, "--metric", err);

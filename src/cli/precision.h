@@ -26,7 +26,8 @@ typedef struct rs_cli_precision {
 /* The options' help lines, the same for every command that takes them. */
 #define RS_CLI_PRECISION_HELP                                                                                  \
     "      --metric NAME       the metric the uncertain inputs' share and --precision\n"                       \
-    "                          report on (default team_attainment_fy1)\n"                                    \
+    "                          report on (default team_attainment_fy1, or\n"                                 \
+    "                          team_bookings_total within a fiscal year)\n"                                  \
     "      --precision H       run until the 95% interval of the metric's mean is\n"                           \
     "                          within +-H (for compare: of the difference); prints\n"                          \
     "                          how many replications it took\n"                                                \
@@ -39,7 +40,8 @@ typedef struct rs_cli_precision {
  * --max-replications without it. */
 rs_status rs_cli_precision_check(rs_cli_precision *p, const char *command, rs_cli_options *o, char *err);
 
-/* Finds --metric in sc: a metric with one value a replication. */
+/* Finds --metric in sc, a metric with one value a replication; without
+ * --metric, the engine's default (rs_engine_options.tracked_slot 0). */
 rs_status rs_cli_precision_metric(rs_cli_precision *p, const rs_scenario *sc, char *err);
 
 /* engine with the precision target, its rule and the metric's slot. */
