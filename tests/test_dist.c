@@ -382,6 +382,20 @@ static void test_degenerate(void **state)
     }
 }
 
+/* Quantiles far in the lower tail, below 1e-15 (where an absolute stopping
+ * rule would stop early): F(q) / p within 1e-10 of 1. */
+static void test_beta_quantile_tiny(void **state)
+{
+    (void)state;
+    static const double tiny[][3] = {{1e-10, 0.5, 3.0}, {1e-6, 0.5, 5e5}, {1e-12, 0.5, 0.5},
+                                     {1e-20, 1.987, 4.013}, {1e-300, 2.385, 3.6}};
+    for (size_t i = 0; i < sizeof tiny / sizeof tiny[0]; i++) {
+        double p = tiny[i][0], a = tiny[i][1], b = tiny[i][2];
+        double q = rs_beta_quantile(p, a, b);
+        tu_assert_near(gsl_cdf_beta_P(q, a, b) / p, 1.0, 1e-10);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -391,6 +405,7 @@ int main(void)
         cmocka_unit_test(test_quantile_monotone_within_range),
         cmocka_unit_test(test_beta_quantile_pert_shapes),
         cmocka_unit_test(test_beta_quantile_f_shapes),
+        cmocka_unit_test(test_beta_quantile_tiny),
         cmocka_unit_test(test_degenerate),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -82,6 +82,15 @@ expect "the resolved scenario.ini runs the same results" cmp r1/summary.csv r2/s
 expect "a plain scenario keeps summary.csv's columns" test "$(head -n 1 plain/summary.csv)" = \
     "metric,unit,mean,stderr,p5,p10,p25,p50,p75,p90,p95,n"
 
+# --- a horizon within a fiscal year: the share is told of the bookings
+case_dir short
+"$RAMPSIM" run "$DATA/small.ini" --set run.horizon_weeks=13 --set 'quota.annual=uniform($300K, $400K)' -n 64 \
+    -o short >table.txt 2>stderr.txt
+expect "a 13-week run with a range exits 0 ($(cat stderr.txt))" test $? -eq 0
+expect "a 13-week run tells the share of the bookings" grep -qF "Of the spread in team_bookings_total," table.txt
+"$RAMPSIM" drivers "$DATA/small.ini" --set run.horizon_weeks=13 -n 64 -o short-drivers >table.txt 2>stderr.txt
+expect "drivers of a 13-week run ranks the bookings' tail" grep -qF "the worst 10% of replications by team_bookings_total" table.txt
+
 # --- precision control: how many it took, and the same on 1 and 2 threads
 case_dir precision
 "$RAMPSIM" run "$DATA/small.ini" --precision 2 -j 1 -o p1 >table.txt 2>stderr.txt
