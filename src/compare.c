@@ -136,12 +136,19 @@ static void print_over_inputs(FILE *out, const rs_compare_set *set, const rs_rep
                 set->labels[0]);
         for (int j = 1; j < set->k; j++) {
             versus v = against_first(set, j, row);
-            if (!isnan(v.inputs_better))
-                fprintf(out, "  %s beats %s in %.0f%% of the %.0f worlds the inputs allow (worse in %.0f%%)\n",
-                        set->labels[j], set->labels[0], v.inputs_better, v.draws, v.inputs_worse);
+            if (v.draws < 2)
+                fprintf(out, "  one draw of the inputs only: run at least %d replications to tell\n",
+                        2 * first->scenario->run.replications_per_draw);
+            else if (!isnan(v.inputs_better))
+                fprintf(out, "  %s beats %s in %.0f%% of the %.0f worlds the inputs allow (worse in %.0f%%)%s\n",
+                        set->labels[j], set->labels[0], v.inputs_better, v.draws, v.inputs_worse,
+                        v.draws < RS_PRECISION_MIN_DRAWS ? ": too few worlds for a steady figure" : "");
         }
     }
-    if (first->precision_target > 0)
+    if (first->precision_target > 0 && isinf(first->half_width))
+        fprintf(out, "\nPrecision not reached: %s has too few paired values in the %lld replications run to make its "
+                     "differences precise\n", row->name, first->replications);
+    else if (first->precision_target > 0)
         fprintf(out, "\nPrecision %s: the differences in %s are known to +-%.2g (95%%) after %lld replications%s\n",
                 first->precision_met ? "reached" : "not reached", row->name, first->half_width, first->replications,
                 first->precision_met ? "" : ", the most allowed (--max-replications)");

@@ -75,9 +75,9 @@ static double pert(double a, double m, double b, double p)
  * range keeps. */
 static double lognormal(double median, double cv, double lo, double hi, double p)
 {
-    if (cv <= 0.0)
-        return median;
     double mu = log(median), sigma = sqrt(log1p(cv * cv));
+    if (!(sigma > 0.0)) /* a cv of 0, or one too small to spread a double */
+        return median;
     double f_lo = lo > 0.0 ? gsl_cdf_lognormal_P(lo, mu, sigma) : 0.0;
     double f_hi = gsl_cdf_lognormal_P(hi, mu, sigma);
     return gsl_cdf_lognormal_Pinv(f_lo + p * (f_hi - f_lo), mu, sigma);
@@ -142,9 +142,9 @@ double rs_dist_max(const rs_uncertain *u)
  * the mass the range keeps. */
 static double lognormal_mean(double median, double cv, double lo, double hi)
 {
-    if (cv <= 0.0)
-        return median;
     double mu = log(median), sigma = sqrt(log1p(cv * cv));
+    if (!(sigma > 0.0))
+        return median;
     double z_hi = (log(hi) - mu) / sigma;
     double z_lo = lo > 0.0 ? (log(lo) - mu) / sigma : -INFINITY;
     double mass = gsl_cdf_ugaussian_P(z_hi) - gsl_cdf_ugaussian_P(z_lo);

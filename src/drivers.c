@@ -109,6 +109,33 @@ static rs_status metric_figures(rs_drivers *d, const double *y, size_t n, char *
     return RS_OK;
 }
 
+/* A metric with no spread (up to the last digits of sums taken in another
+ * order) has no tail to explain. */
+static rs_status check_varies(const rs_drivers *d, const double *y, size_t n, char *err)
+{
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (!isnan(y[i])) {
+            lo = fmin(lo, y[i]);
+            hi = fmax(hi, y[i]);
+        }
+    if (hi - lo > 1e-9 * fmax(fabs(lo), fabs(hi)))
+        return RS_OK;
+    return rs_fail(err, RS_ERR_INPUT, "%s is %.6g in every replication: it has no tail to explain; choose another "
+                   "metric", d->metric, lo);
+}
+
+/* A tail that ties at its edge can hold far more than its share: past half
+ * of the replications it is no tail at all. */
+static rs_status check_tail(const rs_drivers *d, char *err)
+{
+    if (2 * d->tail_rows <= d->rows)
+        return RS_OK;
+    return rs_fail(err, RS_ERR_INPUT, "%s ties at %.6g, the edge of the %s %.0f%%: that tail holds %zu of the %zu "
+                   "replications; choose another metric or tail", d->metric, d->tail_edge,
+                   d->upper ? "best" : "worst", 100.0 * d->tail_share, d->tail_rows, d->rows);
+}
+
 /* Ranks the drivers from the kept columns. */
 static rs_status rank(rs_drivers *d, record *rec, char *err)
 {
@@ -122,6 +149,9 @@ static rs_status rank(rs_drivers *d, record *rec, char *err)
         return rs_fail(err, RS_ERR_INPUT, "%s has a value in %zu of the %zu replications; drivers needs at least %d "
                        "(run more with -n, or choose another metric)", d->metric, d->rows, rec->n,
                        RS_DRIVERS_MIN_ROWS);
+    rs_status varies = check_varies(d, y, rec->n, err);
+    if (varies != RS_OK)
+        return varies;
     int kept[RS_DRIVERS_MAX], p = 0;
     for (int c = 0; c < columns; c++) {
         double *x = rec->data + (size_t)(1 + c) * rec->n;
@@ -147,6 +177,8 @@ static rs_status rank(rs_drivers *d, record *rec, char *err)
     d->count = p;
     if (st == RS_OK)
         st = metric_figures(d, y, rec->n, err);
+    if (st == RS_OK)
+        st = check_tail(d, err);
     qsort(d->drivers, (size_t)d->count, sizeof d->drivers[0], by_significance);
     return st;
 }

@@ -61,7 +61,7 @@ static void accumulate_draw(const shared *sh, rs_outcome *const *o, long long r,
         for (size_t i = 0; i < sh->paired; i++) {
             double a = reference->values[i], b = o[j]->values[i];
             if (!isnan(a) && !isnan(b))
-                rs_moments_add(&part[i], b - a);
+                rs_moments_add(&part[i], rs_pair_delta(a, b));
         }
     }
 }
@@ -170,10 +170,25 @@ static double widest_half_width(const shared *sh)
 
 /* Thread 0 after merging up to block `end`: whether precision control
  * stops the run here. */
+/* Whether the tracked slot has had no value yet in any scenario (or pair)
+ * the rule watches: a metric the scenarios do not define, whose precision
+ * no number of replications would bring. */
+static bool never_defined(const shared *sh)
+{
+    bool difference = sh->options->precision_rule == RS_PRECISION_DIFFERENCE && sh->comparison;
+    for (int j = difference ? 1 : 0; j < sh->k; j++)
+        if ((difference ? rs_comparison_pair(sh->comparison, j, sh->tracked)->n
+                        : sh->results[j]->moments[sh->tracked].n) > 0)
+            return false;
+    return true;
+}
+
 bool rs_engine_precise_enough(shared *sh, long long end)
 {
     if (!(sh->options->precision > 0) || end % RS_ENGINE_CHECKPOINT_BLOCKS != 0 || end >= sh->blocks)
         return false;
+    if (never_defined(sh))
+        return true; /* nothing to make precise: stop, the target not met */
     long long done = end * RS_ENGINE_BLOCK;
     if (sh->nested && done < (long long)sh->per_draw * RS_PRECISION_MIN_DRAWS)
         return false;

@@ -109,9 +109,18 @@ static double nested_half_width(const rs_nested *a)
     return RS_Z95 * rs_nested_summarise(&closed).stderr;
 }
 
+double rs_results_stderr(const rs_results *r, size_t slot)
+{
+    double plain = rs_moments_stderr(&r->moments[slot]);
+    if (!r->nested || slot >= r->layout.cum_bookings)
+        return plain;
+    double nested = nested_half_width(&r->nested[slot]) / RS_Z95;
+    return isnan(nested) ? plain : fmax(nested, plain);
+}
+
 double rs_results_half_width(const rs_results *r, size_t slot)
 {
-    return r->nested ? nested_half_width(&r->nested[slot]) : RS_Z95 * rs_moments_stderr(&r->moments[slot]);
+    return RS_Z95 * rs_results_stderr(r, slot);
 }
 
 double rs_comparison_difference(const rs_comparison *c, int j, size_t slot, double *low, double *high)
@@ -128,10 +137,7 @@ double rs_comparison_difference(const rs_comparison *c, int j, size_t slot, doub
 
 double rs_comparison_half_width(const rs_comparison *c, int j, size_t slot)
 {
-    const rs_nested *nested = rs_comparison_nested(c, j, slot);
-    if (nested)
-        return nested_half_width(nested);
     double low, high;
-    rs_pair_difference_interval(rs_comparison_pair(c, j, slot), &low, &high);
+    rs_comparison_difference(c, j, slot, &low, &high);
     return 0.5 * (high - low);
 }

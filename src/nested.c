@@ -77,8 +77,11 @@ rs_nested_summary rs_nested_summarise(const rs_nested *a)
     s.stderr = sqrt(msb / n);
     s.within = msw;
     s.between = fmax(0.0, (msb - msw) / n0);
-    if (msb <= 0.0 && msw <= 0.0)
-        return s; /* no spread at all: no share to tell */
+    /* no spread, or none beyond the last digits of a metric computed
+     * alike (a share over different numbers of rep-weeks): no share to tell */
+    double noise = 1e-9 * fabs(a->mean);
+    if (msb <= noise * noise && msw <= noise * noise)
+        return s;
     double f = msw > 0.0 ? msb / msw : INFINITY;
     s.share = s.between / (s.between + msw);
     double df1 = k - 1.0, df2 = n - k;

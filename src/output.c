@@ -103,13 +103,11 @@ void rs_format_difference(char *buf, size_t size, double difference, double low,
 }
 
 /* The standard error of a slot's mean: with uncertain inputs, of the
- * nested design (replications sharing a draw are not independent), for
- * the slots it keeps. */
+ * nested design (replications sharing a draw are not independent), as
+ * rs_results_half_width tells it. */
 static double stderr_of(const rs_results *r, size_t slot)
 {
-    if (r->nested && slot < r->layout.cum_bookings)
-        return rs_nested_summarise(&r->nested[slot]).stderr;
-    return rs_moments_stderr(&r->moments[slot]);
+    return rs_results_stderr(r, slot);
 }
 
 /* ",share,low,high": the percent of a slot's variance the inputs explain. */

@@ -236,9 +236,9 @@ const rs_param rs_params[] = {
      "each survey figure compares managers who do one practice with those who don't, and good managers do "
      "several"},
     {"effects", "uncertainty", RS_P_ENUM, OFF(effects.uncertainty), 0, 0, uncertainty_names, "none", "",
-     "research: every survey effect (the one-on-one, meeting and onboarding figures and the coaching ceiling) "
-     "becomes a PERT range from no effect to a little beyond the figure, its mode at the figure as effects.scale "
-     "scales it (docs/uncertainty.md); none: the figures as single values",
+     "research: every survey effect of the practices the plan uses (the one-on-one, meeting and onboarding "
+     "figures) and the coaching ceiling becomes a PERT range from no effect to a little beyond the figure, its "
+     "mode at the figure as effects.scale scales it (docs/uncertainty.md); none: the figures as single values",
      "the survey figures are correlations from one study"},
 };
 

@@ -12,6 +12,7 @@
 
 #include "manager.h"
 #include "params.h"
+#include "params_uncertain.h"
 #include "scenario_names.h"
 #include "team.h"
 #include "uncertain.h"
@@ -242,6 +243,14 @@ static rs_status check_fields(rs_scenario *sc, char *err)
         return rs_fail(err, RS_ERR_INPUT,
                        "%sramp.table must reach ramp.ramped_at (%g%%), but its highest value is %g%%", where,
                        sc->ramp.ramped_at * 100, sc->ramp.table[sc->ramp.table_len - 1] * 100);
+    }
+    int scale = param_index("effects", "scale");
+    if (sc->effects.uncertainty == RS_UNCERTAINTY_RESEARCH && rs_uncertain_find(sc, scale)) {
+        origin_prefix(sc, scale, where, sizeof where);
+        return rs_fail(err, RS_ERR_INPUT,
+                       "%seffects.scale cannot be a range with effects.uncertainty = research: the research's ranges "
+                       "are made around the figures at that scale; give it a single value, or give the effects "
+                       "ranges of your own", where);
     }
     rs_status team = rs_team_resolve(sc, err);
     if (team != RS_OK)

@@ -223,7 +223,8 @@ static void keep(rs_sweep *s, int p, const rs_results *r, const rs_comparison *c
         if (paired && rows[m].paired)
             v->difference = rs_comparison_difference(cmp, local, rows[m].slot, &v->low, &v->high);
     }
-    s->half_width = fmax(s->half_width, rs_results_half_width(r, r->tracked_slot));
+    double h = rs_results_half_width(r, r->tracked_slot);
+    s->half_width = isnan(h) ? INFINITY : fmax(s->half_width, h); /* a point that cannot be told is not precise */
 }
 
 /* A sweep of base over the axes, with room for the values of every point,
@@ -393,7 +394,9 @@ void rs_sweep_print(FILE *out, const rs_sweep *s, int metric)
 {
     fprintf(out, "sweep: %s (%s), %lld replications per point, seed %llu, common random numbers\n\n",
             s->metric_names[metric], s->metric_units[metric], s->replications, s->seed);
-    if (s->precision > 0)
+    if (s->precision > 0 && isinf(s->half_width))
+        fprintf(out, "  precision not reached: a point's mean has fewer than two values to tell it by\n\n");
+    else if (s->precision > 0)
         fprintf(out, "  precision %s: every point's mean is known to +-%.2g (95%%)%s\n\n",
                 s->half_width <= s->precision ? "reached" : "not reached", s->half_width,
                 s->half_width <= s->precision ? "" : " at the most allowed (--max-replications)");

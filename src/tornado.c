@@ -8,6 +8,7 @@
 #include "csv.h"
 #include "fsutil.h"
 #include "params.h"
+#include "params_uncertain.h"
 #include "valueparse.h"
 
 #define BATCH_KEYS 10 /* keys per engine pass: base + 2 scenarios each */
@@ -60,6 +61,21 @@ static bool moved(const rs_param *p, double value, double factor, char *text, si
     return true;
 }
 
+/* Key p's value in base, and as text: a key given as a range moves from
+ * its distribution's mean (which its field holds), and each side is then a
+ * single value. */
+static double base_value(const rs_param *p, int index, const rs_scenario *base, char *text, size_t size)
+{
+    if (!rs_uncertain_find(base, index)) {
+        rs_param_format(p, base, text, size);
+        return strtod(text, NULL);
+    }
+    const void *field = (const char *)base + p->offset;
+    double value = p->type == RS_P_INT ? (double)*(const int *)field : *(const double *)field;
+    snprintf(text, size, "%.10g", value); /* a mean, as a person would write it */
+    return strtod(text, NULL);
+}
+
 /* A clone of base with key p at text; NULL if that is not a valid scenario
  * (such as new hires above the team's size). */
 static rs_scenario *variant(const rs_scenario *base, const rs_param *p, const char *text)
@@ -98,8 +114,7 @@ static void make_variants(rs_tornado *t, const rs_scenario *base, double swing, 
         if (!movable(p))
             continue;
         char text[32], lo[32], hi[32];
-        rs_param_format(p, base, text, sizeof text);
-        double value = strtod(text, NULL);
+        double value = base_value(p, (int)i, base, text, sizeof text);
         bool down = moved(p, value, 1 - swing, lo, sizeof lo), up = moved(p, value, 1 + swing, hi, sizeof hi);
         rs_scenario *l = down ? variant(base, p, lo) : NULL, *h = up ? variant(base, p, hi) : NULL;
         if (!l && !h) {

@@ -2,6 +2,7 @@
 #include "uncertain.h"
 
 #include <math.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "dist.h"
@@ -13,14 +14,39 @@
  * effect, s = 1 the figure at face value (effects.scale's own forms). */
 typedef enum { EFFECT_FACTOR, EFFECT_CEILING, EFFECT_LINEAR } effect_form;
 
+/* Which practice an effect belongs to: a practice the plan does not use
+ * gets no range, so that it neither counts among the uncertain inputs nor
+ * draws a line of pure luck on the spider chart. */
+typedef enum { PRACTICE_ONBOARDING, PRACTICE_COACHING, PRACTICE_ONE_ON_ONE, PRACTICE_MEETING } practice;
+
 static const struct {
     const char *key;
     effect_form form;
+    practice practice;
 } research_keys[] = {
-    {"ramp.onboarding_hour_weeks", EFFECT_LINEAR}, {"coaching.max_uplift", EFFECT_CEILING},
-    {"one_on_one.win_multiplier", EFFECT_FACTOR},  {"one_on_one.cycle_multiplier", EFFECT_FACTOR},
-    {"one_on_one.deal_size_multiplier", EFFECT_FACTOR}, {"team_meeting.lead_multiplier", EFFECT_FACTOR},
+    {"ramp.onboarding_hour_weeks", EFFECT_LINEAR, PRACTICE_ONBOARDING},
+    {"coaching.max_uplift", EFFECT_CEILING, PRACTICE_COACHING},
+    {"one_on_one.win_multiplier", EFFECT_FACTOR, PRACTICE_ONE_ON_ONE},
+    {"one_on_one.cycle_multiplier", EFFECT_FACTOR, PRACTICE_ONE_ON_ONE},
+    {"one_on_one.deal_size_multiplier", EFFECT_FACTOR, PRACTICE_ONE_ON_ONE},
+    {"team_meeting.lead_multiplier", EFFECT_FACTOR, PRACTICE_MEETING},
 };
+
+/* Whether the plan uses the practice at all (coaching always: the stock
+ * of coaching comes from ride-alongs and the veterans' prior too). */
+static bool in_use(const rs_scenario *sc, practice p)
+{
+    switch (p) {
+    case PRACTICE_ONBOARDING:
+        return sc->onboarding.extra_hours_per_week > 0.0 && sc->onboarding.weeks > 0;
+    case PRACTICE_ONE_ON_ONE:
+        return sc->one_on_one.cadence != RS_CADENCE_NONE;
+    case PRACTICE_MEETING:
+        return sc->team_meeting.weekly;
+    default:
+        return true;
+    }
+}
 
 /* A little beyond face value: a quarter more strength than the figure. */
 #define RESEARCH_BEYOND 1.25
@@ -55,8 +81,8 @@ void rs_uncertain_refresh_research(rs_scenario *sc)
     for (size_t k = 0; k < sizeof research_keys / sizeof research_keys[0]; k++) {
         int param = rs_param_find_dotted(research_keys[k].key);
         const rs_param *p = &rs_params[param];
-        if (rs_uncertain_find(sc, param))
-            continue; /* a distribution of the user's own */
+        if (rs_uncertain_find(sc, param) || !in_use(sc, research_keys[k].practice))
+            continue; /* a distribution of the user's own, or a practice not in the plan */
         double figure = *(const double *)((const char *)sc + p->offset);
         double none = at_strength(research_keys[k].form, figure, 0.0);
         double most = clamp(at_strength(research_keys[k].form, figure, beyond), p->min, p->max);

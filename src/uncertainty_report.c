@@ -88,24 +88,46 @@ static void share_text(const rs_nested_summary *s, char *buf, size_t size)
     snprintf(buf, size, "%.0f%% (%.0f%% to %.0f%%)", 100.0 * s->share, 100.0 * s->share_low, 100.0 * s->share_high);
 }
 
+/* The inputs' share of the tracked metric's spread, with a word when the
+ * draws are too few to tell it (or to tell it steadily). */
+static void print_share(FILE *out, const rs_results *r, const char *name)
+{
+    const rs_scenario *sc = r->scenario;
+    if (!r->nested || sc->uncertain.count == 0 || r->tracked_slot >= r->layout.cum_bookings)
+        return;
+    rs_nested_summary s = rs_nested_summarise(&r->nested[r->tracked_slot]);
+    int keys = sc->uncertain.count, every = sc->run.replications_per_draw;
+    if (s.groups < 2) {
+        fprintf(out, "\n  Uncertain inputs: %d key%s, but the run holds one draw of them (every %d replications):\n"
+                     "  run at least %d replications to tell the inputs' part of the spread from the luck's.\n",
+                keys, keys == 1 ? "" : "s", every, 2 * every);
+        return;
+    }
+    if (isnan(s.share))
+        return; /* the metric does not vary: nothing to share out */
+    char share[64];
+    share_text(&s, share, sizeof share);
+    fprintf(out, "\n  Uncertain inputs: %d key%s, drawn %.0f times (every %d replications). Of the spread in %s,\n"
+                 "  %s comes from not knowing the inputs, the rest from the year's luck.\n",
+            keys, keys == 1 ? "" : "s", s.groups, every, name, share);
+    if (s.groups < RS_PRECISION_MIN_DRAWS)
+        fprintf(out, "  (From only %.0f draws: more replications give a steadier figure.)\n", s.groups);
+}
+
 void rs_output_print_uncertainty(FILE *out, const rs_results *r)
 {
     size_t max = rs_layout_reported_count(&r->layout);
     rs_reported_metric *rows = malloc(max * sizeof *rows);
     const rs_reported_metric *m = rows ? metric_of(&r->layout, r->tracked_slot, rows, max) : NULL;
     const char *name = m ? m->name : "the metric";
-    rs_nested_summary s;
-    if (rs_output_inputs_share(r, r->tracked_slot, &s)) {
-        char share[64];
-        share_text(&s, share, sizeof share);
-        fprintf(out, "\n  Uncertain inputs: %d key%s, %.0f draws of %d replications. Of the spread in %s,\n"
-                     "  %s comes from not knowing the inputs, the rest from the year's luck.\n",
-                r->scenario->uncertain.count, r->scenario->uncertain.count == 1 ? "" : "s", s.groups,
-                r->scenario->run.replications_per_draw, name, share);
-    }
+    print_share(out, r, name);
     if (!isnan(r->half_width) && r->precision_met)
         fprintf(out, "\n  Precision: the mean of %s is known to +-%.2g (95%%) after %lld replications.\n", name,
                 r->half_width, r->replications);
+    else if (r->precision_target > 0 && isinf(r->half_width))
+        fprintf(out, "\n  Precision not reached: %s has fewer than two values in the %lld replications run, so\n"
+                     "  its mean cannot be made precise; choose another --metric.\n",
+                name, r->replications);
     else if (r->precision_target > 0)
         fprintf(out, "\n  Precision not reached: the mean of %s is known to +-%.2g (95%%) after %lld replications,\n"
                      "  the most allowed (--max-replications).\n",

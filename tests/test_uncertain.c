@@ -129,14 +129,16 @@ static void test_dominant_key_explains_the_spread(void **state)
     rs_scenario_free(sc);
 }
 
-/* Research gives each survey effect a PERT range from no effect to a
- * quarter more strength than the figure, its mode at the figure as
- * effects.scale scales it; a key given a range of its own keeps it. */
+/* Research gives each survey effect of a practice in the plan a PERT range
+ * from no effect to a quarter more strength than the figure, its mode at
+ * the figure as effects.scale scales it; a key given a range of its own
+ * keeps it. */
 static void test_research_ranges(void **state)
 {
     (void)state;
     rs_scenario *sc = tu_scenario("[effects]\nuncertainty = research\nscale = 0.5\n"
-                                  "[team_meeting]\nlead_multiplier = pert(1, 2, 3)\n");
+                                  "[team_meeting]\nlead_multiplier = pert(1, 2, 3)\n"
+                                  "[onboarding]\nextra_hours_per_week = 1\n");
     assert_int_equal(sc->uncertain.count, 6);
     const rs_uncertain *win = rs_uncertain_find(sc, rs_param_find("one_on_one", "win_multiplier"));
     assert_non_null(win);
@@ -155,6 +157,10 @@ static void test_research_ranges(void **state)
     tu_assert_near(meeting->args[1], 2.0, 0.0);
     /* the model takes the drawn values as they are: the scale is in the modes */
     tu_assert_near(rs_uncertain_effects_scale(sc), 1.0, 0.0);
+    /* practices out of the plan get no range: no one-on-ones, no onboarding hours */
+    tu_set(sc, "one_on_one.cadence=none", "onboarding.extra_hours_per_week=0", NULL);
+    assert_int_equal(sc->uncertain.count, 2); /* the coaching ceiling, and the meeting's own range */
+    assert_null(rs_uncertain_find(sc, rs_param_find("one_on_one", "win_multiplier")));
     tu_set(sc, "effects.uncertainty=none", NULL);
     assert_int_equal(sc->uncertain.count, 1);
     tu_assert_near(rs_uncertain_effects_scale(sc), 0.5, 0.0);

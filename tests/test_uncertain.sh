@@ -59,7 +59,7 @@ case_dir check
 "$RAMPSIM" check "$SRC/scenarios/uncertain-research.ini" --set 'quota.annual=triangular($300K, 360000, 450K)' \
     >checked.txt 2>stderr.txt
 expect "check of an uncertain scenario exits 0" test $? -eq 0
-expect "check: the table's heading" grep -qF "# Uncertain inputs: 7 keys, drawn once for every 16 replications" checked.txt
+expect "check: the table's heading" grep -qF "# Uncertain inputs: 5 keys, drawn once for every 16 replications" checked.txt
 expect "check: a research range, marked" grep -qE '^# one_on_one.win_multiplier +pert\(1, 1.31, 1.401\) research +1.274 +1.144 +1.374$' checked.txt
 expect "check: a triangular amount with its mean, P5 and P95" \
     grep -qE '^# quota.annual +triangular\(300,000, 360,000, 450,000\) +370,000 +3[0-9]{2},[0-9]{3} +4[0-9]{2},[0-9]{3}$' checked.txt
@@ -75,7 +75,7 @@ expect "summary.csv gains the share columns" test "$(head -n 1 r1/summary.csv)" 
     "metric,unit,mean,stderr,p5,p10,p25,p50,p75,p90,p95,n,input_share,input_share_low,input_share_high"
 expect "the share of first-year attainment is a percentage with its interval, in order" \
     awk -F, '$1 == "team_attainment_fy1" { exit !($13 >= 0 && $13 <= 100 && $14 <= $13 && $13 <= $15) }' r1/summary.csv
-expect "the console tells the share" grep -qE "^  Uncertain inputs: 6 keys, 40 draws of 16 replications. Of the spread in team_attainment_fy1,$" table.txt
+expect "the console tells the share" grep -qE "^  Uncertain inputs: 4 keys, drawn 40 times \(every 16 replications\). Of the spread in team_attainment_fy1,$" table.txt
 "$RAMPSIM" run r1/scenario.ini -o r2 -q
 expect "the resolved scenario.ini runs the same results" cmp r1/summary.csv r2/summary.csv
 "$RAMPSIM" run "$DATA/small.ini" -n 64 -o plain -q
@@ -140,12 +140,12 @@ case_dir drivers
 expect "drivers exits 0" test $? -eq 0
 expect "drivers.csv header" test "$(head -n 1 d1/drivers.csv)" = \
     "driver,kind,label,median,sd,tail_median,significance,rank_correlation,contribution"
-expect "drivers.csv: every input and every part of the luck" test "$(tail -n +2 d1/drivers.csv | wc -l)" -eq 12
+expect "drivers.csv: every input and every part of the luck" test "$(tail -n +2 d1/drivers.csv | wc -l)" -eq 10
 expect "drivers.csv: ranked by |significance|" bash -c \
     "tail -n +2 d1/drivers.csv | awk -F, '{ s = \$7 < 0 ? -\$7 : \$7; print (\$7 == \"\" ? -1 : s) }' | sort -g -r -c"
 expect "drivers: the contributions' sizes add to 100" \
     awk -F, 'NR > 1 { s += ($9 < 0 ? -$9 : $9) } END { exit !(s > 99.99 && s < 100.01) }' d1/drivers.csv
-expect "spider.csv: ten bins for each of the 6 inputs" test "$(tail -n +2 d1/spider.csv | wc -l)" -eq 60
+expect "spider.csv: ten bins for each of the 4 inputs" test "$(tail -n +2 d1/spider.csv | wc -l)" -eq 40
 expect "drivers: the table names the tail" grep -qF "the worst 10% of replications by team_attainment_fy1" table.txt
 "$RAMPSIM" drivers "$SRC/scenarios/uncertain-research.ini" -n 640 -o d2 -j 1 -q
 expect "drivers: the same on 1 and 2 threads" cmp d1/drivers.csv d2/drivers.csv
@@ -168,8 +168,40 @@ fi
 # --- fit wants single values
 case_dir fit
 "$RAMPSIM" run "$SRC/scenarios/fit-example.ini" -n 8 -q -o run --export-crm crm
-refused "fit needs single values, but 6 keys are uncertain (ramp.onboarding_hour_weeks, from effects.uncertainty = research)" \
+refused "--set effects.uncertainty=research: fit needs single values, but 4 keys are uncertain (coaching.max_uplift, from effects.uncertainty = research)" \
     fit crm/opportunities.csv --current "$SRC/scenarios/fit-example.ini" --set effects.uncertainty=research
+
+# --- the edges an adversarial pass found
+case_dir edges
+printf '[run]\nhorizon_weeks = 20\nwarmup_weeks = 0\nreplications = 400\n[team]\nreps = 1\nnew_hires = 1\n[pipeline]\nwin_rate = uniform(0, 0.05)\nleads_per_week = 0.5\n' \
+    >sparse.ini
+"$RAMPSIM" tornado "$DATA/small.ini" -n 64 -o tor --set 'pipeline.win_rate=uniform(0.1, 0.3)' -q
+expect "tornado moves a range from its mean, and ranks it" grep -q '^pipeline.win_rate,0.2,0.16,0.24,' tor/tornado.csv
+refused "effects.scale cannot be a range with effects.uncertainty = research" \
+    run "$SRC/scenarios/uncertain-research.ini" --set 'effects.scale=uniform(0, 1)'
+"$RAMPSIM" run sparse.ini --metric selling_time_share -o st >table.txt 2>stderr.txt
+expect "a metric with no spread gets no share, however its sums round" bash -c "! grep -q 'Of the spread' table.txt"
+refused "selling_time_share is 34.6154 in every replication: it has no tail to explain" \
+    drivers sparse.ini --metric selling_time_share
+refused "lead_to_close ties at 0, the edge of the worst 10%: that tail holds" drivers sparse.ini --metric lead_to_close
+"$RAMPSIM" run sparse.ini --set team.new_hires=0 --metric first_year_exits --precision 1 -o never >table.txt
+expect "precision on a metric never defined stops at the first checkpoint" \
+    grep -qF "first_year_exits has fewer than two values in the 256 replications run" table.txt
+"$RAMPSIM" run "$SRC/scenarios/uncertain-research.ini" -n 320 -o rw -q
+expect "the metrics pooled over hires keep their standard error" \
+    awk -F, '$1 == "ramp_weeks" { exit !($4 > 0) }' rw/summary.csv
+"$RAMPSIM" run "$SRC/scenarios/uncertain-research.ini" -n 16 -o one >table.txt
+expect "one draw of the inputs is said, not a share" grep -qF "but the run holds one draw of them (every 16 replications)" table.txt
+refused "--precision judges uncertain inputs from at least 20 of their draws, 200000 replications" \
+    run "$SRC/scenarios/uncertain-research.ini" --precision 5 --set run.replications_per_draw=10000
+"$RAMPSIM" check "$DATA/small.ini" --set 'pipeline.win_rate=lognormal(1, 1e-300)' >checked.txt
+expect "a cv too small to spread is a single value, not nan" bash -c "! grep -qi nan checked.txt"
+refused "--precision must be a number above 0" run "$DATA/small.ini" --precision 0x10
+refused "--below must be a percentile from P1 to P50 (such as P10), got P010" drivers "$DATA/small.ini" --below P010
+printf '[pipeline]\nwin_rate = uniform(0.15, 0.3)\n' >cur.ini
+"$RAMPSIM" run "$SRC/scenarios/fit-example.ini" -n 8 -q -o fe --export-crm crm
+refused "cur.ini:2: fit needs single values, but 1 key is uncertain (pipeline.win_rate first)" \
+    fit crm/opportunities.csv --current cur.ini
 
 echo "$passed passed, $failed failed"
 exit $((failed > 0))

@@ -97,6 +97,12 @@ size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout 
  * and of the paired difference of scenario j's slot in c. NAN when there
  * are too few replications. */
 double rs_results_half_width(const rs_results *r, size_t slot);
+/* The standard error behind it: with uncertain inputs the wider of the
+ * nested design's and the plain one (sharing draws never makes a mean more
+ * precise, but from few draws the nested one can come out below by
+ * chance); the plain one alone without them, and where the draws cannot
+ * tell it (the metrics pooled over hires, fewer than two draws). */
+double rs_results_stderr(const rs_results *r, size_t slot);
 /* The mean paired difference of scenario j's slot in c, with its 95 %
  * interval: rs_pair_difference_interval's, and with uncertain inputs
  * (c->nested) as wide as the nested design's standard error makes it too,

@@ -16,6 +16,7 @@
 #ifndef RAMPSIM_STATS_H
 #define RAMPSIM_STATS_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -66,6 +67,17 @@ typedef struct rs_pair_moments {
     double above_sum, above_sq, below_sum, below_sq;
 } rs_pair_moments;
 
+/* b - a, or 0 when the two agree to 12 significant digits: a metric that
+ * two scenarios compute alike but for the order of their sums (a share
+ * averaged over different numbers of rep-weeks) differs in its last bits,
+ * which is no difference a person would count. */
+#define RS_PAIR_SAME 1e-12
+static inline double rs_pair_delta(double a, double b)
+{
+    double d = b - a;
+    return fabs(d) <= RS_PAIR_SAME * fmax(fabs(a), fabs(b)) ? 0.0 : d;
+}
+
 static inline void rs_pair_add(rs_pair_moments *p, double a, double b)
 {
     p->n += 1.0;
@@ -76,9 +88,9 @@ static inline void rs_pair_add(rs_pair_moments *p, double a, double b)
     p->m2_a += da * (a - p->mean_a);
     p->m2_b += db * (b - p->mean_b);
     p->c_ab += da * (b - p->mean_b);
-    p->b_above += b > a;
-    p->b_below += b < a;
-    double d = b - a; /* zero exactly when b == a */
+    double d = rs_pair_delta(a, b); /* zero when b and a agree */
+    p->b_above += d > 0.0;
+    p->b_below += d < 0.0;
     if (p->n == 1.0 || d < p->d_min)
         p->d_min = d;
     if (p->n == 1.0 || d > p->d_max)

@@ -74,11 +74,13 @@ static void print_drivers(const void *ctx)
 static bool percentile(const char *text, int lo, int hi, int *out)
 {
     const char *s = text + (*text == 'P' || *text == 'p');
-    char *end;
-    long n = strtol(s, &end, 10);
-    if (end == s || (*end && strcmp(end, "%") != 0) || n < lo || n > hi)
+    size_t digits = strspn(s, "0123456789");
+    if (digits == 0 || digits > 2 || (digits == 2 && s[0] == '0') || (s[digits] && strcmp(s + digits, "%") != 0))
         return false;
-    *out = (int)n;
+    int n = atoi(s);
+    if (n < lo || n > hi)
+        return false;
+    *out = n;
     return true;
 }
 

@@ -8,6 +8,7 @@
 #include "cli/job.h"
 #include "cli/options.h"
 #include "params.h"
+#include "scenario_names.h"
 #include "rampsim/plot.h"
 
 #include "crm_read.h"
@@ -98,11 +99,18 @@ static rs_status refuse_uncertain(const rs_scenario *sc, const char *path, char 
 {
     if (sc->uncertain.count == 0)
         return RS_OK;
-    const rs_param *p = &rs_params[sc->uncertain.keys[0].param];
-    return rs_fail(err, RS_ERR_INPUT, "%s: fit needs single values, but %d key%s uncertain (%s.%s%s); give the "
+    const rs_uncertain *u = &sc->uncertain.keys[0];
+    const rs_param *p = &rs_params[u->param];
+    char where[RS_PATH_MAX + 160];
+    /* the place of the range, or of effects.uncertainty when research gave it */
+    rs_scenario_place(sc, u->research ? "effects" : p->section, u->research ? "uncertainty" : p->key, where,
+                      sizeof where);
+    if (!where[0])
+        snprintf(where, sizeof where, "%s: ", path ? path : "--set");
+    return rs_fail(err, RS_ERR_INPUT, "%sfit needs single values, but %d key%s uncertain (%s.%s%s); give the "
                    "plan's values as numbers and effects.uncertainty = none",
-                   path ? path : "--set", sc->uncertain.count, sc->uncertain.count == 1 ? " is" : "s are", p->section,
-                   p->key, sc->uncertain.keys[0].research ? ", from effects.uncertainty = research" : " first");
+                   where, sc->uncertain.count, sc->uncertain.count == 1 ? " is" : "s are", p->section, p->key,
+                   u->research ? ", from effects.uncertainty = research" : " first");
 }
 
 /* The --current scenario (or the defaults) with --set and --seed. */

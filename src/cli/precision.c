@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "rampsim/outcome.h"
+#include "valueparse.h"
 
 rs_status rs_cli_precision_check(rs_cli_precision *p, const char *command, rs_cli_options *o, char *err)
 {
@@ -14,17 +15,16 @@ rs_status rs_cli_precision_check(rs_cli_precision *p, const char *command, rs_cl
         return rs_cli_usage_error(err, command, "--max-replications needs --precision H");
     if (!p->precision)
         return RS_OK;
-    char *end;
-    double h = strtod(p->precision, &end);
-    if (!*p->precision || *end || !(h > 0.0) || !isfinite(h))
+    double h;
+    if (!rs_parse_real(p->precision, &h) || !(h > 0.0))
         return rs_fail(err, RS_ERR_INPUT, "--precision must be a number above 0 (such as 0.5: points of the "
                                           "metric's unit), got %s", p->precision);
     if (o->replications)
         return rs_cli_usage_error(err, command, "-n and --precision go apart: --precision runs as many "
                                                 "replications as it needs, at most --max-replications");
     if (p->max_replications) {
-        long long n = strtoll(p->max_replications, &end, 10);
-        if (!*p->max_replications || *end || n < RS_ENGINE_CHECKPOINT || n > RS_MAX_REPLICATIONS)
+        long long n;
+        if (!rs_parse_integer(p->max_replications, &n) || n < RS_ENGINE_CHECKPOINT || n > RS_MAX_REPLICATIONS)
             return rs_fail(err, RS_ERR_INPUT, "--max-replications must be a whole number from %d to %lld, got %s",
                            RS_ENGINE_CHECKPOINT, RS_MAX_REPLICATIONS, p->max_replications);
     }
@@ -37,6 +37,12 @@ rs_status rs_cli_precision_check(rs_cli_precision *p, const char *command, rs_cl
 rs_status rs_cli_precision_metric(rs_cli_precision *p, const rs_scenario *sc, char *err)
 {
     p->slot = 0; /* the engine's default: first-year attainment, or bookings without a whole year */
+    long long fewest = (long long)RS_PRECISION_MIN_DRAWS * sc->run.replications_per_draw;
+    if (p->target > 0 && sc->uncertain.count > 0 && fewest > sc->run.replications)
+        return rs_fail(err, RS_ERR_INPUT, "--precision judges uncertain inputs from at least %d of their draws, "
+                       "%lld replications at run.replications_per_draw = %d, more than the %lld allowed; raise "
+                       "--max-replications or lower run.replications_per_draw", RS_PRECISION_MIN_DRAWS, fewest,
+                       sc->run.replications_per_draw, sc->run.replications);
     if (!p->metric)
         return RS_OK;
     rs_reported_metric found;
