@@ -67,7 +67,7 @@ static void name_driver(rs_driver *d, const rs_scenario *sc, int column)
     if (column < sc->uncertain.count) {
         const rs_param *p = &rs_params[sc->uncertain.keys[column].param];
         snprintf(d->name, sizeof d->name, "%s.%s", p->section, p->key);
-        snprintf(d->label, sizeof d->label, "%s", d->name);
+        snprintf(d->label, sizeof d->label, "%s.%s", p->section, p->key);
         d->kind = RS_DRIVER_INPUT;
     } else {
         int k = column - sc->uncertain.count;
