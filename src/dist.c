@@ -134,7 +134,7 @@ double rs_dist_max(const rs_uncertain *u)
     case RS_DIST_NORMAL:
         return u->args[1] > 0.0 ? u->high : u->args[0];
     default:
-        return u->args[rs_dist_arity(u->kind) - 1];
+        return u->args[rs_dist_arity((rs_dist_kind)u->kind) - 1];
     }
 }
 

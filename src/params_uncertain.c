@@ -171,7 +171,7 @@ rs_status rs_param_parse_distribution(const rs_param *p, int index, const char *
     rs_status st = split_call(p, text, &kind, &open, &close, err);
     if (st != RS_OK)
         return st;
-    rs_uncertain u = {.param = index, .kind = kind, .low = p->min, .high = p->max};
+    rs_uncertain u = {.param = index, .kind = (int)kind, .low = p->min, .high = p->max};
     int n = arguments(p, open, close, u.args, 3);
     if (n != rs_dist_arity(kind)) {
         char what[512];
