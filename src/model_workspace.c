@@ -11,6 +11,7 @@
 #include "manager.h"
 #include "minmax.h"
 #include "model_state.h"
+#include "params.h"
 #include "team.h"
 #include "uncertain.h"
 
@@ -44,7 +45,10 @@ static double open_deals(const rs_scenario *sc)
 size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
 {
     size_t H = (size_t)layout->horizon;
-    return sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
+    /* with uncertain keys, the workspace's own copy of the scenario */
+    size_t drawn = sc->uncertain.count > 0 ? sizeof(rs_scenario) + rs_param_count * sizeof(rs_origin) : 0;
+    return drawn + sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) +
+           H * (3 * sizeof(double) + 2 * sizeof(int)) +
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
