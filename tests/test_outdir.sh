@@ -177,7 +177,8 @@ if command -v gnuplot >/dev/null; then
     "$RAMPSIM" plot drawn >/dev/null 2>plot.txt &
     pid=$!
     wait_until 30 drawing
-    expect "plot and run into one directory at once: the plot was drawing when the run began" drawing
+    # still at it (a chart's part is gone between two charts, the process is not)
+    expect "plot and run into one directory at once: the plot was drawing when the run began" kill -0 "$pid"
     run -o drawn 2>>both.txt || failures=$((failures + 1))
     wait "$pid" || failures=$((failures + 1))
     cat plot.txt >>both.txt
