@@ -12,6 +12,7 @@
 
 #include "engine_state.h"
 #include "memory.h"
+#include "uncertain.h"
 
 static bool pass_gate(shared *sh)
 {
@@ -111,6 +112,22 @@ int rs_engine_threads(const rs_scenario *sc, int requested)
     return threads > blocks ? (int)blocks : threads;
 }
 
+/* A workspace's memory, with uncertain keys at the highest their ranges
+ * reach: the open deals of the busiest draw (more leads, longer cycles)
+ * are what it must hold. */
+static size_t model_memory(const rs_scenario *sc, const rs_layout *l)
+{
+    if (sc->uncertain.count == 0)
+        return rs_model_memory(sc, l);
+    rs_scenario *busiest = rs_scenario_clone(sc);
+    if (!busiest)
+        return SIZE_MAX;
+    rs_uncertain_corner(busiest, RS_CORNER_HIGH);
+    size_t bytes = rs_model_memory(busiest, l);
+    rs_scenario_free(busiest);
+    return bytes;
+}
+
 size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threads)
 {
     size_t total = 0, slots = 0, paired = 0;
@@ -121,7 +138,7 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         size_t sketches = rs_sketches_memory_estimate(l.sketched, l.cum_bookings);
         /* the results, then each thread's model, outcome and sketches */
         total += sizeof(rs_results) + l.slots * sizeof(rs_moments) + sketches;
-        total += (size_t)threads * (rs_model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches);
+        total += (size_t)threads * (model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches);
         slots = l.slots > slots ? l.slots : slots; /* teams of different sizes differ */
         paired = l.cum_bookings;
         rs_layout_free(&l);
