@@ -23,11 +23,10 @@ typedef struct versus {
  * difference is better (worse). */
 static void over_inputs(const rs_nested *nested, int better, versus *v)
 {
-    rs_nested closed = *nested;
-    rs_nested_finish(&closed);
-    v->draws = closed.groups;
-    if (better != 0 && closed.groups > 0) {
-        double above = 100.0 * closed.above / closed.groups, below = 100.0 * closed.below / closed.groups;
+    rs_nested_summary s = rs_nested_summarise(nested);
+    v->draws = s.groups;
+    if (better != 0 && s.groups > 0) {
+        double above = 100.0 * s.above / s.groups, below = 100.0 * s.below / s.groups;
         v->inputs_better = better > 0 ? above : below;
         v->inputs_worse = better > 0 ? below : above;
     }

@@ -99,22 +99,12 @@ size_t rs_engine_tracked_slot(const rs_engine_options *options, const rs_layout 
     return options->tracked_slot > 0 ? options->tracked_slot : default_tracked_slot(l);
 }
 
-/* 1.96 standard errors of the grand mean of a nested accumulator, its last
- * group closed on a copy (a run judged at a checkpoint is still filling
- * it). */
-static double nested_half_width(const rs_nested *a)
-{
-    rs_nested closed = *a;
-    rs_nested_finish(&closed);
-    return RS_Z95 * rs_nested_summarise(&closed).stderr;
-}
-
 double rs_results_stderr(const rs_results *r, size_t slot)
 {
     double plain = rs_moments_stderr(&r->moments[slot]);
     if (!r->nested || slot >= r->layout.cum_bookings)
         return plain;
-    double nested = nested_half_width(&r->nested[slot]) / RS_Z95;
+    double nested = rs_nested_summarise(&r->nested[slot]).stderr;
     return isnan(nested) ? plain : fmax(nested, plain);
 }
 
@@ -127,7 +117,7 @@ double rs_comparison_difference(const rs_comparison *c, int j, size_t slot, doub
 {
     double d = rs_pair_difference_interval(rs_comparison_pair(c, j, slot), low, high);
     const rs_nested *nested = rs_comparison_nested(c, j, slot);
-    double half = nested ? nested_half_width(nested) : NAN;
+    double half = nested ? RS_Z95 * rs_nested_summarise(nested).stderr : NAN;
     if (!isnan(half) && !isnan(d)) {
         *low = fmin(*low, d - half);
         *high = fmax(*high, d + half);

@@ -65,9 +65,13 @@ static double f_quantile(double p, double df1, double df2)
     return df2 * x / (df1 * (1.0 - x));
 }
 
-rs_nested_summary rs_nested_summarise(const rs_nested *a)
+rs_nested_summary rs_nested_summarise(const rs_nested *open)
 {
-    rs_nested_summary s = {.groups = a->groups, .n = a->n, .mean = a->n > 0.0 ? a->mean : NAN};
+    rs_nested closed = *open;
+    rs_nested_finish(&closed);
+    const rs_nested *a = &closed;
+    rs_nested_summary s = {.groups = a->groups, .n = a->n, .mean = a->n > 0.0 ? a->mean : NAN,
+                           .above = a->above, .below = a->below};
     s.stderr = s.between = s.within = s.share = s.share_low = s.share_high = NAN;
     double k = a->groups, n = a->n;
     if (k < 2.0 || n - k < 1.0)

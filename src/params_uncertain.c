@@ -196,21 +196,31 @@ static void format_number(const rs_param *p, double x, char *buf, size_t size)
         rs_format_real(x, buf, size);
 }
 
-void rs_param_format_distribution(const rs_param *p, const rs_uncertain *u, char *buf, size_t size)
+void rs_param_write_distribution(const rs_param *p, const rs_uncertain *u, rs_number_writer write, char *buf,
+                                 size_t size)
 {
     char a[3][40];
     int n = rs_dist_arity((rs_dist_kind)u->kind);
-    for (int i = 0; i < n; i++) {
-        /* a lognormal's cv is a plain number, whatever the key's kind */
-        if (u->kind == RS_DIST_LOGNORMAL && i == 1)
-            rs_format_real(u->args[i], a[i], sizeof a[i]);
-        else
-            format_number(p, u->args[i], a[i], sizeof a[i]);
-    }
+    for (int i = 0; i < n; i++) /* a lognormal's cv is a plain number, whatever the key's kind */
+        write(p, u->args[i], u->kind == RS_DIST_LOGNORMAL && i == 1, a[i], sizeof a[i]);
     if (n == 3)
         snprintf(buf, size, "%s(%s, %s, %s)", rs_dist_name((rs_dist_kind)u->kind), a[0], a[1], a[2]);
     else
         snprintf(buf, size, "%s(%s, %s)", rs_dist_name((rs_dist_kind)u->kind), a[0], a[1]);
+}
+
+/* Every digit, as the key writes a number: what the parser reads back. */
+static void exact_number(const rs_param *p, double x, bool plain, char *buf, size_t size)
+{
+    if (plain)
+        rs_format_real(x, buf, size);
+    else
+        format_number(p, x, buf, size);
+}
+
+void rs_param_format_distribution(const rs_param *p, const rs_uncertain *u, char *buf, size_t size)
+{
+    rs_param_write_distribution(p, u, exact_number, buf, size);
 }
 
 const rs_uncertain *rs_uncertain_find(const rs_scenario *sc, int param)

@@ -31,6 +31,12 @@ rs_status rs_param_parse_distribution(const rs_param *p, int index, const char *
 /* u as text the parser reads back to the same distribution. */
 void rs_param_format_distribution(const rs_param *p, const rs_uncertain *u, char *buf, size_t size);
 
+/* u as "kind(a, b, c)", each value written by `write` (plain: a value that
+ * is a plain number whatever the key's kind, a lognormal's cv). */
+typedef void (*rs_number_writer)(const rs_param *p, double x, bool plain, char *buf, size_t size);
+void rs_param_write_distribution(const rs_param *p, const rs_uncertain *u, rs_number_writer write, char *buf,
+                                 size_t size);
+
 /* The uncertain entry of parameter `param` in sc, or NULL. */
 const rs_uncertain *rs_uncertain_find(const rs_scenario *sc, int param);
 /* Makes parameter `param` certain again (a plain value was set). */

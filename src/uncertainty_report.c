@@ -28,20 +28,20 @@ static void shown_value(const rs_param *p, double x, char *buf, size_t size)
 /* "pert(1, 1.31, 1.401)": the distribution to four significant digits
  * (the resolved scenario.ini keeps every digit), marked when research
  * gave it. */
+static void shown_number(const rs_param *p, double x, bool plain, char *buf, size_t size)
+{
+    if (plain)
+        snprintf(buf, size, "%.4g", x);
+    else
+        shown_value(p, x, buf, size);
+}
+
 static void shown_distribution(const rs_param *p, const rs_uncertain *u, char *buf, size_t size)
 {
-    int n = rs_dist_arity((rs_dist_kind)u->kind);
-    size_t len = (size_t)snprintf(buf, size, "%s(", rs_dist_name((rs_dist_kind)u->kind));
-    for (int i = 0; i < n && len < size; i++) {
-        char value[32];
-        if (u->kind == RS_DIST_LOGNORMAL && i == 1)
-            snprintf(value, sizeof value, "%.4g", u->args[i]); /* a cv, whatever the key */
-        else
-            shown_value(p, u->args[i], value, sizeof value);
-        len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "", value);
-    }
-    if (len < size)
-        snprintf(buf + len, size - len, ")%s", u->research ? " research" : "");
+    rs_param_write_distribution(p, u, shown_number, buf, size);
+    size_t len = strlen(buf);
+    if (u->research && len < size)
+        snprintf(buf + len, size - len, " research");
 }
 
 void rs_output_print_uncertain_inputs(FILE *out, const rs_scenario *sc)

@@ -159,6 +159,7 @@ void rs_nested_finish(rs_nested *a);
 
 typedef struct rs_nested_summary {
     double groups, n, mean;
+    double above, below;      /* groups whose mean is above (below) 0 */
     double stderr;            /* of the grand mean, from the spread of the groups' means: sqrt(MSB / n) */
     double between, within;   /* variance components: of the groups' true means, and within a group */
     /* the share of the variance due to the groups (the intraclass
@@ -167,6 +168,8 @@ typedef struct rs_nested_summary {
     double share, share_low, share_high;
 } rs_nested_summary;
 
+/* The summary of every group added so far, the one being filled counted
+ * as if closed (a run judged at a checkpoint is still filling it). */
 rs_nested_summary rs_nested_summarise(const rs_nested *a);
 
 /* Relative accuracy of a percentile (fine sketches, for reported metrics,
