@@ -48,20 +48,41 @@ static bool in_onboarding(const rs_model *m, const seat *s, int week)
     return s->active && !s->veteran && week - s->hire_week < m->sc->onboarding.weeks;
 }
 
-/* Step 2: the manager's planned hours, fitted to the budget (manager.c). */
-static void step_plan(rs_model *m, int week, rs_manager_week *p)
+/* What step 2's plan needs of the team: who is there, who is onboarding,
+ * and the coaching the seats plan for themselves. */
+typedef struct team_count {
+    int active, onboarding;
+    double own_coaching_a_month;
+} team_count;
+
+/* The first pass over the seats, in seat order: the week's coaching is
+ * cleared, step 1 staffs the seat, the plan's counts take it in, and the
+ * odds its deals closing this week are decided with are set from its state
+ * at the start of the week (step 3's first part). Each part reads only its
+ * own seat, so doing them seat by seat gives what step by step gives. */
+static void start_week(rs_model *m, int week, team_count *team)
 {
-    int active = 0, onboarding = 0;
-    double own_coaching_a_month = 0.0;
+    rs_week_draws_seats(&m->week, m->key, m->replication, week);
+    *team = (team_count){0, 0, 0.0};
     for (int i = 0; i < m->seat_count; i++) {
-        const seat *s = &m->seats[i];
-        active += s->active;
-        onboarding += in_onboarding(m, s, week);
-        if (s->active)
-            own_coaching_a_month += s->life.coaching_hours_a_month;
+        seat *s = &m->seats[i];
+        s->deal_coaching_hours_a_week = 0.0;
+        s->coaching_hours_a_week = s->onboarding_hours_a_week = 0.0;
+        rs_model_staff_seat(m, i, week, m->week.seat[RS_WORD_DEPARTURE][i]);
+        if (!s->active)
+            continue;
+        team->active++;
+        team->onboarding += in_onboarding(m, s, week);
+        team->own_coaching_a_month += s->life.coaching_hours_a_month;
+        rs_model_closing_odds(m, s, week);
     }
-    double own = m->own_coaching ? own_coaching_a_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR : NAN;
-    rs_manager_plan_week(p, m->sc, active, onboarding, own, m->budget_hours_a_week);
+}
+
+/* Step 2: the manager's planned hours, fitted to the budget (manager.c). */
+static void step_plan(const rs_model *m, const team_count *team, rs_manager_week *p)
+{
+    double own = m->own_coaching ? team->own_coaching_a_month * RS_MONTHS_PER_YEAR / RS_WEEKS_PER_YEAR : NAN;
+    rs_manager_plan_week(p, m->sc, team->active, team->onboarding, own, m->budget_hours_a_week);
 }
 
 /* A rep's share of the week's coaching, relative to the others': twice
@@ -73,8 +94,7 @@ static double coaching_weight(const rs_model *m, const seat *s)
     return m->own_coaching ? weight * s->life.coaching_hours_a_month : weight;
 }
 
-/* Step 4: coaching each rep receives, and the coaching stock update. */
-static void step_coaching(rs_model *m, int week, const rs_manager_week *p)
+static double coaching_weight_sum(const rs_model *m)
 {
     double weight_sum = 0.0;
     for (int i = 0; i < m->seat_count; i++) {
@@ -82,23 +102,25 @@ static void step_coaching(rs_model *m, int week, const rs_manager_week *p)
         if (s->active)
             weight_sum += coaching_weight(m, s);
     }
-    for (int i = 0; i < m->seat_count; i++) {
-        seat *s = &m->seats[i];
-        if (!s->active)
-            continue;
-        double weight = coaching_weight(m, s);
-        s->coaching_hours_a_week = weight_sum > 0.0 ? p->hours[RS_ACT_COACHING] * weight / weight_sum : 0.0;
-        s->onboarding_hours_a_week = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
-        /* The stock, in hours a month, follows the coaching received this
-         * week, in hours a week. In the warm-up it stays at the prior the
-         * veterans start with at week 0 (docs/model.md, "Choices where the
-         * reference is silent", the warm-up). */
-        double received_hours_a_week =
-            s->coaching_hours_a_week + m->ride_along_coaching_hours_a_week + s->deal_coaching_hours_a_week;
-        if (rs_model_recording(week))
-            s->stock_hours_a_month +=
-                m->stock_rate_a_week * (received_hours_a_week * RS_WEEKS_PER_MONTH - s->stock_hours_a_month);
-    }
+    return weight_sum;
+}
+
+/* Step 4 for an active rep: the coaching they receive, and the coaching
+ * stock update. */
+static void step_coaching(rs_model *m, seat *s, int week, const rs_manager_week *p, double weight_sum)
+{
+    double weight = coaching_weight(m, s);
+    s->coaching_hours_a_week = weight_sum > 0.0 ? p->hours[RS_ACT_COACHING] * weight / weight_sum : 0.0;
+    s->onboarding_hours_a_week = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
+    /* The stock, in hours a month, follows the coaching received this
+     * week, in hours a week. In the warm-up it stays at the prior the
+     * veterans start with at week 0 (docs/model.md, "Choices where the
+     * reference is silent", the warm-up). */
+    double received_hours_a_week =
+        s->coaching_hours_a_week + m->ride_along_coaching_hours_a_week + s->deal_coaching_hours_a_week;
+    if (rs_model_recording(week))
+        s->stock_hours_a_month +=
+            m->stock_rate_a_week * (received_hours_a_week * RS_WEEKS_PER_MONTH - s->stock_hours_a_month);
 }
 
 /* The share of a rep's undisturbed selling hours left this week, after
@@ -110,18 +132,17 @@ static double selling_factor(const rs_model *m, const seat *s)
     return rs_max2(0.0, 1.0 - m->sc->rep.meeting_cost * meeting_hours_a_week / m->undisturbed_selling_hours_a_week);
 }
 
-/* Opportunity k of seat i's week: its own block decides its win at close,
- * its value and its cycle, and it closes ceil(cycle) weeks later, at least
- * the next week. RS_ERR_NOMEM when the deal book could not grow. */
-static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, double deal_size_mean,
-                                  double cycle_mean_weeks)
+/* Opportunity k of seat i's week, from its block (words[RS_WORD_WIN] and
+ * so on): the block decides its win at close, its value and its cycle, and
+ * it closes ceil(cycle) weeks later, at least the next week. RS_ERR_NOMEM
+ * when the deal book could not grow. */
+static rs_status open_opportunity(rs_model *m, int i, int week, const uint32_t *const words[4], size_t b)
 {
     seat *s = &m->seats[i];
-    rs_stream draws;
-    rs_stream_start(&draws, m->key, m->replication, RS_RNG_DEAL, (unsigned)i, week, k);
-    double u_win = rs_stream_uniform(&draws);
-    double u_value = rs_stream_uniform(&draws);
-    double u_cycle = rs_stream_uniform(&draws);
+    double u_win = rs_uniform(words[RS_WORD_WIN][b]);
+    double u_value = rs_uniform(words[RS_WORD_VALUE][b]);
+    double u_cycle = rs_uniform(words[RS_WORD_CYCLE][b]);
+    double cycle_mean_weeks = s->week_cycle_mean_weeks;
     double cycle_weeks = m->cycle_shape > 0 ? cycle_mean_weeks * rs_quantile(&m->cycle, u_cycle) : cycle_mean_weeks;
     int weeks = (int)cycle_weeks;
     weeks += (double)weeks < cycle_weeks;
@@ -132,7 +153,7 @@ static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, doub
     rs_deal *d = &m->book.deals[index];
     d->win_u = u_win;
     double size_factor = rs_quantile(&m->deal_value, u_value);
-    d->value = deal_size_mean * size_factor;
+    d->value = s->week_deal_size_mean * size_factor;
     if (rs_model_recording(week)) {
         m->deal_factor_sum += size_factor;
         m->opportunities++;
@@ -146,80 +167,90 @@ static rs_status open_opportunity(rs_model *m, int i, int week, unsigned k, doub
     return RS_OK;
 }
 
-/* Step 5: leads, opportunities, their values and close weeks. */
-static rs_status step_pipeline(rs_model *m, int week)
+/* Step 5 for an active rep, its first part: leads and opportunities are
+ * counted, and each opportunity's block is asked for; step 5 ends in
+ * open_opportunities, once the week's blocks are drawn. */
+static rs_status count_opportunities(rs_model *m, int i, int week)
 {
     const rs_scenario *sc = m->sc;
+    seat *s = &m->seats[i];
+    double selling = selling_factor(m, s);
+    s->selling_hours_a_week = m->undisturbed_selling_hours_a_week * selling;
+    /* the practices' effects with the stock this week's coaching left */
+    const rs_practice_effects *fx = rs_model_seat_effects(m, s);
+    s->week_deal_size_mean = sc->pipeline.deal_size * fx->size;
+    s->week_cycle_mean_weeks = sc->pipeline.cycle_weeks * fx->cycle;
+    double leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead *
+                        m->lead_season[m->quarter];
+    /* Leads ~ Poisson(mu), each an opportunity with probability p, is the
+     * same as independent Poisson(mu p) opportunities and Poisson(mu (1 -
+     * p)) lost leads (docs/model.md, "Randomness", leads by thinning). */
+    double p = sc->pipeline.lead_to_opportunity;
+    double u_opportunities = rs_uniform(m->week.seat[RS_WORD_OPPORTUNITIES][i]);
+    unsigned opportunities = rs_poisson_quantile_cached(&s->opportunity_cache, leads_mean * p, u_opportunities);
+    unsigned lost = rs_poisson_quantile_cached(&s->lost_cache, leads_mean * (1.0 - p),
+                                               rs_uniform(m->week.seat[RS_WORD_LOST_LEADS][i]));
+    m->draws.seat_weeks++;
+    m->draws.opportunities += opportunities;
+    m->draws.lost_leads += lost;
+    if (rs_model_recording(week)) {
+        m->leads += opportunities + lost;
+        m->selling_share_sum += sc->rep.selling_share * selling;
+        m->stock_hours_a_month_sum += s->stock_hours_a_month;
+        m->skill_sum += s->skill;
+        m->lead_luck_sum += u_opportunities;
+        m->rep_weeks++;
+    }
+    s->week_opportunities = opportunities;
+    for (unsigned k = 0; k < opportunities; k++)
+        if (rs_week_draws_deal_add(&m->week, m->replication, (unsigned)i, week, k) != RS_OK)
+            return RS_ERR_NOMEM;
+    return RS_OK;
+}
+
+/* Step 5's end: the week's opportunities, drawn in one batch, are opened
+ * in the order they were counted, seat by seat. */
+static rs_status open_opportunities(rs_model *m, int week)
+{
+    rs_week_draws_deals(&m->week, m->key);
+    const uint32_t *const words[4] = {m->week.deal[0], m->week.deal[1], m->week.deal[2], m->week.deal[3]};
+    size_t b = 0;
     for (int i = 0; i < m->seat_count; i++) {
-        seat *s = &m->seats[i];
-        if (!s->active)
+        if (!m->seats[i].active)
             continue;
-        double selling = selling_factor(m, s);
-        s->selling_hours_a_week = m->undisturbed_selling_hours_a_week * selling;
-        /* the practices' effects with the stock this week's coaching left */
-        const rs_practice_effects *fx = rs_model_seat_effects(m, s);
-        double deal_size_mean = sc->pipeline.deal_size * fx->size;
-        double cycle_mean_weeks = sc->pipeline.cycle_weeks * fx->cycle;
-        double leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead *
-                            m->lead_season[m->quarter];
-        /* Leads ~ Poisson(mu), each an opportunity with probability p, is
-         * the same as independent Poisson(mu p) opportunities and
-         * Poisson(mu (1 - p)) lost leads (docs/model.md, "Randomness",
-         * leads by thinning). */
-        double p = sc->pipeline.lead_to_opportunity;
-        rs_stream_seek(&s->stream, RS_WORD_OPPORTUNITIES);
-        double u_opportunities = rs_stream_uniform(&s->stream);
-        unsigned opportunities = rs_poisson_quantile_cached(&s->opportunity_cache, leads_mean * p, u_opportunities);
-        unsigned lost =
-            rs_poisson_quantile_cached(&s->lost_cache, leads_mean * (1.0 - p), rs_stream_uniform(&s->stream));
-        m->draws.seat_weeks++;
-        m->draws.opportunities += opportunities;
-        m->draws.lost_leads += lost;
-        if (rs_model_recording(week)) {
-            m->leads += opportunities + lost;
-            m->selling_share_sum += sc->rep.selling_share * selling;
-            m->stock_hours_a_month_sum += s->stock_hours_a_month;
-            m->skill_sum += s->skill;
-            m->lead_luck_sum += u_opportunities;
-            m->rep_weeks++;
-        }
-        for (unsigned k = 0; k < opportunities; k++)
-            if (open_opportunity(m, i, week, k, deal_size_mean, cycle_mean_weeks) != RS_OK)
+        for (unsigned k = 0; k < m->seats[i].week_opportunities; k++)
+            if (open_opportunity(m, i, week, words, b++) != RS_OK)
                 return RS_ERR_NOMEM;
     }
     return RS_OK;
 }
 
-/* Step 6: experience and tenure grow; ramp times are recorded. */
-static void step_experience(rs_model *m, int week, rs_outcome *out)
+/* Step 6 for an active rep who is not an initial veteran: experience and
+ * tenure grow; ramp times are recorded. */
+static void step_experience(rs_model *m, int i, int week, rs_outcome *out)
 {
+    seat *s = &m->seats[i];
     int H = m->layout->horizon;
-    for (int i = 0; i < m->seat_count; i++) {
-        seat *s = &m->seats[i];
-        if (!s->active || s->veteran)
-            continue;
-        double before = s->experience_weeks;
-        s->experience_weeks +=
-            (1.0 + m->experience_weeks_per_onboarding_hour * s->onboarding_hours_a_week) / s->ramp_factor;
-        int tenure = week + 1 - s->hire_week; /* completed weeks */
-        double target = m->ramp.ramped_experience;
-        if (!s->ramped && s->experience_weeks >= target) {
-            s->ramped = true;
-            /* experience grows evenly within the week: interpolate */
-            double ramp_weeks = tenure - 1 + (target - before) / (s->experience_weeks - before);
-            if (s->pooled)
-                out->ramp_weeks[out->n_ramp_weeks++] = ramp_weeks;
-            /* the seat's first rep, ramping in the warm-up or in the run */
-            if (s->generation == 0)
-                out->values[m->layout->seat_ramp_weeks + (size_t)i] = ramp_weeks;
-        }
-        if (!s->tracked)
-            continue;
-        if (tenure < H) {
-            m->observed[tenure]++;
-            m->ramped_count[tenure] += s->ramped;
-            m->productivity_sum[tenure] += rs_ramp_rho(&m->ramp, s->experience_weeks);
-        }
+    double before = s->experience_weeks;
+    s->experience_weeks += (1.0 + m->experience_weeks_per_onboarding_hour * s->onboarding_hours_a_week) / s->ramp_factor;
+    int tenure = week + 1 - s->hire_week; /* completed weeks */
+    double target = m->ramp.ramped_experience;
+    if (!s->ramped && s->experience_weeks >= target) {
+        s->ramped = true;
+        /* experience grows evenly within the week: interpolate */
+        double ramp_weeks = tenure - 1 + (target - before) / (s->experience_weeks - before);
+        if (s->pooled)
+            out->ramp_weeks[out->n_ramp_weeks++] = ramp_weeks;
+        /* the seat's first rep, ramping in the warm-up or in the run */
+        if (s->generation == 0)
+            out->values[m->layout->seat_ramp_weeks + (size_t)i] = ramp_weeks;
+    }
+    if (!s->tracked)
+        return;
+    if (tenure < H) {
+        m->observed[tenure]++;
+        m->ramped_count[tenure] += s->ramped;
+        m->productivity_sum[tenure] += rs_ramp_rho(&m->ramp, s->experience_weeks);
     }
 }
 
@@ -244,36 +275,60 @@ static double open_pipeline(const rs_model *m)
     return total;
 }
 
-/* Step 7: the week's quota accrues; at a quarter's first week the
- * pipeline-to-quota ratio is taken. The team's size is recorded. */
-static void step_quota(rs_model *m, int week, int week_in_quarter, rs_outcome *out)
+/* Step 7 for a seat: the week's quota accrues; returns it. */
+static double accrue_quota(rs_model *m, seat *s, int week)
 {
-    double team = 0.0;
+    double q = seat_quota(m, s, week) * m->quota_season[m->quarter];
+    s->life.fy_quota += q;
+    if (s->active) {
+        s->qtd_quota += q;
+        s->fy_quota += q;
+        s->hire_quota += q;
+    }
+    return q;
+}
+
+/* The second pass over the seats, in seat order, after the deals closing
+ * are decided: steps 4 to 7 for each seat, but for the opening of its
+ * opportunities, which waits for the week's batch of blocks. Each step
+ * reads only its own seat and what the first pass left, so doing them
+ * seat by seat gives what step by step gives; the sums over seats are
+ * taken in the same order. */
+static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_outcome *out)
+{
+    double weight_sum = coaching_weight_sum(m);
+    double team_quota = 0.0;
     int active = 0, vacant = 0;
+    rs_week_draws_deals_clear(&m->week);
     for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
-        double q = seat_quota(m, s, week) * m->quota_season[m->quarter];
-        team += q;
-        s->life.fy_quota += q;
+        if (s->active) {
+            step_coaching(m, s, week, p, weight_sum);
+            if (count_opportunities(m, i, week) != RS_OK)
+                return RS_ERR_NOMEM;
+            if (!s->veteran)
+                step_experience(m, i, week, out);
+        }
+        team_quota += accrue_quota(m, s, week);
         active += s->active;
         vacant += !s->active && rs_model_seat_exists(s, week);
-        if (s->active) {
-            s->qtd_quota += q;
-            s->fy_quota += q;
-            s->hire_quota += q;
-        }
     }
-    if (!rs_model_recording(week))
-        return;
-    m->week_quota[week] = team;
-    out->values[m->layout->team_active + (size_t)week] = active;
-    out->values[m->layout->team_vacant + (size_t)week] = vacant;
-    if (week_in_quarter == 0) {
-        double quarter_quota = projected_quarter_quota(m, week);
-        if (quarter_quota > 0.0) {
-            m->pipeline_ratio_sum += open_pipeline(m) / quarter_quota;
-            m->pipeline_ratio_n++;
-        }
+    if (rs_model_recording(week)) {
+        m->week_quota[week] = team_quota;
+        out->values[m->layout->team_active + (size_t)week] = active;
+        out->values[m->layout->team_vacant + (size_t)week] = vacant;
+    }
+    return open_opportunities(m, week);
+}
+
+/* At a recorded quarter's first week, after the week's opportunities are
+ * open: the pipeline-to-quota ratio. */
+static void take_pipeline_ratio(rs_model *m, int week)
+{
+    double quarter_quota = projected_quarter_quota(m, week);
+    if (quarter_quota > 0.0) {
+        m->pipeline_ratio_sum += open_pipeline(m) / quarter_quota;
+        m->pipeline_ratio_n++;
     }
 }
 
@@ -349,25 +404,20 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
         m->quarter = fiscal_week / RS_WEEKS_PER_QUARTER;
         if (week_in_quarter == 0)
             start_quarter(m);
-        for (int i = 0; i < m->seat_count; i++) {
-            m->seats[i].deal_coaching_hours_a_week = 0.0;
-            m->seats[i].coaching_hours_a_week = m->seats[i].onboarding_hours_a_week = 0.0;
-        }
 
-        rs_model_step_staffing(m, week);
+        team_count team;
+        start_week(m, week, &team);
         if (week == 0 || (rs_model_recording(week) && fiscal_week == 0))
             rs_model_start_fiscal_year(m);
         rs_manager_week p;
-        step_plan(m, week, &p);
+        step_plan(m, &team, &p);
         rs_status st = rs_model_close_deals(m, week, week_in_quarter, &p, out);
+        if (st == RS_OK)
+            st = run_seats(m, week, &p, out);
         if (st != RS_OK)
             return st;
-        step_coaching(m, week, &p);
-        st = step_pipeline(m, week);
-        if (st != RS_OK)
-            return st;
-        step_experience(m, week, out);
-        step_quota(m, week, week_in_quarter, out);
+        if (rs_model_recording(week) && week_in_quarter == 0)
+            take_pipeline_ratio(m, week);
 
         if (rs_model_recording(week)) {
             for (int a = 0; a < RS_ACT_COUNT; a++) {

@@ -49,28 +49,16 @@ static void book_win(rs_model *m, const rs_deal *d, int week, rs_outcome *out)
     }
 }
 
-/* The odds each rep's deals closing this week are decided with, from the
- * state at the start of the week: the win probability the practices give
- * (capped), and the attention the rep's pipeline gets: last week's selling
- * hours against what the open opportunities, this week's closing ones
- * included, need. */
-static void closing_odds(rs_model *m, int week)
+void rs_model_closing_odds(rs_model *m, seat *s, int week)
 {
     const rs_scenario *sc = m->sc;
-    double hours_a_week_per_deal = sc->rep.hours_per_open_deal;
-    for (int i = 0; i < m->seat_count; i++) {
-        seat *s = &m->seats[i];
-        if (!s->active)
-            continue;
-        s->close_win_probability =
-            rs_min2(sc->pipeline.win_rate * rs_model_seat_effects(m, s)->win, sc->pipeline.max_win_rate);
-        double needed_hours_a_week = s->open_deals * hours_a_week_per_deal;
-        s->attention = needed_hours_a_week > s->selling_hours_a_week
-                           ? s->selling_hours_a_week / needed_hours_a_week
-                           : 1.0;
-        if (rs_model_recording(week))
-            m->attention_sum += s->attention;
-    }
+    s->close_win_probability =
+        rs_min2(sc->pipeline.win_rate * rs_model_seat_effects(m, s)->win, sc->pipeline.max_win_rate);
+    double needed_hours_a_week = s->open_deals * sc->rep.hours_per_open_deal;
+    s->attention =
+        needed_hours_a_week > s->selling_hours_a_week ? s->selling_hours_a_week / needed_hours_a_week : 1.0;
+    if (rs_model_recording(week))
+        m->attention_sum += s->attention;
 }
 
 /* Lists in m->closing the deals of `list` (this week's) whose reps are
@@ -140,7 +128,6 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
 rs_status rs_model_close_deals(rs_model *m, int week, int week_in_quarter, rs_manager_week *hours, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
-    closing_odds(m, week);
     int32_t list = rs_deal_book_take(&m->book, week);
     size_t n = 0;
     rs_status st = gather_closing(m, list, &n);

@@ -9,8 +9,15 @@
 #include "manager.h"
 #include "model_state.h"
 
+/* The odds an active rep's deals closing in `week` are decided with, from
+ * the state at the start of the week (after the week's staffing): the win
+ * probability the practices give (capped), and the attention the rep's
+ * pipeline gets: last week's selling hours against what the open
+ * opportunities, this week's closing ones included, need. */
+void rs_model_closing_odds(rs_model *m, seat *s, int week);
+
 /* Decides the deals closing in `week` (week_in_quarter its week of the
- * fiscal quarter) with each rep's state at the start of the week, books the
+ * fiscal quarter) with the odds rs_model_closing_odds set this week, books the
  * won ones, and books the hours of deal help into the manager's week
  * `hours` (it must hold the week's plan). RS_ERR_NOMEM when the list of
  * closing deals could not grow. */

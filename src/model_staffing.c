@@ -24,11 +24,9 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     rs_stream_start(&draws, m->key, m->replication, RS_RNG_SKILL, (unsigned)index, draw_week, 0);
     m->draws.hires++;
     uint32_t generation = s->generation;
-    rs_stream stream = s->stream;
     seat_life life = s->life;
     memset(s, 0, sizeof *s);
     s->generation = generation;
-    s->stream = stream;
     s->life = life;
     s->history_rep = m->history ? rs_model_history_hire(m, index, week, veteran) : -1;
     bool first = !s->life.first_rep_hired;
@@ -161,26 +159,23 @@ static bool at_risk_at_review(rs_model *m, seat *s, int week)
     return s->hire_bookings < sc->attrition.review_below * s->hire_quota;
 }
 
-void rs_model_step_staffing(rs_model *m, int week)
+void rs_model_staff_seat(rs_model *m, int i, int week, uint32_t departure_word)
 {
     const rs_scenario *sc = m->sc;
-    for (int i = 0; i < m->seat_count; i++) {
-        seat *s = &m->seats[i];
-        rs_stream_start(&s->stream, m->key, m->replication, RS_RNG_SEAT_WEEK, (unsigned)i, week, 0);
-        if (!rs_model_recording(week)) {
-            if (!s->active && s->life.arrives_at == week && week < 0)
-                hire(m, i, week, false, true);
-            continue;
-        }
-        if (s->active && rs_stream_uniform(&s->stream) < m->leave_probability_a_week) {
-            depart(m, s, week, EXIT_ATTRITION);
-        } else if (s->active && at_risk_at_review(m, s, week)) {
-            rs_stream review;
-            rs_stream_start(&review, m->key, m->replication, RS_RNG_REVIEW, (unsigned)i, week, 0);
-            if (rs_stream_uniform(&review) < sc->attrition.review_exit)
-                depart(m, s, week, EXIT_REVIEW);
-        }
-        if (!s->active && s->vacant_until <= week)
-            hire(m, i, week, false, false);
+    seat *s = &m->seats[i];
+    if (!rs_model_recording(week)) {
+        if (!s->active && s->life.arrives_at == week && week < 0)
+            hire(m, i, week, false, true);
+        return;
     }
+    if (s->active && rs_uniform(departure_word) < m->leave_probability_a_week) {
+        depart(m, s, week, EXIT_ATTRITION);
+    } else if (s->active && at_risk_at_review(m, s, week)) {
+        rs_stream review;
+        rs_stream_start(&review, m->key, m->replication, RS_RNG_REVIEW, (unsigned)i, week, 0);
+        if (rs_stream_uniform(&review) < sc->attrition.review_exit)
+            depart(m, s, week, EXIT_REVIEW);
+    }
+    if (!s->active && s->vacant_until <= week)
+        hire(m, i, week, false, false);
 }

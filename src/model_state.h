@@ -18,6 +18,7 @@
 #include "ramp.h"
 #include "rng.h"
 #include "samplers.h"
+#include "week_draws.h"
 
 typedef struct rs_model rs_model; /* as model.h has it */
 
@@ -48,9 +49,11 @@ typedef struct seat {
     int next_review;     /* index of the rep's next early review */
     int open_deals;      /* the seat's open opportunities */
     double open_value;   /* and their value */
-    rs_stream stream;    /* this week's stream of the seat */
-    int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded
-                          * (here, in the stream's padding, the seat grows by nothing) */
+    int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
+    /* this week's opportunities, counted before their blocks are drawn,
+     * and what they are opened with */
+    unsigned week_opportunities;
+    double week_deal_size_mean, week_cycle_mean_weeks;
     rs_poisson_cache opportunity_cache, lost_cache;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */
@@ -109,6 +112,7 @@ struct rs_model {
     double budget_hours_a_week;
 
     seat *seats;
+    rs_week_draws week; /* this week's random blocks, drawn in batches */
     rs_deal_book book;
     closing *closing; /* scratch: the deals closing this week */
     size_t closing_capacity;

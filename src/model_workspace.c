@@ -47,7 +47,9 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
     size_t H = (size_t)layout->horizon;
     /* with uncertain keys, the workspace's own copy of the scenario */
     size_t drawn = sc->uncertain.count > 0 ? sizeof(rs_scenario) + rs_param_count * sizeof(rs_origin) : 0;
-    return drawn + sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) +
+    /* a seat's weekly block, and four opportunities' to begin with */
+    size_t week_draws = ((size_t)sc->team.seat_count * 5 + 64) * 4 * sizeof(uint32_t);
+    return drawn + week_draws + sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) +
            H * (3 * sizeof(double) + 2 * sizeof(int)) +
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
@@ -121,12 +123,14 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     m->seats = calloc(reps, sizeof *m->seats);
     m->closing = malloc(m->closing_capacity * sizeof *m->closing);
     bool book = rs_deal_book_init(&m->book, capacity) == RS_OK;
+    /* a week's opportunities: about one a seat, room for four to begin with */
+    bool week = rs_week_draws_init(&m->week, sc->team.seat_count, 4 * reps + 64) == RS_OK;
     m->week_bookings = calloc(H, sizeof(double));
     m->week_quota = calloc(H, sizeof(double));
     m->productivity_sum = calloc(H, sizeof(double));
     m->observed = calloc(H, sizeof(int));
     m->ramped_count = calloc(H, sizeof(int));
-    if (!book || !m->seats || !m->closing || !m->week_bookings || !m->week_quota ||
+    if (!book || !week || !m->seats || !m->closing || !m->week_bookings || !m->week_quota ||
         !m->productivity_sum || !m->observed || !m->ramped_count) {
         rs_model_free(m);
         return NULL;
@@ -140,6 +144,7 @@ void rs_model_free(rs_model *m)
         return;
     rs_scenario_free(m->drawn);
     rs_deal_book_free(&m->book);
+    rs_week_draws_free(&m->week);
     free(m->seats);
     free(m->closing);
     free(m->week_bookings);

@@ -58,18 +58,26 @@ static inline philox4x32_key_t rs_rng_key(uint64_t seed)
     return key;
 }
 
-/* Positions s at the start of a stream. week >= RS_RNG_INITIAL_WEEK,
+/* The counter of a stream's first block: rs_stream_start positions a
+ * stream there, and the week's batches (week_draws.h) compute first
+ * blocks from it. week >= RS_RNG_INITIAL_WEEK,
  * seat < 4096, any 32-bit index. The index's low 16 bits share a word
  * with the week; its high 16 bits sit above the block count in the last
  * word (a stream never needs 65,536 blocks), so that indices below 65,536
  * keep the counters, and the numbers, they have always had. */
+static inline philox4x32_ctr_t rs_stream_counter(uint32_t replication, rs_purpose purpose, unsigned seat, int week,
+                                                 uint32_t index)
+{
+    philox4x32_ctr_t ctr = {{replication, ((uint32_t)purpose << 28) | ((uint32_t)seat & 0x0fffffffu),
+                             ((uint32_t)(week - RS_RNG_INITIAL_WEEK) & 0xffffu) | (index << 16),
+                             index & RS_STREAM_INDEX_HIGH}};
+    return ctr;
+}
+
 static inline void rs_stream_start(rs_stream *s, philox4x32_key_t key, uint32_t replication, rs_purpose purpose,
                                    unsigned seat, int week, uint32_t index)
 {
-    s->ctr.v[0] = replication;
-    s->ctr.v[1] = ((uint32_t)purpose << 28) | ((uint32_t)seat & 0x0fffffffu);
-    s->ctr.v[2] = ((uint32_t)(week - RS_RNG_INITIAL_WEEK) & 0xffffu) | (index << 16);
-    s->ctr.v[3] = index & RS_STREAM_INDEX_HIGH;
+    s->ctr = rs_stream_counter(replication, purpose, seat, week, index);
     s->key = key;
     s->used = 4;
 }

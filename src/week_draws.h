@@ -1,0 +1,54 @@
+/* week_draws.h: a week's random blocks, drawn in batches (docs/performance.md,
+ * "Count, draw in batches, apply").
+ *
+ * A Philox block drawn alone costs its latency, 11 to 17 ns on this
+ * project's machines; computed 8 or 16 at once (philox_batch.h) it costs
+ * 2 to 3 ns. So the weekly loop counts first what it will need, draws those
+ * blocks in one batch, then applies them: every seat's weekly block at the
+ * start of the week, and every opportunity's block once the week's
+ * opportunities are counted. The counters are exactly those rs_stream_start
+ * gives the same draws (rng.h), so the numbers are the same as drawing each
+ * block when it is needed. Private to the model. */
+#ifndef RS_WEEK_DRAWS_H
+#define RS_WEEK_DRAWS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rampsim/status.h"
+
+#include "rng.h"
+
+typedef struct rs_week_draws {
+    /* the seats' weekly blocks (RS_RNG_SEAT_WEEK), word w of seat i in
+     * seat[w][i] */
+    uint32_t *seat[4];
+    int seats;
+    /* the week's opportunity blocks (RS_RNG_DEAL), in the order they were
+     * asked for */
+    uint32_t *deal[4];
+    size_t deals, deal_capacity;
+} rs_week_draws;
+
+/* Room for `seats` seats and, to begin with, `deals` opportunities a week.
+ * RS_ERR_NOMEM on failure (d is then freed). */
+rs_status rs_week_draws_init(rs_week_draws *d, int seats, size_t deals);
+void rs_week_draws_free(rs_week_draws *d);
+
+/* Draws every seat's block of `week`. */
+void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replication, int week);
+
+/* Starts the week's list of opportunity blocks. */
+static inline void rs_week_draws_deals_clear(rs_week_draws *d)
+{
+    d->deals = 0;
+}
+
+/* Asks for opportunity `index` of seat `seat` in `week`; its block is
+ * drawn by rs_week_draws_deals. RS_ERR_NOMEM when the list could not grow. */
+rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week, uint32_t index);
+
+/* Draws the blocks asked for since rs_week_draws_deals_clear. */
+void rs_week_draws_deals(rs_week_draws *d, philox4x32_key_t key);
+
+#endif
