@@ -54,7 +54,6 @@ typedef struct seat {
      * and what they are opened with */
     unsigned week_opportunities;
     double week_deal_size_mean, week_cycle_mean_weeks;
-    rs_poisson_cache opportunity_cache, lost_cache;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */
     double experience_weeks;
@@ -72,6 +71,8 @@ typedef struct seat {
      * the stock of a rep whose coaching is steady stays put, so they are kept */
     double effects_stock_hours_a_month;
     rs_practice_effects practice_effects;
+    /* last: large, and read only where a rep's lead rate repeats */
+    rs_poisson_cache opportunity_cache, lost_cache;
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */
