@@ -132,18 +132,16 @@ static double selling_factor(const rs_model *m, const seat *s)
     return rs_max2(0.0, 1.0 - m->sc->rep.meeting_cost * meeting_hours_a_week / m->undisturbed_selling_hours_a_week);
 }
 
-/* Opportunity k of seat i's week, from its block (words[RS_WORD_WIN] and
- * so on): the block decides its win at close, its value and its cycle, and
- * it closes ceil(cycle) weeks later, at least the next week. RS_ERR_NOMEM
- * when the deal book could not grow. */
-static rs_status open_opportunity(rs_model *m, int i, int week, const uint32_t *const words[4], size_t b)
+/* Opportunity b of the week's batch, seat i's: its block decided its win
+ * at close (word RS_WORD_WIN), its value and its cycle (turned into mean-1
+ * factors by open_opportunities); it closes ceil(cycle) weeks later, at
+ * least the next week. RS_ERR_NOMEM when the deal book could not grow. */
+static rs_status open_opportunity(rs_model *m, int i, int week, size_t b)
 {
     seat *s = &m->seats[i];
-    double u_win = rs_uniform(words[RS_WORD_WIN][b]);
-    double u_value = rs_uniform(words[RS_WORD_VALUE][b]);
-    double u_cycle = rs_uniform(words[RS_WORD_CYCLE][b]);
+    const rs_week_draws *w = &m->week;
     double cycle_mean_weeks = s->week_cycle_mean_weeks;
-    double cycle_weeks = m->cycle_shape > 0 ? cycle_mean_weeks * rs_quantile(&m->cycle, u_cycle) : cycle_mean_weeks;
+    double cycle_weeks = m->cycle_shape > 0 ? cycle_mean_weeks * w->deal_cycle[b] : cycle_mean_weeks;
     int weeks = (int)cycle_weeks;
     weeks += (double)weeks < cycle_weeks;
     int close = week + (weeks > 1 ? weeks : 1);
@@ -151,8 +149,8 @@ static rs_status open_opportunity(rs_model *m, int i, int week, const uint32_t *
     if (index < 0)
         return RS_ERR_NOMEM;
     rs_deal *d = &m->book.deals[index];
-    d->win_u = u_win;
-    double size_factor = rs_quantile(&m->deal_value, u_value);
+    d->win_u = rs_uniform(w->deal[RS_WORD_WIN][b]);
+    double size_factor = w->deal_value[b];
     d->value = s->week_deal_size_mean * size_factor;
     if (rs_model_recording(week)) {
         m->deal_factor_sum += size_factor;
@@ -208,18 +206,24 @@ static rs_status count_opportunities(rs_model *m, int i, int week)
     return RS_OK;
 }
 
-/* Step 5's end: the week's opportunities, drawn in one batch, are opened
- * in the order they were counted, seat by seat. */
+/* Step 5's end: the week's opportunities, drawn in one batch, are given
+ * their value and cycle factors, then opened in the order they were
+ * counted, seat by seat. */
 static rs_status open_opportunities(rs_model *m, int week)
 {
-    rs_week_draws_deals(&m->week, m->key);
-    const uint32_t *const words[4] = {m->week.deal[0], m->week.deal[1], m->week.deal[2], m->week.deal[3]};
+    rs_week_draws *w = &m->week;
+    rs_week_draws_deals(w, m->key);
+    for (size_t b = 0; b < w->deals; b++) {
+        w->deal_value[b] = rs_quantile(&m->deal_value, rs_uniform(w->deal[RS_WORD_VALUE][b]));
+        if (m->cycle_shape > 0)
+            w->deal_cycle[b] = rs_quantile(&m->cycle, rs_uniform(w->deal[RS_WORD_CYCLE][b]));
+    }
     size_t b = 0;
     for (int i = 0; i < m->seat_count; i++) {
         if (!m->seats[i].active)
             continue;
         for (unsigned k = 0; k < m->seats[i].week_opportunities; k++)
-            if (open_opportunity(m, i, week, words, b++) != RS_OK)
+            if (open_opportunity(m, i, week, b++) != RS_OK)
                 return RS_ERR_NOMEM;
     }
     return RS_OK;

@@ -17,12 +17,26 @@ static rs_status grow(uint32_t *words[4], size_t capacity)
     return RS_OK;
 }
 
+static rs_status grow_deals(rs_week_draws *d, size_t capacity)
+{
+    if (grow(d->deal, capacity) != RS_OK)
+        return RS_ERR_NOMEM;
+    double *value = realloc(d->deal_value, capacity * sizeof *value);
+    if (value)
+        d->deal_value = value;
+    double *cycle = value ? realloc(d->deal_cycle, capacity * sizeof *cycle) : NULL;
+    if (!cycle)
+        return RS_ERR_NOMEM;
+    d->deal_cycle = cycle;
+    d->deal_capacity = capacity;
+    return RS_OK;
+}
+
 rs_status rs_week_draws_init(rs_week_draws *d, int seats, size_t deals)
 {
     *d = (rs_week_draws){0};
     d->seats = seats;
-    d->deal_capacity = deals > 0 ? deals : 1;
-    if (grow(d->seat, seats > 0 ? (size_t)seats : 1) != RS_OK || grow(d->deal, d->deal_capacity) != RS_OK) {
+    if (grow(d->seat, seats > 0 ? (size_t)seats : 1) != RS_OK || grow_deals(d, deals > 0 ? deals : 1) != RS_OK) {
         rs_week_draws_free(d);
         return RS_ERR_NOMEM;
     }
@@ -36,6 +50,9 @@ void rs_week_draws_free(rs_week_draws *d)
         free(d->deal[w]);
         d->seat[w] = d->deal[w] = NULL;
     }
+    free(d->deal_value);
+    free(d->deal_cycle);
+    d->deal_value = d->deal_cycle = NULL;
 }
 
 void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replication, int week)
@@ -50,11 +67,8 @@ void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replic
 
 rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week, uint32_t index)
 {
-    if (d->deals == d->deal_capacity) {
-        if (grow(d->deal, 2 * d->deal_capacity) != RS_OK)
-            return RS_ERR_NOMEM;
-        d->deal_capacity *= 2;
-    }
+    if (d->deals == d->deal_capacity && grow_deals(d, 2 * d->deal_capacity) != RS_OK)
+        return RS_ERR_NOMEM;
     philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, index);
     for (int w = 0; w < 4; w++)
         d->deal[w][d->deals] = c.v[w];

@@ -27,6 +27,10 @@ typedef struct rs_week_draws {
     /* the week's opportunity blocks (RS_RNG_DEAL), in the order they were
      * asked for */
     uint32_t *deal[4];
+    /* room for two numbers an opportunity, which the model turns its block
+     * into in a pass of their own: lookups in tables, independent of one
+     * another, overlap their cache misses there */
+    double *deal_value, *deal_cycle;
     size_t deals, deal_capacity;
 } rs_week_draws;
 
