@@ -71,6 +71,9 @@ typedef struct seat {
      * the stock of a rep whose coaching is steady stays put, so they are kept */
     double effects_stock_hours_a_month;
     rs_practice_effects practice_effects;
+    /* the selling factor at the week's meeting hours selling_meeting_hours_a_week,
+     * kept as the practice effects are (NaN: nothing kept) */
+    double selling_meeting_hours_a_week, selling_factor;
     /* last: large, and read only where a rep's lead rate repeats */
     rs_poisson_cache opportunity_cache, lost_cache;
 } seat;

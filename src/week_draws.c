@@ -65,15 +65,9 @@ void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replic
     rs_philox_blocks(key, (size_t)d->seats, d->seat[0], d->seat[1], d->seat[2], d->seat[3]);
 }
 
-rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week, uint32_t index)
+rs_status rs_week_draws_deals_grow(rs_week_draws *d)
 {
-    if (d->deals == d->deal_capacity && grow_deals(d, 2 * d->deal_capacity) != RS_OK)
-        return RS_ERR_NOMEM;
-    philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, index);
-    for (int w = 0; w < 4; w++)
-        d->deal[w][d->deals] = c.v[w];
-    d->deals++;
-    return RS_OK;
+    return grow_deals(d, 2 * d->deal_capacity);
 }
 
 void rs_week_draws_deals(rs_week_draws *d, philox4x32_key_t key)

@@ -48,9 +48,22 @@ static inline void rs_week_draws_deals_clear(rs_week_draws *d)
     d->deals = 0;
 }
 
+/* Doubles the room for the week's opportunities. RS_ERR_NOMEM on failure. */
+rs_status rs_week_draws_deals_grow(rs_week_draws *d);
+
 /* Asks for opportunity `index` of seat `seat` in `week`; its block is
  * drawn by rs_week_draws_deals. RS_ERR_NOMEM when the list could not grow. */
-rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week, uint32_t index);
+static inline rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week,
+                                               uint32_t index)
+{
+    if (d->deals == d->deal_capacity && rs_week_draws_deals_grow(d) != RS_OK)
+        return RS_ERR_NOMEM;
+    philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, index);
+    for (int w = 0; w < 4; w++)
+        d->deal[w][d->deals] = c.v[w];
+    d->deals++;
+    return RS_OK;
+}
 
 /* Draws the blocks asked for since rs_week_draws_deals_clear. */
 void rs_week_draws_deals(rs_week_draws *d, philox4x32_key_t key);
