@@ -2,6 +2,9 @@
  * docs/performance.md, and the model's inner loop against the floor its
  * random draws set. Built by CMake, not run by CTest (timings need a quiet
  * machine):  build/bench/rampsim-bench [--runs N] [--jobs typical,large,sweep]
+ * and, two builds side by side (vs.c):
+ *   build/bench/rampsim-bench --vs OLD/rampsim NEW/rampsim [--runs N]
+ *                             [--jobs typical,default1000,tornado,calibrate]
  *
  * Each measured run is a child process, so that its peak memory is its own. */
 #include <stdio.h>
@@ -17,6 +20,7 @@
 #include "rng.h"
 #include "samplers.h"
 #include "rampsim/scenario.h"
+#include "vs.h"
 
 typedef struct job {
     const char *name;
@@ -290,17 +294,27 @@ static void run_research_pairs(int runs)
 int main(int argc, char **argv)
 {
     int runs = 0;
-    const char *which = "typical,large,sweep";
+    const char *which = NULL, *old = NULL, *new = NULL;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
             runs = atoi(argv[++i]);
         else if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc)
             which = argv[++i];
-        else {
-            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep,team500,roster500,research]\n");
+        else if (strcmp(argv[i], "--vs") == 0 && i + 2 < argc) {
+            old = argv[++i];
+            new = argv[++i];
+        } else {
+            fprintf(stderr, "usage: rampsim-bench [--runs N] [--jobs typical,large,sweep,team500,roster500,research]\n"
+                            "       rampsim-bench --vs OLD/rampsim NEW/rampsim [--runs N]\n"
+                            "                     [--jobs typical,default1000,tornado,calibrate]\n");
             return 2;
         }
     }
+    if (old)
+        return rs_bench_vs(old, new, RS_SOURCE_DIR, which ? which : "typical,default1000,tornado,calibrate",
+                           runs ? runs : 5);
+    if (!which)
+        which = "typical,large,sweep";
     if (runs < 0 || runs > 32) {
         fprintf(stderr, "bench: --runs must be from 1 to 32\n");
         return 2;
