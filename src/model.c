@@ -107,11 +107,35 @@ static double coaching_weight_sum(const rs_model *m)
 
 /* Step 4 for an active rep: the coaching they receive, and the coaching
  * stock update. */
-static void step_coaching(rs_model *m, seat *s, int week, const rs_manager_week *p, double weight_sum)
+/* The week's coaching hours of a rep of weight 1 and of weight 2 (behind,
+ * under coaching.focus = behind), and of an onboarding rep, computed once
+ * a week for every rep whose weight is one of those. */
+typedef struct coaching_shares {
+    double weight_sum, one, two, onboarding;
+} coaching_shares;
+
+static coaching_shares week_coaching_shares(const rs_model *m, const rs_manager_week *p)
+{
+    coaching_shares c = {coaching_weight_sum(m), 0.0, 0.0, 0.0};
+    if (c.weight_sum > 0.0) {
+        c.one = p->hours[RS_ACT_COACHING] * 1.0 / c.weight_sum;
+        c.two = p->hours[RS_ACT_COACHING] * 2.0 / c.weight_sum;
+    }
+    if (p->onboarding > 0)
+        c.onboarding = p->hours[RS_ACT_ONBOARDING] / p->onboarding;
+    return c;
+}
+
+static void step_coaching(rs_model *m, seat *s, int week, const rs_manager_week *p, const coaching_shares *c)
 {
     double weight = coaching_weight(m, s);
-    s->coaching_hours_a_week = weight_sum > 0.0 ? p->hours[RS_ACT_COACHING] * weight / weight_sum : 0.0;
-    s->onboarding_hours_a_week = in_onboarding(m, s, week) ? p->hours[RS_ACT_ONBOARDING] / p->onboarding : 0.0;
+    if (c->weight_sum <= 0.0)
+        s->coaching_hours_a_week = 0.0;
+    else if (!m->own_coaching)
+        s->coaching_hours_a_week = weight == 1.0 ? c->one : c->two;
+    else
+        s->coaching_hours_a_week = p->hours[RS_ACT_COACHING] * weight / c->weight_sum;
+    s->onboarding_hours_a_week = in_onboarding(m, s, week) ? c->onboarding : 0.0;
     /* The stock, in hours a month, follows the coaching received this
      * week, in hours a week. In the warm-up it stays at the prior the
      * veterans start with at week 0 (docs/model.md, "Choices where the
@@ -306,14 +330,14 @@ static double accrue_quota(rs_model *m, seat *s, int week)
  * taken in the same order. */
 static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_outcome *out)
 {
-    double weight_sum = coaching_weight_sum(m);
+    coaching_shares shares = week_coaching_shares(m, p);
     double team_quota = 0.0;
     int active = 0, vacant = 0;
     rs_week_draws_deals_clear(&m->week);
     for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (s->active) {
-            step_coaching(m, s, week, p, weight_sum);
+            step_coaching(m, s, week, p, &shares);
             if (count_opportunities(m, i, week) != RS_OK)
                 return RS_ERR_NOMEM;
             if (!s->veteran)
