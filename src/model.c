@@ -107,20 +107,20 @@ static double coaching_weight_sum(const rs_model *m)
 
 /* Step 4 for an active rep: the coaching they receive, and the coaching
  * stock update. */
-/* The week's coaching hours of a rep of weight 1 and of weight 2 (behind,
- * under coaching.focus = behind), and of an onboarding rep, computed once
- * a week for every rep whose weight is one of those. */
+/* The week's coaching hours of a rep of weight 1, and of an onboarding
+ * rep, computed once a week. A rep of weight 2 (behind, under
+ * coaching.focus = behind) gets twice the first: hours x 2 / sum is
+ * exactly 2 x (hours / sum), as doubling rounds nothing. Seats that plan
+ * their own coaching have weights of any size, and their own division. */
 typedef struct coaching_shares {
-    double weight_sum, one, two, onboarding;
+    double weight_sum, one, onboarding;
 } coaching_shares;
 
 static coaching_shares week_coaching_shares(const rs_model *m, const rs_manager_week *p)
 {
-    coaching_shares c = {coaching_weight_sum(m), 0.0, 0.0, 0.0};
-    if (c.weight_sum > 0.0) {
-        c.one = p->hours[RS_ACT_COACHING] * 1.0 / c.weight_sum;
-        c.two = p->hours[RS_ACT_COACHING] * 2.0 / c.weight_sum;
-    }
+    coaching_shares c = {coaching_weight_sum(m), 0.0, 0.0};
+    if (c.weight_sum > 0.0)
+        c.one = p->hours[RS_ACT_COACHING] / c.weight_sum;
     if (p->onboarding > 0)
         c.onboarding = p->hours[RS_ACT_ONBOARDING] / p->onboarding;
     return c;
@@ -132,7 +132,7 @@ static void step_coaching(rs_model *m, seat *s, int week, const rs_manager_week 
     if (c->weight_sum <= 0.0)
         s->coaching_hours_a_week = 0.0;
     else if (!m->own_coaching)
-        s->coaching_hours_a_week = weight == 1.0 ? c->one : c->two;
+        s->coaching_hours_a_week = weight * c->one;
     else
         s->coaching_hours_a_week = p->hours[RS_ACT_COACHING] * weight / c->weight_sum;
     s->onboarding_hours_a_week = in_onboarding(m, s, week) ? c->onboarding : 0.0;
