@@ -125,19 +125,51 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
     return helped;
 }
 
+/* The week without deal help and without a history to record: each deal
+ * of the list is decided as it comes and given back to the book in the
+ * same walk, as gather_closing, decide and rs_deal_book_release would in
+ * three (none of them reads what another writes for a different deal). */
+static void decide_in_list_order(rs_model *m, int32_t list, int week, rs_outcome *out)
+{
+    rs_deal_book *b = &m->book;
+    while (list >= 0) {
+        rs_deal *d = &b->deals[list];
+        int32_t next = d->next;
+        seat *s = &m->seats[d->seat];
+        if (d->generation == s->generation) {
+            s->open_deals--;
+            s->open_value -= d->value;
+            if (rs_model_recording(week)) {
+                m->closed++;
+                m->win_luck_sum += 1.0 - d->win_u;
+            }
+            if (d->win_u < s->close_win_probability * s->attention)
+                book_win(m, d, week, out);
+        }
+        d->next = b->free_list;
+        b->free_list = list;
+        list = next;
+    }
+}
+
 rs_status rs_model_close_deals(rs_model *m, int week, int week_in_quarter, rs_manager_week *hours, rs_outcome *out)
 {
     const rs_scenario *sc = m->sc;
     int32_t list = rs_deal_book_take(&m->book, week);
-    size_t n = 0;
-    rs_status st = gather_closing(m, list, &n);
-    if (st != RS_OK)
-        return st;
     /* Deal help is the intervention a scenario studies: it starts at week 0,
      * not in the warm-up (docs/model.md, "Choices where the reference is
      * silent", the warm-up). */
     bool help = rs_model_recording(week) && deal_help_this_week(sc, week_in_quarter) &&
                 sc->deal_help.max_deals_per_week > 0;
+    if (!help && !m->history) {
+        decide_in_list_order(m, list, week, out);
+        rs_manager_add_deal_help(hours, m->budget_hours_a_week, 0.0);
+        return RS_OK;
+    }
+    size_t n = 0;
+    rs_status st = gather_closing(m, list, &n);
+    if (st != RS_OK)
+        return st;
     if (help)
         qsort(m->closing, n, sizeof *m->closing, by_seat_then_largest);
     int helped = decide(m, n, help, week, out);
