@@ -40,28 +40,18 @@ void rs_deal_book_clear(rs_deal_book *b)
     free_range(b, 0, b->capacity);
 }
 
-int32_t rs_deal_book_add(rs_deal_book *b, int week, int close)
+bool rs_deal_book_grow(rs_deal_book *b)
 {
-    if (b->free_list < 0) {
-        if (b->capacity > INT32_MAX / 2)
-            return -1; /* beyond any memory estimate the engine accepts */
-        int32_t capacity = b->capacity * 2;
-        rs_deal *deals = realloc(b->deals, (size_t)capacity * sizeof *deals);
-        if (!deals)
-            return -1;
-        b->deals = deals;
-        free_range(b, b->capacity, capacity);
-        b->capacity = capacity;
-    }
-    int32_t i = b->free_list;
-    rs_deal *d = &b->deals[i];
-    b->free_list = d->next;
-    d->created = week;
-    d->close = close;
-    int32_t *list = close - week < RS_DEALBOOK_WHEEL ? &b->wheel[close & MASK] : &b->overflow;
-    d->next = *list;
-    *list = i;
-    return i;
+    if (b->capacity > INT32_MAX / 2)
+        return false; /* beyond any memory estimate the engine accepts */
+    int32_t capacity = b->capacity * 2;
+    rs_deal *deals = realloc(b->deals, (size_t)capacity * sizeof *deals);
+    if (!deals)
+        return false;
+    b->deals = deals;
+    free_range(b, b->capacity, capacity);
+    b->capacity = capacity;
+    return true;
 }
 
 int32_t rs_deal_book_take(rs_deal_book *b, int week)

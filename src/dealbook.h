@@ -4,6 +4,7 @@
 #ifndef RS_DEALBOOK_H
 #define RS_DEALBOOK_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "rampsim/status.h"
@@ -37,10 +38,27 @@ void rs_deal_book_free(rs_deal_book *b);
 /* Empties the book, keeping its memory. */
 void rs_deal_book_clear(rs_deal_book *b);
 
+/* Doubles the pool when its free list is empty; false when it cannot grow. */
+bool rs_deal_book_grow(rs_deal_book *b);
+
 /* Files a new deal closing in week `close`, created in week `week`, and
  * returns its index, or -1 when the pool cannot grow. Pointers into
- * b->deals are invalid after this call. */
-int32_t rs_deal_book_add(rs_deal_book *b, int week, int close);
+ * b->deals are invalid after this call. Inline: a week files one deal a
+ * rep or so. */
+static inline int32_t rs_deal_book_add(rs_deal_book *b, int week, int close)
+{
+    if (b->free_list < 0 && !rs_deal_book_grow(b))
+        return -1;
+    int32_t i = b->free_list;
+    rs_deal *d = &b->deals[i];
+    b->free_list = d->next;
+    d->created = week;
+    d->close = close;
+    int32_t *list = close - week < RS_DEALBOOK_WHEEL ? &b->wheel[close & (RS_DEALBOOK_WHEEL - 1)] : &b->overflow;
+    d->next = *list;
+    *list = i;
+    return i;
+}
 
 /* Detaches the deals closing in `week` and returns the first of their list
  * (-1 if none); walk it with .next, then give it back with
