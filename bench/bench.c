@@ -19,6 +19,7 @@
 #include "model.h"
 #include "rng.h"
 #include "samplers.h"
+#include "week_draws.h"
 #include "rampsim/scenario.h"
 #include "vs.h"
 
@@ -179,9 +180,12 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 }
 
 /* CPU seconds to draw what the model drew, the same way, without the model:
- * each seat-week's block (departure; opportunities and lost leads by
- * Poisson inversion), each opportunity's block and its two quantile
- * lookups, each hire's block and skill lookup. Returns the Philox blocks. */
+ * week by week, every seat's block in one batch (week_draws.h), its
+ * departure uniform and two Poisson counts by inversion from its words,
+ * then the week's opportunity blocks in one batch and each opportunity's
+ * two quantile lookups; each hire's block and skill lookup. The seats take
+ * the model's mean rates, so the counts are those it drew on average.
+ * Returns the Philox blocks. */
 static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t *blocks)
 {
     rs_quantile_table *value = malloc(sizeof *value), *cycle = malloc(sizeof *cycle);
@@ -190,24 +194,38 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     philox4x32_key_t key = rs_rng_key(sc->run.seed);
     double mu_won = (double)d->opportunities / (double)d->seat_weeks;
     double mu_lost = (double)d->lost_leads / (double)d->seat_weeks;
-    rs_poisson_cache won_cache = {0}, lost_cache = {0};
+    int seats = sc->team.seat_count;
+    rs_week_draws w;
+    rs_poisson_cache *caches = calloc(2 * (size_t)seats, sizeof *caches);
+    if (!value || !cycle || !caches || rs_week_draws_init(&w, seats, 4 * (size_t)seats + 64) != RS_OK) {
+        fprintf(stderr, "bench: out of memory\n");
+        exit(1);
+    }
     double sink = 0.0;
     *blocks = 0;
     double t0 = seconds(CLOCK_THREAD_CPUTIME_ID);
-    for (uint64_t w = 0; w < d->seat_weeks; w++) {
-        rs_stream s;
-        rs_stream_start(&s, key, (uint32_t)(w >> 16), RS_RNG_TEST, 0, (int)(w & 0x7fff), 0);
-        sink += rs_stream_uniform(&s);
-        unsigned opportunities = rs_poisson_quantile_cached(&won_cache, mu_won, rs_stream_uniform(&s));
-        sink += rs_poisson_quantile_cached(&lost_cache, mu_lost, rs_stream_uniform(&s));
-        for (unsigned k = 0; k < opportunities; k++) {
-            rs_stream o;
-            rs_stream_start(&o, key, (uint32_t)w, RS_RNG_TEST, 1, 0, k);
-            sink += rs_stream_uniform(&o);
-            sink += rs_quantile(value, rs_stream_uniform(&o));
-            sink += rs_quantile(cycle, rs_stream_uniform(&o));
+    uint64_t weeks = d->seat_weeks / (uint64_t)seats;
+    for (uint64_t week = 0; week < weeks; week++) {
+        uint32_t replication = (uint32_t)(week >> 15);
+        int wk = (int)(week & 0x7fff);
+        rs_week_draws_seats(&w, key, replication, wk);
+        rs_week_draws_deals_clear(&w);
+        for (int i = 0; i < seats; i++) {
+            sink += rs_uniform(w.seat[RS_WORD_DEPARTURE][i]);
+            unsigned opportunities =
+                rs_poisson_quantile_cached(&caches[2 * i], mu_won, rs_uniform(w.seat[RS_WORD_OPPORTUNITIES][i]));
+            sink += rs_poisson_quantile_cached(&caches[2 * i + 1], mu_lost, rs_uniform(w.seat[RS_WORD_LOST_LEADS][i]));
+            for (unsigned k = 0; k < opportunities; k++)
+                if (rs_week_draws_deal_add(&w, replication, (unsigned)i, wk, k) != RS_OK)
+                    exit(1);
         }
-        *blocks += 1 + opportunities;
+        rs_week_draws_deals(&w, key);
+        for (size_t b = 0; b < w.deals; b++) {
+            sink += rs_uniform(w.deal[RS_WORD_WIN][b]);
+            sink += rs_quantile(value, rs_uniform(w.deal[RS_WORD_VALUE][b]));
+            sink += rs_quantile(cycle, rs_uniform(w.deal[RS_WORD_CYCLE][b]));
+        }
+        *blocks += (uint64_t)seats + w.deals;
     }
     for (uint64_t h = 0; h < d->hires; h++) {
         rs_stream s;
@@ -218,9 +236,11 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     *blocks += d->hires;
     if (sink == 42.0) /* keep the draws from being optimised away */
         printf(" ");
+    rs_week_draws_free(&w);
+    free(caches);
     free(value);
     free(cycle);
-    return cpu;
+    return cpu * (double)d->seat_weeks / (double)(weeks * (uint64_t)seats);
 }
 
 /* ---- report ------------------------------------------------------------ */
