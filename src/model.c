@@ -27,9 +27,21 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static double productivity(const rs_model *m, const seat *s)
+/* The ramp curve at the rep's experience, kept while the experience stays
+ * the same: step 6 takes it after experience grows, and the next week's
+ * leads take it again. */
+static double experience_rho(const rs_model *m, seat *s)
 {
-    return s->veteran || s->fully_ramped ? 1.0 : rs_ramp_rho(&m->ramp, s->experience_weeks);
+    if (s->experience_weeks != s->rho_experience_weeks) {
+        s->rho = rs_ramp_rho(&m->ramp, s->experience_weeks);
+        s->rho_experience_weeks = s->experience_weeks;
+    }
+    return s->rho;
+}
+
+static double productivity(const rs_model *m, seat *s)
+{
+    return s->veteran || s->fully_ramped ? 1.0 : experience_rho(m, s);
 }
 
 /* The quota a seat carries in `week`, before the quarter's season: its
@@ -284,7 +296,7 @@ static void step_experience(rs_model *m, int i, int week, rs_outcome *out)
     if (tenure < H) {
         m->observed[tenure]++;
         m->ramped_count[tenure] += s->ramped;
-        m->productivity_sum[tenure] += rs_ramp_rho(&m->ramp, s->experience_weeks);
+        m->productivity_sum[tenure] += experience_rho(m, s);
     }
 }
 

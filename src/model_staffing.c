@@ -47,6 +47,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     s->selling_hours_a_week = m->undisturbed_selling_hours_a_week; /* undisturbed in the first week */
     s->effects_stock_hours_a_month = NAN;                           /* nothing kept yet */
     s->selling_meeting_hours_a_week = NAN;
+    s->rho_experience_weeks = NAN;
     s->stock_hours_a_month = prior_stock ? rs_manager_prior_stock_of(m->sc, s->life.coaching_hours_a_month) : 0.0;
     s->tracked = !veteran && rs_model_recording(week);
     s->first_year_seen = s->tracked && week + RS_WEEKS_PER_YEAR < m->layout->horizon;

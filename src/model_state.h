@@ -74,6 +74,8 @@ typedef struct seat {
     /* the selling factor at the week's meeting hours selling_meeting_hours_a_week,
      * kept as the practice effects are (NaN: nothing kept) */
     double selling_meeting_hours_a_week, selling_factor;
+    /* the ramp curve rho at experience rho_experience_weeks (NaN: nothing kept) */
+    double rho_experience_weeks, rho;
     /* last: large, and read only where a rep's lead rate repeats */
     rs_poisson_cache opportunity_cache, lost_cache;
 } seat;
