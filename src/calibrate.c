@@ -153,6 +153,7 @@ static rs_status claim_run_start(claim_run *run, int r, rs_progress_span *progre
 {
     int k = run_size(r);
     rs_engine_options engine = rs_progress_span_options(progress);
+    engine.paired_only = true; /* the checks read metrics, fiscal years and quarters */
     rs_status st = rs_engine_compare((const rs_scenario *const *)run->scenarios, k, &engine, run->results,
                                      k > 1 ? &run->comparison : NULL, err);
     progress->before += run->scenarios[0]->run.replications;

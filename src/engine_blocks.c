@@ -7,12 +7,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Adds one replication's outcome to a block accumulator and to the thread's
- * percentile sketches; false when a sketch could not grow. */
-static bool accumulate(const rs_layout *l, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
+/* The slots of scenario j's layout the run accumulates: all of them, or
+ * with options->paired_only the paired ones (a tornado reads one). */
+static size_t accumulated_slots(const shared *sh, const rs_layout *l)
+{
+    return sh->options->paired_only && sh->paired < l->slots ? sh->paired : l->slots;
+}
+
+/* Adds one replication's outcome, its first `slots` slots, to a block
+ * accumulator and to the thread's percentile sketches; false when a sketch
+ * could not grow. */
+static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
 {
     bool ok = true;
-    for (size_t i = 0; i < l->slots; i++) {
+    for (size_t i = 0; i < slots; i++) {
         double x = o->values[i];
         if (isnan(x))
             continue;
@@ -80,7 +88,9 @@ static void start_draws(const shared *sh, block_acc *acc, long long first, long 
 rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
 {
     shared *sh = w->sh;
-    memset(acc->moments, 0, (size_t)sh->k * sh->slots * sizeof *acc->moments);
+    for (int j = 0; j < sh->k; j++)
+        memset(&acc->moments[(size_t)j * sh->slots], 0,
+               accumulated_slots(sh, &sh->results[j]->layout) * sizeof *acc->moments);
     if (acc->pairs)
         memset(acc->pairs, 0, (size_t)(sh->k - 1) * sh->paired * sizeof *acc->pairs);
     long long first = block * RS_ENGINE_BLOCK;
@@ -94,7 +104,8 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
                 return st;
             if (j == 0 && sh->options->record)
                 sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
-            if (!accumulate(&sh->results[j]->layout, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
+            const rs_layout *l = &sh->results[j]->layout;
+            if (!accumulate(l, accumulated_slots(sh, l), w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
                             w->sketches[j]))
                 return RS_ERR_NOMEM;
         }
@@ -131,7 +142,7 @@ void rs_engine_merge_window(shared *sh, long long first, long long end)
     for (long long b = first; b < end; b++) {
         const block_acc *acc = &sh->window[b - first];
         for (int j = 0; j < sh->k; j++)
-            for (size_t i = 0; i < sh->results[j]->layout.slots; i++)
+            for (size_t i = 0; i < accumulated_slots(sh, &sh->results[j]->layout); i++)
                 rs_moments_merge(&sh->results[j]->moments[i], &acc->moments[(size_t)j * sh->slots + i]);
         if (sh->comparison)
             for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)

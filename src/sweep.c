@@ -298,6 +298,7 @@ static rs_status run_points(rs_sweep *s, rs_scenario *const *scenarios, const rs
         }
         rs_engine_options engine = rs_progress_span_options(&progress);
         engine.pair_with = pair_with;
+        engine.paired_only = true; /* a sweep reports metrics, whose slots are paired */
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, k, &engine, results, k > 1 ? &cmp : NULL, err);
         if (st == RS_OK) {

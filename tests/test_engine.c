@@ -68,6 +68,31 @@ static void test_thread_count_does_not_matter(void **state)
     rs_results_free(one);
 }
 
+/* paired_only: the paired slots bit for bit as a full run has them, every
+ * other slot left empty (a tornado reads nothing else) */
+static void test_paired_only_accumulates_the_paired_slots(void **state)
+{
+    (void)state;
+    rs_results *all = tu_run(scenario, 2), *paired = NULL;
+    rs_engine_options options = {.threads = 2, .paired_only = true};
+    char err[RS_ERRMSG_SIZE];
+    assert_int_equal(rs_engine_run(scenario, &options, &paired, err), RS_OK);
+    size_t n = all->layout.cum_bookings;
+    assert_true(n > RS_M_COUNT && n < all->layout.slots);
+    assert_memory_equal(all->moments, paired->moments, n * sizeof *all->moments);
+    for (size_t i = 0; i < n; i++)
+        for (int k = 1; k < 10; k++) {
+            double x = rs_sketches_quantile(all->sketches, i, k / 10.0);
+            double y = rs_sketches_quantile(paired->sketches, i, k / 10.0);
+            assert_true(x == y || (isnan(x) && isnan(y)));
+        }
+    for (size_t i = n; i < all->layout.slots; i++)
+        assert_int_equal(paired->moments[i].n, 0);
+    assert_true(all->moments[all->layout.team_active].n > 0);
+    rs_results_free(all);
+    rs_results_free(paired);
+}
+
 static void test_other_seed_other_results(void **state)
 {
     (void)state;
@@ -314,6 +339,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_same_seed_same_results),
         cmocka_unit_test(test_thread_count_does_not_matter),
+        cmocka_unit_test(test_paired_only_accumulates_the_paired_slots),
         cmocka_unit_test(test_other_seed_other_results),
         cmocka_unit_test(test_common_random_numbers),
         cmocka_unit_test(test_self_comparison_and_a_small_change),

@@ -80,6 +80,12 @@ typedef struct rs_engine_options {
      * once): for a caller that keeps what each replication drew. */
     void (*record)(void *ctx, long long replication, const rs_outcome *outcome);
     void *record_ctx;
+    /* Only the paired slots ([0, layout.cum_bookings): the metrics, fiscal
+     * years and quarters) are accumulated; the others' moments and
+     * percentiles stay empty. For a caller that reads nothing else (a
+     * tornado, the calibration): the weekly and per-seat slots cost as
+     * much to accumulate as a small team's year to simulate. */
+    bool paired_only;
 } rs_engine_options;
 
 /* Replications per block: part of the merge order, so changing it changes
