@@ -2,12 +2,14 @@
  * rs_poisson_quantile gives: on every word near every threshold (the
  * table's and the exact function's own), on millions of random words, on
  * means chosen to sit on the edges (grid points and their neighbouring
- * doubles, 0, denormals, the grid's end and beyond). */
+ * doubles, 0, denormals, the grid's end and beyond), and, with
+ * --exhaustive (label "slow"), on all 2^32 words for two means. */
 #include "testutil.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rng.h"
 #include "sampler_tables.h"
@@ -216,7 +218,23 @@ static void test_poisson_fallback_rate(void **state)
     }
 }
 
-int main(void)
+/* ---- every word (label "slow") ------------------------------------------ */
+
+static void test_poisson_every_word(void **state)
+{
+    (void)state;
+    rs_poisson_table_init();
+    const double mus[] = {1.0, 2.385}; /* a grid point, and within a cell */
+    for (size_t m = 0; m < sizeof mus / sizeof mus[0]; m++)
+        for (int64_t w = 0; w < WORD_COUNT; w++) {
+            unsigned k; /* a word the table does not answer is the exact draw itself */
+            if (rs_poisson_table_lookup(mus[m], (uint32_t)w, &k) && k != rs_poisson_draw_exact(mus[m], (uint32_t)w))
+                fail_msg("mu %g, word %lld: table %u, exact %u", mus[m], (long long)w, k,
+                         rs_poisson_draw_exact(mus[m], (uint32_t)w));
+        }
+}
+
+int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_poisson_before_init), /* first: it builds the table */
@@ -225,5 +243,10 @@ int main(void)
         cmocka_unit_test(test_poisson_random),
         cmocka_unit_test(test_poisson_fallback_rate),
     };
+    const struct CMUnitTest every_word[] = {
+        cmocka_unit_test(test_poisson_every_word),
+    };
+    if (argc > 1 && strcmp(argv[1], "--exhaustive") == 0)
+        return cmocka_run_group_tests(every_word, NULL, NULL);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
