@@ -3,7 +3,8 @@
  * table's and the exact function's own), on millions of random words, on
  * means chosen to sit on the edges (grid points and their neighbouring
  * doubles, 0, denormals, the grid's end and beyond), and, with
- * --exhaustive (label "slow"), on all 2^32 words for two means. */
+ * --exhaustive (label "slow"), on all 2^32 words for two means. The cycle
+ * weeks are the model's expression. */
 #include "testutil.h"
 
 #include <math.h>
@@ -218,6 +219,50 @@ static void test_poisson_fallback_rate(void **state)
     }
 }
 
+/* ---- Cycle weeks ------------------------------------------------------- */
+
+/* open_opportunity's expression, as the model has it. */
+static int model_cycle_weeks(const rs_quantile_table *t, double cycle_shape, double cycle_mean_weeks,
+                             double u_cycle)
+{
+    double cycle_weeks = cycle_shape > 0 ? cycle_mean_weeks * rs_quantile(t, u_cycle) : cycle_mean_weeks;
+    int weeks = (int)cycle_weeks;
+    weeks += (double)weeks < cycle_weeks;
+    return weeks > 1 ? weeks : 1;
+}
+
+/* rs_cycle_weeks_exact is the model's expression, with and without a
+ * shape, at the brief's cycle CVs and means (0.1 to 260 weeks times a
+ * coaching multiplier of about 0.7 to 1.3), on random words and on the
+ * tails' edges. */
+static void test_cycle_weeks_exact(void **state)
+{
+    (void)state;
+    const double cvs[] = {0.05, 0.3, 0.5, 1.0, 2.0};
+    const double means[] = {0.1, 1.0, 3.0, 10.0, 12.3 * 0.7, 12.3, 12.3 * 1.3, 260.0 * 1.3};
+    const uint32_t edges[] = {0, (1u << 27) - 1, 1u << 27, UINT32_MAX - (1u << 27), UINT32_MAX - (1u << 27) + 1,
+                              UINT32_MAX};
+    rs_quantile_table *t = malloc(sizeof *t);
+    assert_non_null(t);
+    for (size_t c = 0; c < sizeof cvs / sizeof cvs[0]; c++) {
+        double shape = 1.0 / (cvs[c] * cvs[c]);
+        rs_quantile_table_gamma(t, shape);
+        for (size_t m = 0; m < sizeof means / sizeof means[0]; m++) {
+            for (int i = 0; i < 20000 + 6; i++) {
+                uint32_t w = i < 6 ? edges[i] : next_word();
+                assert_int_equal(rs_cycle_weeks_exact(t, true, means[m], w),
+                                 model_cycle_weeks(t, shape, means[m], rs_uniform(w)));
+                assert_int_equal(rs_cycle_weeks_exact(t, false, means[m], w),
+                                 model_cycle_weeks(t, 0.0, means[m], rs_uniform(w)));
+            }
+        }
+    }
+    free(t);
+    assert_int_equal(rs_cycle_weeks_exact(NULL, false, 3.0, 2385), 3);
+    assert_int_equal(rs_cycle_weeks_exact(NULL, false, 3.5, 2385), 4);
+    assert_int_equal(rs_cycle_weeks_exact(NULL, false, 0.1, 2385), 1);
+}
+
 /* ---- every word (label "slow") ------------------------------------------ */
 
 static void test_poisson_every_word(void **state)
@@ -242,6 +287,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_poisson_edges),
         cmocka_unit_test(test_poisson_random),
         cmocka_unit_test(test_poisson_fallback_rate),
+        cmocka_unit_test(test_cycle_weeks_exact),
     };
     const struct CMUnitTest every_word[] = {
         cmocka_unit_test(test_poisson_every_word),
