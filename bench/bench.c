@@ -18,6 +18,7 @@
 #include "rampsim/engine.h"
 #include "model.h"
 #include "rng.h"
+#include "sampler_tables.h"
 #include "samplers.h"
 #include "week_draws.h"
 #include "rampsim/scenario.h"
@@ -181,9 +182,10 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 
 /* CPU seconds to draw what the model drew, the same way, without the model:
  * week by week, every seat's block in one batch (week_draws.h), its
- * departure uniform and two Poisson counts by inversion from its words,
- * then the week's opportunity blocks in one batch and each opportunity's
- * two quantile lookups; each hire's block and skill lookup. The seats take
+ * departure uniform and two Poisson counts from the table
+ * (sampler_tables.h), then the week's opportunity blocks in one batch and
+ * each opportunity's value and cycle weeks; each hire's block and skill
+ * lookup. The seats take
  * the model's mean rates, so the counts are those it drew on average.
  * Returns the Philox blocks. */
 static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t *blocks)
@@ -196,8 +198,8 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     double mu_lost = (double)d->lost_leads / (double)d->seat_weeks;
     int seats = sc->team.seat_count;
     rs_week_draws w;
-    rs_poisson_cache *caches = calloc(2 * (size_t)seats, sizeof *caches);
-    if (!value || !cycle || !caches || rs_week_draws_init(&w, seats, 4 * (size_t)seats + 64) != RS_OK) {
+    rs_poisson_table_init();
+    if (!value || !cycle || rs_week_draws_init(&w, seats, 4 * (size_t)seats + 64) != RS_OK) {
         fprintf(stderr, "bench: out of memory\n");
         exit(1);
     }
@@ -212,9 +214,8 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
         rs_week_draws_deals_clear(&w);
         for (int i = 0; i < seats; i++) {
             sink += rs_uniform(w.seat[RS_WORD_DEPARTURE][i]);
-            unsigned opportunities =
-                rs_poisson_quantile_cached(&caches[2 * i], mu_won, rs_uniform(w.seat[RS_WORD_OPPORTUNITIES][i]));
-            sink += rs_poisson_quantile_cached(&caches[2 * i + 1], mu_lost, rs_uniform(w.seat[RS_WORD_LOST_LEADS][i]));
+            unsigned opportunities = rs_poisson_draw(mu_won, w.seat[RS_WORD_OPPORTUNITIES][i]);
+            sink += rs_poisson_draw(mu_lost, w.seat[RS_WORD_LOST_LEADS][i]);
             for (unsigned k = 0; k < opportunities; k++)
                 if (rs_week_draws_deal_add(&w, replication, (unsigned)i, wk, k) != RS_OK)
                     exit(1);
@@ -223,7 +224,7 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
         for (size_t b = 0; b < w.deals; b++) {
             sink += rs_uniform(w.deal[RS_WORD_WIN][b]);
             sink += rs_quantile(value, rs_uniform(w.deal[RS_WORD_VALUE][b]));
-            sink += rs_quantile(cycle, rs_uniform(w.deal[RS_WORD_CYCLE][b]));
+            sink += rs_cycle_weeks_exact(cycle, true, 10.0, w.deal[RS_WORD_CYCLE][b]);
         }
         *blocks += (uint64_t)seats + w.deals;
     }
@@ -237,7 +238,6 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     if (sink == 42.0) /* keep the draws from being optimised away */
         printf(" ");
     rs_week_draws_free(&w);
-    free(caches);
     free(value);
     free(cycle);
     return cpu * (double)d->seat_weeks / (double)(weeks * (uint64_t)seats);

@@ -22,6 +22,7 @@
 #include "model_state.h"
 #include "model_staffing.h"
 #include "model_summary.h"
+#include "sampler_tables.h"
 #include "team.h"
 #include "uncertain.h"
 
@@ -183,10 +184,7 @@ static rs_status open_opportunity(rs_model *m, int i, int week, size_t b)
     seat *s = &m->seats[i];
     const rs_week_draws *w = &m->week;
     double cycle_mean_weeks = s->week_cycle_mean_weeks;
-    double cycle_weeks = m->cycle_shape > 0 ? cycle_mean_weeks * w->deal_cycle[b] : cycle_mean_weeks;
-    int weeks = (int)cycle_weeks;
-    weeks += (double)weeks < cycle_weeks;
-    int close = week + (weeks > 1 ? weeks : 1);
+    int close = week + rs_cycle_weeks_round(m->cycle_shape > 0 ? cycle_mean_weeks * w->deal_cycle[b] : cycle_mean_weeks);
     int32_t index = rs_deal_book_add(&m->book, week, close);
     if (index < 0)
         return RS_ERR_NOMEM;
@@ -226,10 +224,9 @@ static rs_status count_opportunities(rs_model *m, int i, int week)
      * same as independent Poisson(mu p) opportunities and Poisson(mu (1 -
      * p)) lost leads (docs/model.md, "Randomness", leads by thinning). */
     double p = sc->pipeline.lead_to_opportunity;
-    double u_opportunities = rs_uniform(m->week.seat[RS_WORD_OPPORTUNITIES][i]);
-    unsigned opportunities = rs_poisson_quantile_cached(&s->opportunity_cache, leads_mean * p, u_opportunities);
-    unsigned lost = rs_poisson_quantile_cached(&s->lost_cache, leads_mean * (1.0 - p),
-                                               rs_uniform(m->week.seat[RS_WORD_LOST_LEADS][i]));
+    uint32_t opportunity_word = m->week.seat[RS_WORD_OPPORTUNITIES][i];
+    unsigned opportunities = rs_poisson_draw(leads_mean * p, opportunity_word);
+    unsigned lost = rs_poisson_draw(leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
     m->draws.seat_weeks++;
     m->draws.opportunities += opportunities;
     m->draws.lost_leads += lost;
@@ -238,7 +235,7 @@ static rs_status count_opportunities(rs_model *m, int i, int week)
         m->selling_share_sum += sc->rep.selling_share * selling;
         m->stock_hours_a_month_sum += s->stock_hours_a_month;
         m->skill_sum += s->skill;
-        m->lead_luck_sum += u_opportunities;
+        m->lead_luck_sum += rs_uniform(opportunity_word);
         m->rep_weeks++;
     }
     s->week_opportunities = opportunities;

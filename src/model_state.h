@@ -76,8 +76,6 @@ typedef struct seat {
     double selling_meeting_hours_a_week, selling_factor;
     /* the ramp curve rho at experience rho_experience_weeks (NaN: nothing kept) */
     double rho_experience_weeks, rho;
-    /* last: large, and read only where a rep's lead rate repeats */
-    rs_poisson_cache opportunity_cache, lost_cache;
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */

@@ -12,6 +12,7 @@
 #include "minmax.h"
 #include "model_state.h"
 #include "params.h"
+#include "sampler_tables.h"
 #include "team.h"
 #include "uncertain.h"
 
@@ -101,6 +102,7 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
     rs_model *m = calloc(1, sizeof *m);
     if (!m)
         return NULL;
+    rs_poisson_table_init(); /* once a process, before this workspace's first draw */
     m->sc = m->base = sc;
     m->layout = layout;
     if (sc->uncertain.count > 0) {

@@ -33,49 +33,6 @@ static unsigned search_from_zero(double mu, double p0, double u)
     return k;
 }
 
-/* Cumulative probabilities counted without branches. */
-#define BRANCHLESS 8
-
-/* Extends c's cumulative probabilities to the first n. */
-static void poisson_fill(rs_poisson_cache *c, unsigned n)
-{
-    for (unsigned k = c->filled; k < n; k++) {
-        c->p *= c->mu * reciprocal(k);
-        c->cdf[k] = c->cdf[k - 1] + c->p;
-    }
-    if (c->filled < n)
-        c->filled = n;
-}
-
-unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u)
-{
-    if (mu <= 0.0 || mu >= 30.0)
-        return rs_poisson_quantile(mu, u);
-    if (mu != c->mu) {
-        /* the same recurrence as search_from_zero, kept; filled as far as
-         * draws need it, since a ramping rep's mean changes every week */
-        c->mu = mu;
-        c->p = exp(-mu);
-        c->cdf[0] = c->p;
-        c->filled = 1;
-        poisson_fill(c, BRANCHLESS);
-    }
-    /* The cdf is non-decreasing, so the number of its values below u is
-     * the first k with u <= cdf[k]. The first 8 are counted without
-     * branches: a search stopping at a random place mispredicts about every
-     * other draw, and 8 cover nearly every draw at a rep's weekly rates. */
-    unsigned k = 0;
-    for (unsigned j = 0; j < BRANCHLESS; j++)
-        k += u > c->cdf[j];
-    if (k < BRANCHLESS)
-        return k;
-    poisson_fill(c, RS_POISSON_CACHED);
-    for (; k < RS_POISSON_CACHED; k++)
-        if (!(u > c->cdf[k]))
-            return k;
-    return search_from_zero(mu, exp(-mu), u); /* far tail: rare */
-}
-
 unsigned rs_poisson_quantile(double mu, double u)
 {
     if (mu <= 0.0)

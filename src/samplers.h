@@ -29,22 +29,10 @@ typedef struct rs_cdf {
  * gamma's of shapes in the thousands, some of PERT's betas). */
 double rs_invert_cdf(double u, double x, double lo, double hi, const rs_cdf *d);
 
-/* Poisson with mean mu >= 0 at quantile u in (0, 1): exact inversion. */
+/* Poisson with mean mu >= 0 at quantile u in (0, 1): exact inversion. The
+ * model draws it through a table that gives the same count for every
+ * word, most of the time without the search (sampler_tables.h). */
 unsigned rs_poisson_quantile(double mu, double u);
-
-/* The same, for a caller that draws many times with means that rarely
- * change (a rep's lead rate): it keeps the cumulative probabilities of the
- * last mu, so that a repeated mean costs a few comparisons. The results are
- * those of rs_poisson_quantile, bit for bit. */
-#define RS_POISSON_CACHED 24
-typedef struct rs_poisson_cache {
-    double mu;
-    unsigned filled;               /* cdf[0 .. filled) are known */
-    double p;                      /* P(X = filled - 1) */
-    double cdf[RS_POISSON_CACHED]; /* P(X <= k) for k < filled */
-} rs_poisson_cache;
-
-unsigned rs_poisson_quantile_cached(rs_poisson_cache *c, double mu, double u);
 
 /* A quantile function Q(u) of a positive distribution, tabulated: on a
  * uniform grid of u in the centre, [1/32, 31/32], linear between points;
