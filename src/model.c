@@ -205,43 +205,57 @@ static rs_status open_opportunity(rs_model *m, int i, int week, size_t b)
     return RS_OK;
 }
 
-/* Step 5 for an active rep, its first part: leads and opportunities are
- * counted, and each opportunity's block is asked for; step 5 ends in
- * open_opportunities, once the week's blocks are drawn. */
-static rs_status count_opportunities(rs_model *m, int i, int week)
+/* Step 5 for an active rep, its first part: the rep's selling hours, the
+ * practices' effects, and the mean rate of leads (counted by
+ * count_opportunities once every seat has its rate). */
+static void lead_rate(rs_model *m, seat *s, int week)
 {
     const rs_scenario *sc = m->sc;
-    seat *s = &m->seats[i];
     double selling = selling_factor(m, s);
     s->selling_hours_a_week = m->undisturbed_selling_hours_a_week * selling;
     /* the practices' effects with the stock this week's coaching left */
     const rs_practice_effects *fx = rs_model_seat_effects(m, s);
     s->week_deal_size_mean = sc->pipeline.deal_size * fx->size;
     s->week_cycle_mean_weeks = sc->pipeline.cycle_weeks * fx->cycle;
-    double leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead *
-                        m->lead_season[m->quarter];
-    /* Leads ~ Poisson(mu), each an opportunity with probability p, is the
-     * same as independent Poisson(mu p) opportunities and Poisson(mu (1 -
-     * p)) lost leads (docs/model.md, "Randomness", leads by thinning). */
-    double p = sc->pipeline.lead_to_opportunity;
-    uint32_t opportunity_word = m->week.seat[RS_WORD_OPPORTUNITIES][i];
-    unsigned opportunities = rs_poisson_draw(leads_mean * p, opportunity_word);
-    unsigned lost = rs_poisson_draw(leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
-    m->draws.seat_weeks++;
-    m->draws.opportunities += opportunities;
-    m->draws.lost_leads += lost;
+    s->week_leads_mean = sc->pipeline.leads_per_week * productivity(m, s) * s->skill * selling * fx->lead *
+                         m->lead_season[m->quarter];
     if (rs_model_recording(week)) {
-        m->leads += opportunities + lost;
         m->selling_share_sum += sc->rep.selling_share * selling;
         m->stock_hours_a_month_sum += s->stock_hours_a_month;
         m->skill_sum += s->skill;
-        m->lead_luck_sum += rs_uniform(opportunity_word);
         m->rep_weeks++;
     }
-    s->week_opportunities = opportunities;
-    for (unsigned k = 0; k < opportunities; k++)
-        if (rs_week_draws_deal_add(&m->week, m->replication, (unsigned)i, week, k) != RS_OK)
-            return RS_ERR_NOMEM;
+}
+
+/* Step 5's second part, seat by seat once every active seat has its rate:
+ * leads and opportunities are counted, and each opportunity's block is
+ * asked for. The counts' table lookups, independent of one another here,
+ * overlap their cache misses. */
+static rs_status count_opportunities(rs_model *m, int week)
+{
+    /* Leads ~ Poisson(mu), each an opportunity with probability p, is the
+     * same as independent Poisson(mu p) opportunities and Poisson(mu (1 -
+     * p)) lost leads (docs/model.md, "Randomness", leads by thinning). */
+    double p = m->sc->pipeline.lead_to_opportunity;
+    for (int i = 0; i < m->seat_count; i++) {
+        seat *s = &m->seats[i];
+        if (!s->active)
+            continue;
+        uint32_t opportunity_word = m->week.seat[RS_WORD_OPPORTUNITIES][i];
+        unsigned opportunities = rs_poisson_draw(s->week_leads_mean * p, opportunity_word);
+        unsigned lost = rs_poisson_draw(s->week_leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
+        m->draws.seat_weeks++;
+        m->draws.opportunities += opportunities;
+        m->draws.lost_leads += lost;
+        if (rs_model_recording(week)) {
+            m->leads += opportunities + lost;
+            m->lead_luck_sum += rs_uniform(opportunity_word);
+        }
+        s->week_opportunities = opportunities;
+        for (unsigned k = 0; k < opportunities; k++)
+            if (rs_week_draws_deal_add(&m->week, m->replication, (unsigned)i, week, k) != RS_OK)
+                return RS_ERR_NOMEM;
+    }
     return RS_OK;
 }
 
@@ -347,8 +361,7 @@ static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_o
         seat *s = &m->seats[i];
         if (s->active) {
             step_coaching(m, s, week, p, &shares);
-            if (count_opportunities(m, i, week) != RS_OK)
-                return RS_ERR_NOMEM;
+            lead_rate(m, s, week);
             if (!s->veteran)
                 step_experience(m, i, week, out);
         }
@@ -361,6 +374,8 @@ static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_o
         out->values[m->layout->team_active + (size_t)week] = active;
         out->values[m->layout->team_vacant + (size_t)week] = vacant;
     }
+    if (count_opportunities(m, week) != RS_OK)
+        return RS_ERR_NOMEM;
     return open_opportunities(m, week);
 }
 

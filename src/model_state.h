@@ -53,7 +53,7 @@ typedef struct seat {
     /* this week's opportunities, counted before their blocks are drawn,
      * and what they are opened with */
     unsigned week_opportunities;
-    double week_deal_size_mean, week_cycle_mean_weeks;
+    double week_leads_mean, week_deal_size_mean, week_cycle_mean_weeks;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */
     double experience_weeks;
