@@ -107,8 +107,11 @@ static double coaching_weight(const rs_model *m, const seat *s)
     return m->own_coaching ? weight * s->life.coaching_hours_a_month : weight;
 }
 
-static double coaching_weight_sum(const rs_model *m)
+static double coaching_weight_sum(const rs_model *m, int active)
 {
+    /* every weight 1: the sum of `active` ones, exactly, without a pass */
+    if (m->sc->coaching.focus != RS_FOCUS_BEHIND && !m->own_coaching)
+        return active;
     double weight_sum = 0.0;
     for (int i = 0; i < m->seat_count; i++) {
         const seat *s = &m->seats[i];
@@ -131,7 +134,7 @@ typedef struct coaching_shares {
 
 static coaching_shares week_coaching_shares(const rs_model *m, const rs_manager_week *p)
 {
-    coaching_shares c = {coaching_weight_sum(m), 0.0, 0.0};
+    coaching_shares c = {coaching_weight_sum(m, p->active), 0.0, 0.0};
     if (c.weight_sum > 0.0)
         c.one = p->hours[RS_ACT_COACHING] / c.weight_sum;
     if (p->onboarding > 0)
