@@ -10,8 +10,8 @@
 # every command that simulates: run, compare, sweep, tornado, drivers,
 # calibrate and fit.
 set -u
-RAMPSIM=$1
-SRC=$2
+RAMPSIM=$(realpath "$1") # the test works in a scratch directory
+SRC=$(realpath "$2")
 MODE=${3:-check}
 . "$SRC/tests/expect.sh"
 use_scratch_dir
