@@ -19,6 +19,7 @@
 #include "minmax.h"
 #include "model_close.h"
 #include "model_history.h"
+#include "model_quota.h"
 #include "model_state.h"
 #include "model_staffing.h"
 #include "model_summary.h"
@@ -43,17 +44,6 @@ static double experience_rho(const rs_model *m, seat *s)
 static double productivity(const rs_model *m, seat *s)
 {
     return s->veteran || s->fully_ramped ? 1.0 : experience_rho(m, s);
-}
-
-/* The quota a seat carries in `week`, before the quarter's season: its
- * rep's, ramped at their tenure, or an empty seat's when those count. */
-static double seat_quota(const rs_model *m, const seat *s, int week)
-{
-    if (!s->active)
-        return m->sc->quota.vacant_seats_count && rs_model_seat_exists(s, week) ? m->quota_a_week : 0.0;
-    if (s->veteran || s->fully_ramped || !m->sc->quota.ramped)
-        return s->quota_a_week;
-    return s->quota_a_week * rs_ramp_rho(&m->ramp, week - s->hire_week);
 }
 
 static bool in_onboarding(const rs_model *m, const seat *s, int week)
@@ -314,40 +304,6 @@ static void step_experience(rs_model *m, int i, int week, rs_outcome *out)
     }
 }
 
-/* The team quota of the quarter starting this week, projected with the
- * reps on the team now (CRM-style: who leaves later is not known yet). */
-static double projected_quarter_quota(const rs_model *m, int week)
-{
-    double total = 0.0;
-    for (int i = 0; i < m->seat_count; i++) {
-        const seat *s = &m->seats[i];
-        for (int k = 0; k < RS_WEEKS_PER_QUARTER; k++)
-            total += seat_quota(m, s, week + k);
-    }
-    return total * m->quota_season[m->quarter];
-}
-
-static double open_pipeline(const rs_model *m)
-{
-    double total = 0.0;
-    for (int i = 0; i < m->seat_count; i++)
-        total += m->seats[i].open_value;
-    return total;
-}
-
-/* Step 7 for a seat: the week's quota accrues; returns it. */
-static double accrue_quota(rs_model *m, seat *s, int week)
-{
-    double q = seat_quota(m, s, week) * m->quota_season[m->quarter];
-    s->life.fy_quota += q;
-    if (s->active) {
-        s->qtd_quota += q;
-        s->fy_quota += q;
-        s->hire_quota += q;
-    }
-    return q;
-}
-
 /* The second pass over the seats, in seat order, after the deals closing
  * are decided: steps 4 to 7 for each seat, but for the opening of its
  * opportunities, which waits for the week's batch of blocks. Each step
@@ -368,7 +324,7 @@ static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_o
             if (!s->veteran)
                 step_experience(m, i, week, out);
         }
-        team_quota += accrue_quota(m, s, week);
+        team_quota += rs_model_accrue_quota(m, s, week);
         active += s->active;
         vacant += !s->active && rs_model_seat_exists(s, week);
     }
@@ -380,17 +336,6 @@ static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_o
     if (count_opportunities(m, week) != RS_OK)
         return RS_ERR_NOMEM;
     return open_opportunities(m, week);
-}
-
-/* At a recorded quarter's first week, after the week's opportunities are
- * open: the pipeline-to-quota ratio. */
-static void take_pipeline_ratio(rs_model *m, int week)
-{
-    double quarter_quota = projected_quarter_quota(m, week);
-    if (quarter_quota > 0.0) {
-        m->pipeline_ratio_sum += open_pipeline(m) / quarter_quota;
-        m->pipeline_ratio_n++;
-    }
 }
 
 /* ---- fiscal calendar ---------------------------------------------------- */
@@ -478,7 +423,7 @@ rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
         if (st != RS_OK)
             return st;
         if (rs_model_recording(week) && week_in_quarter == 0)
-            take_pipeline_ratio(m, week);
+            rs_model_take_pipeline_ratio(m, week);
 
         if (rs_model_recording(week)) {
             for (int a = 0; a < RS_ACT_COUNT; a++) {
