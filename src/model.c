@@ -3,10 +3,14 @@
  *
  * rs_model_run walks the weeks from the start of the warm-up to the end of
  * the horizon; each week runs the seven steps in the order docs/model.md
- * gives them, as the functions step_* (step 3, the deals closing, is in
- * model_close.c). Nothing in the weekly loop allocates: all memory is the
- * workspace's (model_workspace.c), but for the history that
- * rs_model_run_history records into, which grows as it records. */
+ * gives them, seat by seat where a step reads only its own seat, with the
+ * week's random blocks drawn in batches (week_draws.h; docs/performance.md,
+ * "Count, draw in batches, apply"). Step 3, the deals closing, is in
+ * model_close.c, step 7's quota in model_quota.c. Nothing in the weekly
+ * loop allocates: all memory is the workspace's (model_workspace.c), which
+ * doubles the deal book and the week's batch when a week needs more than
+ * any before; the history that rs_model_run_history records into grows as
+ * it records. */
 #include "model.h"
 
 #include <math.h>
@@ -305,11 +309,13 @@ static void step_experience(rs_model *m, int i, int week, rs_outcome *out)
 }
 
 /* The second pass over the seats, in seat order, after the deals closing
- * are decided: steps 4 to 7 for each seat, but for the opening of its
- * opportunities, which waits for the week's batch of blocks. Each step
- * reads only its own seat and what the first pass left, so doing them
- * seat by seat gives what step by step gives; the sums over seats are
- * taken in the same order. */
+ * are decided: steps 4 to 7 for each seat, but for step 5's counts and the
+ * opening of its opportunities, which follow in passes of their own once
+ * every seat has its lead rate (the counts' table lookups overlap there;
+ * the opportunities wait for the week's batch of blocks). Each step reads
+ * only its own seat and what the first pass left, so doing them seat by
+ * seat gives what step by step gives; the sums over seats are taken in the
+ * same order. */
 static rs_status run_seats(rs_model *m, int week, const rs_manager_week *p, rs_outcome *out)
 {
     coaching_shares shares = week_coaching_shares(m, p);

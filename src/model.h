@@ -29,7 +29,9 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout);
 /* Runs replication `replication` (its draws depend only on the seed and
  * this number) and fills out. The weekly loop allocates nothing, except
  * that the pool of open deals doubles when a replication holds more open
- * deals than any before it on this workspace: RS_ERR_NOMEM if that fails. */
+ * deals than any before it on this workspace, and the week's batch of
+ * opportunity blocks when a week opens more than any before: RS_ERR_NOMEM
+ * if that fails. */
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out);
 
 /* Runs replication `replication` as rs_model_run does, with the same
