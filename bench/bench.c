@@ -216,9 +216,8 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
             sink += rs_uniform(w.seat[RS_WORD_DEPARTURE][i]);
             unsigned opportunities = rs_poisson_draw(mu_won, w.seat[RS_WORD_OPPORTUNITIES][i]);
             sink += rs_poisson_draw(mu_lost, w.seat[RS_WORD_LOST_LEADS][i]);
-            for (unsigned k = 0; k < opportunities; k++)
-                if (rs_week_draws_deal_add(&w, replication, (unsigned)i, wk, k) != RS_OK)
-                    exit(1);
+            if (rs_week_draws_seat_deals(&w, replication, (unsigned)i, wk, opportunities) != RS_OK)
+                exit(1);
         }
         rs_week_draws_deals(&w, key);
         for (size_t b = 0; b < w.deals; b++) {

@@ -248,17 +248,16 @@ static rs_status count_opportunities(rs_model *m, int week)
             m->leads += opportunities + lost;
             m->lead_luck_sum += rs_uniform(opportunity_word);
         }
-        s->week_opportunities = opportunities;
-        for (unsigned k = 0; k < opportunities; k++)
-            if (rs_week_draws_deal_add(&m->week, m->replication, (unsigned)i, week, k) != RS_OK)
-                return RS_ERR_NOMEM;
+        if (rs_week_draws_seat_deals(&m->week, m->replication, (unsigned)i, week, opportunities) != RS_OK)
+            return RS_ERR_NOMEM;
     }
     return RS_OK;
 }
 
 /* Step 5's end: the week's opportunities, drawn in one batch, are given
  * their value and cycle factors, then opened in the order they were
- * counted, seat by seat. */
+ * counted, seat by seat: one loop over the batch, not one a seat, whose
+ * length would be the seat's Poisson count. */
 static rs_status open_opportunities(rs_model *m, int week)
 {
     rs_week_draws *w = &m->week;
@@ -268,14 +267,9 @@ static rs_status open_opportunities(rs_model *m, int week)
         if (m->cycle_shape > 0)
             w->deal_cycle[b] = rs_quantile(&m->cycle, rs_uniform(w->deal[RS_WORD_CYCLE][b]));
     }
-    size_t b = 0;
-    for (int i = 0; i < m->seat_count; i++) {
-        if (!m->seats[i].active)
-            continue;
-        for (unsigned k = 0; k < m->seats[i].week_opportunities; k++)
-            if (open_opportunity(m, i, week, b++) != RS_OK)
-                return RS_ERR_NOMEM;
-    }
+    for (size_t b = 0; b < w->deals; b++)
+        if (open_opportunity(m, (int)w->deal_seat[b], week, b) != RS_OK)
+            return RS_ERR_NOMEM;
     return RS_OK;
 }
 

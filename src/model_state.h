@@ -50,9 +50,7 @@ typedef struct seat {
     int open_deals;      /* the seat's open opportunities */
     double open_value;   /* and their value */
     int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
-    /* this week's opportunities, counted before their blocks are drawn,
-     * and what they are opened with */
-    unsigned week_opportunities;
+    /* what this week's opportunities are counted and opened with */
     double week_leads_mean, week_deal_size_mean, week_cycle_mean_weeks;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */

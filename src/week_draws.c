@@ -21,6 +21,10 @@ static rs_status grow_deals(rs_week_draws *d, size_t capacity)
 {
     if (grow(d->deal, capacity) != RS_OK)
         return RS_ERR_NOMEM;
+    unsigned *seat = realloc(d->deal_seat, capacity * sizeof *seat);
+    if (!seat)
+        return RS_ERR_NOMEM;
+    d->deal_seat = seat;
     double *value = realloc(d->deal_value, capacity * sizeof *value);
     if (value)
         d->deal_value = value;
@@ -50,8 +54,10 @@ void rs_week_draws_free(rs_week_draws *d)
         free(d->deal[w]);
         d->seat[w] = d->deal[w] = NULL;
     }
+    free(d->deal_seat);
     free(d->deal_value);
     free(d->deal_cycle);
+    d->deal_seat = NULL;
     d->deal_value = d->deal_cycle = NULL;
 }
 

@@ -25,8 +25,9 @@ typedef struct rs_week_draws {
     uint32_t *seat[4];
     int seats;
     /* the week's opportunity blocks (RS_RNG_DEAL), in the order they were
-     * asked for */
+     * asked for, and the seat of each */
     uint32_t *deal[4];
+    unsigned *deal_seat;
     /* room for two numbers an opportunity, which the model turns its block
      * into in a pass of their own: lookups in tables, independent of one
      * another, overlap their cache misses there */
@@ -51,17 +52,49 @@ static inline void rs_week_draws_deals_clear(rs_week_draws *d)
 /* Doubles the room for the week's opportunities. RS_ERR_NOMEM on failure. */
 rs_status rs_week_draws_deals_grow(rs_week_draws *d);
 
-/* Asks for opportunity `index` of seat `seat` in `week`; its block is
- * drawn by rs_week_draws_deals. RS_ERR_NOMEM when the list could not grow. */
-static inline rs_status rs_week_draws_deal_add(rs_week_draws *d, uint32_t replication, unsigned seat, int week,
-                                               uint32_t index)
+/* Opportunities a seat's listing writes whatever its count: a fixed
+ * number of slots, stored without a loop whose length is the count. The
+ * counts are Poisson, so a loop over them mispredicts its exit about once a
+ * seat-week; the slots past the count are overwritten by the next seat's
+ * or left unread. */
+#define RS_WEEK_DRAWS_SEAT_SPAN 4
+
+/* Makes room for `count` more opportunities and the fixed span. */
+static inline rs_status rs_week_draws_deals_reserve(rs_week_draws *d, unsigned count)
 {
-    if (d->deals == d->deal_capacity && rs_week_draws_deals_grow(d) != RS_OK)
+    size_t need = d->deals + (count > RS_WEEK_DRAWS_SEAT_SPAN ? count : RS_WEEK_DRAWS_SEAT_SPAN);
+    while (need > d->deal_capacity)
+        if (rs_week_draws_deals_grow(d) != RS_OK)
+            return RS_ERR_NOMEM;
+    return RS_OK;
+}
+
+/* Asks for the blocks of opportunities 0 to count - 1 of seat `seat` in
+ * `week`, in that order, each marked with its seat; they are drawn by
+ * rs_week_draws_deals. RS_ERR_NOMEM when the list could not grow. */
+static inline rs_status rs_week_draws_seat_deals(rs_week_draws *d, uint32_t replication, unsigned seat, int week,
+                                                 unsigned count)
+{
+    if (rs_week_draws_deals_reserve(d, count) != RS_OK)
         return RS_ERR_NOMEM;
-    philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, index);
-    for (int w = 0; w < 4; w++)
-        d->deal[w][d->deals] = c.v[w];
-    d->deals++;
+    size_t b = d->deals;
+    philox4x32_ctr_t first = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, 0);
+    for (uint32_t k = 0; k < RS_WEEK_DRAWS_SEAT_SPAN; k++) {
+        /* rs_stream_counter(..., k) for k below 2^16: the index in the
+         * third word's high half, none in the fourth's */
+        d->deal[0][b + k] = first.v[0];
+        d->deal[1][b + k] = first.v[1];
+        d->deal[2][b + k] = first.v[2] | k << 16;
+        d->deal[3][b + k] = first.v[3];
+        d->deal_seat[b + k] = seat;
+    }
+    for (uint32_t k = RS_WEEK_DRAWS_SEAT_SPAN; k < count; k++) {
+        philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, k);
+        for (int w = 0; w < 4; w++)
+            d->deal[w][b + k] = c.v[w];
+        d->deal_seat[b + k] = seat;
+    }
+    d->deals += count;
     return RS_OK;
 }
 

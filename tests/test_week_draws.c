@@ -35,27 +35,40 @@ static void test_seat_weeks_are_the_streams_blocks(void **state)
     rs_week_draws_free(&d);
 }
 
-/* More opportunities than the room it starts with, so that it grows; and
- * indices from 65,536 on, whose high bits sit in the last counter word. */
+/* Each seat's opportunities are its blocks 0 to count - 1, in seat order,
+ * each marked with its seat: counts of 0, below and above the fixed span
+ * the listing writes, more than the room it starts with (so that it
+ * grows), and one seat with more than 65,536, whose indices' high bits sit
+ * in the last counter word. */
 static void test_opportunities_are_the_streams_blocks(void **state)
 {
     (void)state;
     philox4x32_key_t key = rs_rng_key(0x9e3779b97f4a7c15u);
     rs_week_draws d;
-    assert_int_equal(rs_week_draws_init(&d, 3, 2), RS_OK);
+    assert_int_equal(rs_week_draws_init(&d, 5, 2), RS_OK);
+    unsigned counts[] = {3, 0, 1, 9, 0, 4, 70003};
+    size_t seats = sizeof counts / sizeof counts[0];
     for (int week = -3; week < 3; week++) {
         rs_week_draws_deals_clear(&d);
-        uint32_t indices[] = {0, 1, 2, 7, 65535, 65536, 70001, 0xfffffffe};
-        size_t n = sizeof indices / sizeof indices[0];
-        for (size_t k = 0; k < n; k++)
-            assert_int_equal(rs_week_draws_deal_add(&d, 77, (unsigned)(k % 3), week, indices[k]), RS_OK);
+        size_t n = 0;
+        for (size_t i = 0; i < seats; i++) {
+            /* the large count once, to keep the test quick */
+            unsigned count = counts[i] > 100 && week != 0 ? 2 : counts[i];
+            assert_int_equal(rs_week_draws_seat_deals(&d, 77, (unsigned)i, week, count), RS_OK);
+            n += count;
+        }
         rs_week_draws_deals(&d, key);
         assert_int_equal(d.deals, n);
-        for (size_t k = 0; k < n; k++) {
-            uint32_t expected[4];
-            stream_words(key, 77, RS_RNG_DEAL, (unsigned)(k % 3), week, indices[k], expected);
-            for (int w = 0; w < 4; w++)
-                assert_int_equal(d.deal[w][k], expected[w]);
+        size_t b = 0;
+        for (size_t i = 0; i < seats; i++) {
+            unsigned count = counts[i] > 100 && week != 0 ? 2 : counts[i];
+            for (uint32_t k = 0; k < count; k++, b++) {
+                uint32_t expected[4];
+                stream_words(key, 77, RS_RNG_DEAL, (unsigned)i, week, k, expected);
+                for (int w = 0; w < 4; w++)
+                    assert_int_equal(d.deal[w][b], expected[w]);
+                assert_int_equal(d.deal_seat[b], i);
+            }
         }
     }
     rs_week_draws_free(&d);
