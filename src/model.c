@@ -50,9 +50,11 @@ static double productivity(const rs_model *m, seat *s)
     return s->veteran || s->fully_ramped ? 1.0 : experience_rho(m, s);
 }
 
+/* Bitwise and, not &&: whether a seat is a veteran's follows no pattern a
+ * branch predictor learns over a team's seats. */
 static bool in_onboarding(const rs_model *m, const seat *s, int week)
 {
-    return s->active && !s->veteran && week - s->hire_week < m->sc->onboarding.weeks;
+    return s->active & !s->veteran & (week - s->hire_week < m->sc->onboarding.weeks);
 }
 
 /* What step 2's plan needs of the team: who is there, who is onboarding,

@@ -54,9 +54,14 @@ void rs_model_closing_odds(rs_model *m, seat *s, int week)
     const rs_scenario *sc = m->sc;
     s->close_win_probability =
         rs_min2(sc->pipeline.win_rate * rs_model_seat_effects(m, s)->win, sc->pipeline.max_win_rate);
+    /* The hours the rep has over the hours their deals need, at most 1:
+     * the same as "needed > selling ? selling / needed : 1" (with both at
+     * least 0, the quotient rounds to at least 1 exactly when needed <=
+     * selling, and is +inf or NaN, which rs_min2 takes as above 1, when
+     * nothing is needed), without the branch, which mispredicts for reps
+     * near their limit. */
     double needed_hours_a_week = s->open_deals * sc->rep.hours_per_open_deal;
-    s->attention =
-        needed_hours_a_week > s->selling_hours_a_week ? s->selling_hours_a_week / needed_hours_a_week : 1.0;
+    s->attention = rs_min2(s->selling_hours_a_week / needed_hours_a_week, 1.0);
     if (rs_model_recording(week))
         m->attention_sum += s->attention;
 }

@@ -1,6 +1,7 @@
 /* model_staffing.c: see model_staffing.h (docs/model.md, "The team"). */
 #include "model_staffing.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -9,6 +10,14 @@
 #include "manager.h"
 #include "model_history.h"
 #include "team.h"
+
+/* The week of the rep's next early review, after s->next_review's
+ * predecessors: INT_MAX when none is left. */
+static int review_week(const rs_scenario *sc, const seat *s)
+{
+    return s->next_review < sc->attrition.review_count ? s->hire_week + sc->attrition.review_weeks[s->next_review]
+                                                       : INT_MAX;
+}
 
 /* Hires a rep into seat `index` in `week`. A veteran is fully ramped and
  * draws at the replication's initial week; `prior_stock` starts the rep
@@ -44,6 +53,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
         s->ramp_factor = rs_quantile(&m->ramp_factor, rs_stream_uniform(&draws));
     }
     s->hire_week = week;
+    s->next_review_week = veteran ? INT_MAX : review_week(m->sc, s);
     s->selling_hours_a_week = m->undisturbed_selling_hours_a_week; /* undisturbed in the first week */
     s->effects_stock_hours_a_month = NAN;                           /* nothing kept yet */
     s->selling_meeting_hours_a_week = NAN;
@@ -149,16 +159,18 @@ static void depart(rs_model *m, seat *s, int week, exit_cause cause)
 static bool at_risk_at_review(rs_model *m, seat *s, int week)
 {
     const rs_scenario *sc = m->sc;
-    if (s->veteran)
+    /* nearly every week: no review is due, one test (a veteran's next
+     * review week is never) */
+    if (week < s->next_review_week)
         return false;
     int tenure = week - s->hire_week;
     /* reviews whose week passed when none was held (the warm-up) are gone */
     while (s->next_review < sc->attrition.review_count && sc->attrition.review_weeks[s->next_review] < tenure)
         s->next_review++;
-    if (s->next_review >= sc->attrition.review_count || sc->attrition.review_weeks[s->next_review] != tenure)
-        return false;
-    s->next_review++;
-    return s->hire_bookings < sc->attrition.review_below * s->hire_quota;
+    bool held = s->next_review < sc->attrition.review_count && sc->attrition.review_weeks[s->next_review] == tenure;
+    s->next_review += held;
+    s->next_review_week = review_week(sc, s);
+    return held && s->hire_bookings < sc->attrition.review_below * s->hire_quota;
 }
 
 void rs_model_staff_seat(rs_model *m, int i, int week, uint32_t departure_word)

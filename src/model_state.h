@@ -47,6 +47,7 @@ typedef struct seat {
     uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
     int hire_week, vacant_until;
     int next_review;     /* index of the rep's next early review */
+    int next_review_week; /* its week (INT_MAX: none, as for initial veterans) */
     int open_deals;      /* the seat's open opportunities */
     double open_value;   /* and their value */
     int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
