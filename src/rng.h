@@ -58,6 +58,11 @@ static inline philox4x32_key_t rs_rng_key(uint64_t seed)
     return key;
 }
 
+/* Four words as one vector (GCC's and Clang's vector extension; SSE2 on
+ * x86-64), for code that handles words four at a time. */
+typedef uint32_t rs_u32x4 __attribute__((vector_size(16)));
+typedef int32_t rs_i32x4 __attribute__((vector_size(16)));
+
 /* The counter of a stream's first block: rs_stream_start positions a
  * stream there, and the week's batches (week_draws.h) compute first
  * blocks from it. week >= RS_RNG_INITIAL_WEEK,

@@ -25,11 +25,6 @@
 #define RS_POISSON_TABLE_CELLS 1920
 #define RS_POISSON_TABLE_WINDOW 15 /* counts a cell answers: k0 .. k0 + 14 */
 
-/* Four thresholds, compared at once (GCC's and Clang's vector extension;
- * SSE2 on x86-64). */
-typedef uint32_t rs_u32x4 __attribute__((vector_size(16)));
-typedef int32_t rs_i32x4 __attribute__((vector_size(16)));
-
 /* One cell, two cache lines (128 bytes; the table is aligned on them).
  * For every mean of the cell, a word w >= above[j] has a uniform above the
  * cumulative probability of k0 + j - 1 (above[0] = 0 when k0 = 0), and a
@@ -39,7 +34,7 @@ typedef int32_t rs_i32x4 __attribute__((vector_size(16)));
 typedef struct rs_poisson_cell {
     union {
         uint32_t above[RS_POISSON_TABLE_WINDOW + 1]; /* non-decreasing */
-        rs_u32x4 above4[(RS_POISSON_TABLE_WINDOW + 1) / 4];
+        rs_u32x4 above4[(RS_POISSON_TABLE_WINDOW + 1) / 4]; /* compared four at once */
     };
     uint32_t below[RS_POISSON_TABLE_WINDOW];
     uint32_t k0;

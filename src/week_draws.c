@@ -21,7 +21,7 @@ static rs_status grow_deals(rs_week_draws *d, size_t capacity)
 {
     if (grow(d->deal, capacity) != RS_OK)
         return RS_ERR_NOMEM;
-    unsigned *seat = realloc(d->deal_seat, capacity * sizeof *seat);
+    uint32_t *seat = realloc(d->deal_seat, capacity * sizeof *seat);
     if (!seat)
         return RS_ERR_NOMEM;
     d->deal_seat = seat;

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "rampsim/status.h"
 
@@ -27,7 +28,7 @@ typedef struct rs_week_draws {
     /* the week's opportunity blocks (RS_RNG_DEAL), in the order they were
      * asked for, and the seat of each */
     uint32_t *deal[4];
-    unsigned *deal_seat;
+    uint32_t *deal_seat;
     /* room for two numbers an opportunity, which the model turns its block
      * into in a pass of their own: lookups in tables, independent of one
      * another, overlap their cache misses there */
@@ -57,7 +58,7 @@ rs_status rs_week_draws_deals_grow(rs_week_draws *d);
  * counts are Poisson, so a loop over them mispredicts its exit about once a
  * seat-week; the slots past the count are overwritten by the next seat's
  * or left unread. */
-#define RS_WEEK_DRAWS_SEAT_SPAN 4
+#define RS_WEEK_DRAWS_SEAT_SPAN 4 /* the four lanes of an rs_u32x4 */
 
 /* Makes room for `count` more opportunities and the fixed span. */
 static inline rs_status rs_week_draws_deals_reserve(rs_week_draws *d, unsigned count)
@@ -79,15 +80,17 @@ static inline rs_status rs_week_draws_seat_deals(rs_week_draws *d, uint32_t repl
         return RS_ERR_NOMEM;
     size_t b = d->deals;
     philox4x32_ctr_t first = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, 0);
-    for (uint32_t k = 0; k < RS_WEEK_DRAWS_SEAT_SPAN; k++) {
-        /* rs_stream_counter(..., k) for k below 2^16: the index in the
-         * third word's high half, none in the fourth's */
-        d->deal[0][b + k] = first.v[0];
-        d->deal[1][b + k] = first.v[1];
-        d->deal[2][b + k] = first.v[2] | k << 16;
-        d->deal[3][b + k] = first.v[3];
-        d->deal_seat[b + k] = seat;
-    }
+    /* rs_stream_counter(..., k) for k = 0 to 3: the index in the third
+     * word's high half, none in the fourth's; one vector store a word */
+    const rs_u32x4 index_high = {0, 1u << 16, 2u << 16, 3u << 16};
+    rs_u32x4 words[4] = {{first.v[0], first.v[0], first.v[0], first.v[0]},
+                         {first.v[1], first.v[1], first.v[1], first.v[1]},
+                         (rs_u32x4){first.v[2], first.v[2], first.v[2], first.v[2]} | index_high,
+                         {first.v[3], first.v[3], first.v[3], first.v[3]}};
+    rs_u32x4 seats = {seat, seat, seat, seat};
+    for (int w = 0; w < 4; w++)
+        memcpy(d->deal[w] + b, &words[w], sizeof words[w]);
+    memcpy(d->deal_seat + b, &seats, sizeof seats);
     for (uint32_t k = RS_WEEK_DRAWS_SEAT_SPAN; k < count; k++) {
         philox4x32_ctr_t c = rs_stream_counter(replication, RS_RNG_DEAL, seat, week, k);
         for (int w = 0; w < 4; w++)
