@@ -48,10 +48,12 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
     size_t H = (size_t)layout->horizon;
     /* with uncertain keys, the workspace's own copy of the scenario */
     size_t drawn = sc->uncertain.count > 0 ? sizeof(rs_scenario) + rs_param_count * sizeof(rs_origin) : 0;
-    /* a seat's weekly block, and four opportunities' to begin with */
-    size_t week_draws = ((size_t)sc->team.seat_count * 5 + 64) * 4 * sizeof(uint32_t);
-    return drawn + week_draws + sizeof(rs_model) + (size_t)sc->team.seat_count * sizeof(seat) +
-           H * (3 * sizeof(double) + 2 * sizeof(int)) +
+    /* a seat's weekly block, and four opportunities' to begin with: each a
+     * block, its seat, its value and cycle factors */
+    size_t seats = (size_t)sc->team.seat_count;
+    size_t week_draws = seats * 4 * sizeof(uint32_t) +
+                        (4 * seats + 64) * (4 * sizeof(uint32_t) + sizeof(uint32_t) + 2 * sizeof(double));
+    return drawn + week_draws + sizeof(rs_model) + seats * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
