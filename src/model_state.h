@@ -35,6 +35,8 @@ typedef struct seat_life {
     bool first_rep_hired, first_rep_left; /* the seat's first rep started, and left in the run */
 } seat_life;
 
+/* 320 bytes, five cache lines, on line boundaries (model_workspace.c): a
+ * field added here costs every seat-week a sixth line unless another goes. */
 typedef struct seat {
     seat_life life;
     bool active, veteran;
@@ -47,10 +49,10 @@ typedef struct seat {
     uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
     int hire_week, vacant_until;
     int next_review;     /* index of the rep's next early review */
-    int next_review_week; /* its week (INT_MAX: none, as for initial veterans) */
     int open_deals;      /* the seat's open opportunities */
     double open_value;   /* and their value */
     int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
+    int next_review_week; /* the week of the next early review (INT_MAX: none, as for initial veterans) */
     /* what this week's opportunities are counted and opened with */
     double week_leads_mean, week_deal_size_mean, week_cycle_mean_weeks;
     double skill;

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "rampsim/calendar.h"
 
@@ -41,6 +42,21 @@ static double open_deals(const rs_scenario *sc)
     for (int q = 0; q < RS_QUARTERS; q++)
         busiest = fmax(busiest, RS_QUARTERS * sc->pipeline.seasonality[q]);
     return per_seat * fmax(1.0, busiest) * fmax(1.0, skill * 0.25 + 0.75) * sc->team.seat_count;
+}
+
+/* The seats, zeroed, on cache-line boundaries: a seat is five lines
+ * (model_state.h), and the weekly passes read most of each seat's lines,
+ * so a seat that straddled a sixth would cost the loop a line more. */
+#define SEAT_ALIGNMENT 64
+_Static_assert(sizeof(seat) % SEAT_ALIGNMENT == 0, "a seat is whole cache lines");
+
+static seat *seats_new(size_t reps)
+{
+    size_t bytes = (reps > 0 ? reps : 1) * sizeof(seat);
+    seat *seats = aligned_alloc(SEAT_ALIGNMENT, bytes);
+    if (seats)
+        memset(seats, 0, bytes);
+    return seats;
 }
 
 size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
@@ -124,7 +140,7 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
      * when a replication needs more. */
     int32_t capacity = (int32_t)rs_min2(open_deals(sc), 1e6);
     m->closing_capacity = 64;
-    m->seats = calloc(reps, sizeof *m->seats);
+    m->seats = seats_new(reps);
     m->closing = malloc(m->closing_capacity * sizeof *m->closing);
     bool book = rs_deal_book_init(&m->book, capacity) == RS_OK;
     /* a week's opportunities: about one a seat, room for four to begin with */
