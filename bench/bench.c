@@ -181,7 +181,7 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 }
 
 /* CPU seconds to draw what the model drew, the same way, without the model:
- * week by week, every seat's block in one batch (week_draws.h), its
+ * week by week, the seats' blocks a few weeks at a time (week_draws.h), its
  * departure uniform and two Poisson counts from the table
  * (sampler_tables.h), then the week's opportunity blocks in one batch and
  * each opportunity's value and cycle weeks; each hire's block and skill
@@ -210,7 +210,7 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     for (uint64_t week = 0; week < weeks; week++) {
         uint32_t replication = (uint32_t)(week >> 15);
         int wk = (int)(week & 0x7fff);
-        rs_week_draws_seats(&w, key, replication, wk);
+        rs_week_draws_seats(&w, key, replication, wk, 0x8000);
         rs_week_draws_deals_clear(&w);
         for (int i = 0; i < seats; i++) {
             sink += rs_uniform(w.seat[RS_WORD_DEPARTURE][i]);

@@ -71,7 +71,7 @@ typedef struct team_count {
  * own seat, so doing them seat by seat gives what step by step gives. */
 static void start_week(rs_model *m, int week, team_count *team)
 {
-    rs_week_draws_seats(&m->week, m->key, m->replication, week);
+    rs_week_draws_seats(&m->week, m->key, m->replication, week, m->layout->horizon);
     *team = (team_count){0, 0, 0.0};
     for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];

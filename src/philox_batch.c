@@ -239,6 +239,21 @@ void rs_philox_blocks_on(rs_philox_path path, philox4x32_key_t key, size_t n, ui
     }
 }
 
+void rs_philox_blocks_padded_on(rs_philox_path path, philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1,
+                                uint32_t *w2, uint32_t *w3)
+{
+    /* whole vectors of 8 on both vector paths: the AVX-512 path hands a
+     * tail of 8 to the AVX2 kernel, which takes it unmasked */
+    size_t whole = path == RS_PHILOX_SCALAR ? n : (n + RS_PHILOX_PAD - 1) / RS_PHILOX_PAD * RS_PHILOX_PAD;
+    rs_philox_blocks_on(path, key, whole, w0, w1, w2, w3);
+}
+
+void rs_philox_blocks_padded(philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1, uint32_t *w2,
+                             uint32_t *w3)
+{
+    rs_philox_blocks_padded_on(rs_philox_path_in_use(), key, n, w0, w1, w2, w3);
+}
+
 void rs_philox_blocks(philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1, uint32_t *w2, uint32_t *w3)
 {
     rs_philox_blocks_on(rs_philox_path_in_use(), key, n, w0, w1, w2, w3);

@@ -31,6 +31,19 @@ typedef enum rs_philox_path {
  * Cannot fail; allocates nothing. */
 void rs_philox_blocks(philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1, uint32_t *w2, uint32_t *w3);
 
+/* Arrays given to rs_philox_blocks_padded hold n rounded up to a multiple
+ * of this. */
+#define RS_PHILOX_PAD 8
+
+/* rs_philox_blocks for arrays with room past n: the vector paths compute
+ * whole vectors, up to RS_PHILOX_PAD - 1 blocks past n, whose words are
+ * left unspecified (they must hold initialised values on entry). A partial
+ * vector's masked loads and stores cost about a quarter of a call, which a
+ * team's batch of a few blocks pays every week. Words [0, n) are exactly
+ * rs_philox_blocks's. */
+void rs_philox_blocks_padded(philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1, uint32_t *w2,
+                             uint32_t *w3);
+
 /* The same on the given path, for the tests and the benchmark. The path
  * must be one rs_philox_path_supported accepts: an unsupported one stops
  * the program with an illegal instruction (a value outside the enum takes
@@ -42,6 +55,10 @@ void rs_philox_blocks_on(rs_philox_path path, philox4x32_key_t key, size_t n, ui
  * registers), support the path; always true for RS_PHILOX_SCALAR, false
  * for a value outside the enum. */
 bool rs_philox_path_supported(rs_philox_path path);
+
+/* rs_philox_blocks_padded on the given path, as rs_philox_blocks_on. */
+void rs_philox_blocks_padded_on(rs_philox_path path, philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1,
+                                uint32_t *w2, uint32_t *w3);
 
 /* The path rs_philox_blocks uses: the fastest supported one. */
 rs_philox_path rs_philox_path_in_use(void);

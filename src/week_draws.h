@@ -4,14 +4,16 @@
  * A Philox block drawn alone costs its latency, 11 to 17 ns on this
  * project's machines; computed 8 or 16 at once (philox_batch.h) it costs
  * 2 to 3 ns. So the weekly loop counts first what it will need, draws those
- * blocks in one batch, then applies them: every seat's weekly block at the
- * start of the week, and every opportunity's block once the week's
- * opportunities are counted. The counters are exactly those rs_stream_start
- * gives the same draws (rng.h), so the numbers are the same as drawing each
- * block when it is needed. Private to the model. */
+ * blocks in one batch, then applies them: the seats' weekly blocks a few
+ * weeks at a time (a batch call costs its latency too, 30 to 50 ns, which
+ * a team of 8 paid every week), and every opportunity's block once the
+ * week's opportunities are counted. The counters are exactly those
+ * rs_stream_start gives the same draws (rng.h), so the numbers are the
+ * same as drawing each block when it is needed. Private to the model. */
 #ifndef RS_WEEK_DRAWS_H
 #define RS_WEEK_DRAWS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -20,13 +22,27 @@
 
 #include "rng.h"
 
+/* The seat-week blocks of one call: whole weeks, about this many blocks
+ * (a week of any team at least). */
+#define RS_WEEK_DRAWS_SEAT_BATCH 256
+
 typedef struct rs_week_draws {
-    /* the seats' weekly blocks (RS_RNG_SEAT_WEEK), word w of seat i in
-     * seat[w][i] */
-    uint32_t *seat[4];
+    /* this week's seat blocks (RS_RNG_SEAT_WEEK): word w of seat i in
+     * seat[w][i], a row of the batch below */
+    const uint32_t *seat[4];
     int seats;
+    /* the seat blocks of weeks [batch_first, batch_end) of replication
+     * batch_replication, week by week: word w of seat i in week t at
+     * seat_batch[w][(t - batch_first) * seats + i] (batch_end ==
+     * batch_first: none) */
+    uint32_t *seat_batch[4];
+    int batch_weeks; /* weeks a batch holds at most */
+    int batch_first, batch_end;
+    uint32_t batch_replication;
+    philox4x32_key_t batch_key;
     /* the week's opportunity blocks (RS_RNG_DEAL), in the order they were
-     * asked for, and the seat of each */
+     * asked for, and the seat of each; the arrays have room for
+     * deal_capacity, a multiple of RS_PHILOX_PAD (philox_batch.h) */
     uint32_t *deal[4];
     uint32_t *deal_seat;
     /* room for two numbers an opportunity, which the model turns its block
@@ -41,8 +57,11 @@ typedef struct rs_week_draws {
 rs_status rs_week_draws_init(rs_week_draws *d, int seats, size_t deals);
 void rs_week_draws_free(rs_week_draws *d);
 
-/* Draws every seat's block of `week`. */
-void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replication, int week);
+/* Points d->seat at every seat's block of `week`, drawing the weeks from
+ * `week` on, up to the batch's size and at most to `end_week` (the first
+ * week the caller will not ask for), when the batch drawn last does not
+ * hold it. */
+void rs_week_draws_seats(rs_week_draws *d, philox4x32_key_t key, uint32_t replication, int week, int end_week);
 
 /* Starts the week's list of opportunity blocks. */
 static inline void rs_week_draws_deals_clear(rs_week_draws *d)

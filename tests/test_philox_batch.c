@@ -206,6 +206,39 @@ static void test_touches_only_the_batch(void **state)
     }
 }
 
+/* The padded call: blocks [0, n) are Random123's, on heap arrays of
+ * exactly n rounded up to RS_PHILOX_PAD (so that a write past the room
+ * shows under the sanitizers or valgrind), and the scalar path writes
+ * nothing past n. */
+static void test_padded(void **state)
+{
+    rs_philox_path path = path_of(state);
+    philox4x32_key_t key = rs_rng_key(0x5eed);
+    for (size_t n = 0; n <= 3 * 16 + 1; n++) {
+        size_t room = (n + RS_PHILOX_PAD - 1) / RS_PHILOX_PAD * RS_PHILOX_PAD;
+        uint32_t *in[4], *out[4];
+        for (int i = 0; i < 4; i++) {
+            in[i] = calloc(room > 0 ? room : 1, sizeof *in[i]);
+            out[i] = calloc(room > 0 ? room : 1, sizeof *out[i]);
+            assert_non_null(in[i]);
+            assert_non_null(out[i]);
+        }
+        fill_counters(n, (uint32_t)n, in);
+        for (int i = 0; i < 4; i++)
+            for (size_t j = 0; j < room; j++)
+                out[i][j] = j < n ? in[i][j] : 0xdeadbeefu;
+        rs_philox_blocks_padded_on(path, key, n, out[0], out[1], out[2], out[3]);
+        assert_random123(path, key, n, in, out);
+        for (int i = 0; path == RS_PHILOX_SCALAR && i < 4; i++)
+            for (size_t j = n; j < room; j++)
+                assert_int_equal(out[i][j], 0xdeadbeefu);
+        for (int i = 0; i < 4; i++) {
+            free(in[i]);
+            free(out[i]);
+        }
+    }
+}
+
 /* Arrays of exactly n words on the heap, so that a read or write past
  * either end shows under the sanitizers or valgrind. */
 static void test_exact_heap_arrays(void **state)
@@ -333,6 +366,7 @@ int main(void)
         ON_EVERY_PATH(test_equals_random123),
         ON_EVERY_PATH(test_touches_only_the_batch),
         ON_EVERY_PATH(test_exact_heap_arrays),
+        ON_EVERY_PATH(test_padded),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

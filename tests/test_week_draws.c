@@ -16,23 +16,44 @@ static void stream_words(philox4x32_key_t key, uint32_t replication, rs_purpose 
         out[w] = rs_stream_word(&s);
 }
 
+/* Seat i's words of `week` in d are the stream's. */
+static void check_seat_week(const rs_week_draws *d, philox4x32_key_t key, uint32_t replication, int seats, int week)
+{
+    for (int i = 0; i < seats; i++) {
+        uint32_t expected[4];
+        stream_words(key, replication, RS_RNG_SEAT_WEEK, (unsigned)i, week, 0, expected);
+        for (int w = 0; w < 4; w++)
+            if (d->seat[w][i] != expected[w])
+                fail_msg("replication %u, week %d, seat %d, word %d: %u, the stream's %u", replication, week, i, w,
+                         d->seat[w][i], expected[w]);
+    }
+}
+
+/* Week by week through two replications, the batches' ends falling
+ * between weeks and at the caller's end; then weeks out of order, a new
+ * key, and a team whose week alone fills a batch. */
 static void test_seat_weeks_are_the_streams_blocks(void **state)
 {
     (void)state;
-    philox4x32_key_t key = rs_rng_key(2385);
-    rs_week_draws d;
-    assert_int_equal(rs_week_draws_init(&d, 37, 4), RS_OK);
-    int weeks[] = {RS_RNG_INITIAL_WEEK, -26, -1, 0, 1, 103, 520};
-    for (size_t k = 0; k < sizeof weeks / sizeof weeks[0]; k++) {
-        rs_week_draws_seats(&d, key, 4093, weeks[k]);
-        for (int i = 0; i < 37; i++) {
-            uint32_t expected[4];
-            stream_words(key, 4093, RS_RNG_SEAT_WEEK, (unsigned)i, weeks[k], 0, expected);
-            for (int w = 0; w < 4; w++)
-                assert_int_equal(d.seat[w][i], expected[w]);
+    philox4x32_key_t key = rs_rng_key(2385), other = rs_rng_key(2386);
+    int team_sizes[] = {1, 7, 37, RS_WEEK_DRAWS_SEAT_BATCH + 3};
+    for (size_t t = 0; t < sizeof team_sizes / sizeof team_sizes[0]; t++) {
+        int seats = team_sizes[t];
+        rs_week_draws d;
+        assert_int_equal(rs_week_draws_init(&d, seats, 4), RS_OK);
+        for (uint32_t replication = 4093; replication < 4095; replication++)
+            for (int week = -26; week < 130; week++) {
+                rs_week_draws_seats(&d, key, replication, week, 130);
+                check_seat_week(&d, key, replication, seats, week);
+            }
+        int weeks[] = {RS_RNG_INITIAL_WEEK, -26, -1, 0, 1, 103, 520, 519, 0};
+        for (size_t k = 0; k < sizeof weeks / sizeof weeks[0]; k++) {
+            philox4x32_key_t k_key = k % 2 ? other : key;
+            rs_week_draws_seats(&d, k_key, 17, weeks[k], weeks[k] + 40);
+            check_seat_week(&d, k_key, 17, seats, weeks[k]);
         }
+        rs_week_draws_free(&d);
     }
-    rs_week_draws_free(&d);
 }
 
 /* Each seat's opportunities are its blocks 0 to count - 1, in seat order,
