@@ -265,9 +265,9 @@ static rs_status open_opportunities(rs_model *m, int week)
     rs_week_draws *w = &m->week;
     rs_week_draws_deals(w, m->key);
     for (size_t b = 0; b < w->deals; b++) {
-        w->deal_value[b] = rs_quantile(&m->deal_value, rs_uniform(w->deal[RS_WORD_VALUE][b]));
+        w->deal_value[b] = rs_quantile(&m->deal_value->table, rs_uniform(w->deal[RS_WORD_VALUE][b]));
         if (m->cycle_shape > 0)
-            w->deal_cycle[b] = rs_quantile(&m->cycle, rs_uniform(w->deal[RS_WORD_CYCLE][b]));
+            w->deal_cycle[b] = rs_quantile(&m->cycle->table, rs_uniform(w->deal[RS_WORD_CYCLE][b]));
     }
     for (size_t b = 0; b < w->deals; b++)
         if (open_opportunity(m, (int)w->deal_seat[b], week, b) != RS_OK)
@@ -383,24 +383,28 @@ static void reset(rs_model *m, uint32_t replication, rs_outcome *out)
  * workspace's scenario takes the values of its draw, and everything the
  * workspace derives from the scenario follows (the draws of one draw of
  * the inputs run one after the other in a block, so this is rare). */
-static void take_inputs(rs_model *m, uint32_t replication, rs_outcome *out)
+static rs_status take_inputs(rs_model *m, uint32_t replication, rs_outcome *out)
 {
     int n = m->base->uncertain.count;
     if (n == 0)
-        return;
+        return RS_OK;
     uint32_t draw = rs_uncertain_draw_of(m->base, replication);
     if (!m->has_draw || draw != m->draw) {
         rs_uncertain_draw(m->base, m->drawn, draw, m->inputs);
-        rs_model_derive(m, NULL);
+        m->has_draw = false; /* until the draw's shapes are all there */
+        if (rs_model_derive(m, NULL) != RS_OK)
+            return RS_ERR_NOMEM;
         m->draw = draw;
         m->has_draw = true;
     }
     memcpy(out->inputs, m->inputs, (size_t)n * sizeof *m->inputs);
+    return RS_OK;
 }
 
 rs_status rs_model_run(rs_model *m, uint32_t replication, rs_outcome *out)
 {
-    take_inputs(m, replication, out);
+    if (take_inputs(m, replication, out) != RS_OK)
+        return RS_ERR_NOMEM;
     const rs_scenario *sc = m->sc;
     const rs_layout *l = m->layout;
     reset(m, replication, out);

@@ -17,9 +17,10 @@
 typedef struct rs_model rs_model;
 
 /* A workspace for sc with results laid out by layout; both must outlive it.
- * `like`, if not NULL, is a workspace whose sampler tables are copied where
- * their shapes are the same (building one takes thousands of quantile
- * evaluations). NULL when out of memory. */
+ * `like`, if not NULL, is a workspace whose sampler tables are shared where
+ * their shapes are the same (shapes.h: building one takes thousands of
+ * quantile evaluations, and one set read by many workspaces stays in the
+ * caches); it may be freed before this one. NULL when out of memory. */
 rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like);
 void rs_model_free(rs_model *m);
 /* Bytes a model of sc typically takes while it runs: its fixed parts and

@@ -42,7 +42,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     s->life.first_rep_hired = true;
     s->active = true;
     s->veteran = veteran;
-    s->skill = rs_quantile(&m->skill, rs_stream_uniform(&draws));
+    s->skill = rs_quantile(&m->skill->table, rs_stream_uniform(&draws));
     if (first && !isnan(spec->skill))
         s->skill = spec->skill;
     s->quota_a_week = first && !isnan(spec->quota_annual) ? spec->quota_annual / RS_WEEKS_PER_YEAR : m->quota_a_week;
@@ -50,7 +50,7 @@ static void hire(rs_model *m, int index, int week, bool veteran, bool prior_stoc
     if (!veteran) {
         /* a purpose of its own, so that no other draw moves */
         rs_stream_start(&draws, m->key, m->replication, RS_RNG_RAMP_FACTOR, (unsigned)index, draw_week, 0);
-        s->ramp_factor = rs_quantile(&m->ramp_factor, rs_stream_uniform(&draws));
+        s->ramp_factor = rs_quantile(&m->ramp_factor->table, rs_stream_uniform(&draws));
     }
     s->hire_week = week;
     s->next_review_week = veteran ? INT_MAX : review_week(m->sc, s);

@@ -18,6 +18,7 @@
 #include "ramp.h"
 #include "rng.h"
 #include "samplers.h"
+#include "shapes.h"
 #include "week_draws.h"
 
 typedef struct rs_model rs_model; /* as model.h has it */
@@ -98,7 +99,7 @@ struct rs_model {
     rs_ramp ramp;
     philox4x32_key_t key;
     uint32_t replication;
-    rs_quantile_table deal_value, cycle, skill, ramp_factor; /* mean-1 shapes */
+    rs_shape *deal_value, *cycle, *skill, *ramp_factor; /* mean-1 shapes, shared (shapes.h); cycle NULL without one */
     rs_effects effects; /* what the practices do, by coaching stock */
 
     /* constants derived from the scenario once */
@@ -156,9 +157,10 @@ struct rs_model {
 };
 
 /* Sets everything the workspace derives from m->sc: the ramp, the
- * practices' effects, the constants and the mean-1 shapes (copied from
- * `like` where it holds the same, else built). */
-void rs_model_derive(rs_model *m, const rs_model *like);
+ * practices' effects, the constants and the mean-1 shapes (kept, shared
+ * with `like` where it holds the same, else built). RS_ERR_NOMEM when a
+ * shape could not be built. */
+rs_status rs_model_derive(rs_model *m, const rs_model *like);
 
 /* Whether a week is reported: the warm-up's weeks are negative. */
 static inline bool rs_model_recording(int week)

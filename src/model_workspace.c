@@ -14,6 +14,7 @@
 #include "model_state.h"
 #include "params.h"
 #include "sampler_tables.h"
+#include "shapes.h"
 #include "team.h"
 #include "uncertain.h"
 
@@ -69,20 +70,27 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
     size_t seats = (size_t)sc->team.seat_count;
     size_t week_draws = seats * 4 * sizeof(uint32_t) +
                         (4 * seats + 64) * (4 * sizeof(uint32_t) + sizeof(uint32_t) + 2 * sizeof(double));
-    return drawn + week_draws + sizeof(rs_model) + seats * sizeof(seat) + H * (3 * sizeof(double) + 2 * sizeof(int)) +
+    /* its four shapes, counted as if none were shared */
+    size_t shapes = 4 * sizeof(rs_shape);
+    return drawn + week_draws + shapes + sizeof(rs_model) + seats * sizeof(seat) +
+           H * (3 * sizeof(double) + 2 * sizeof(int)) +
            (size_t)fmin(open_deals(sc), 1e15) * sizeof(rs_deal); /* within size_t, and far past any memory */
 }
 
-/* One of the mean-1 shapes, rebuilt only when its parameter changed (a
- * draw of the inputs seldom changes a CV). */
-static void shape(rs_quantile_table *t, rs_quantile_family family, double param, const rs_quantile_table *like)
+/* One of the mean-1 shapes: kept when its parameter did not change (a
+ * draw of the inputs seldom changes a CV), else shared with `like` when it
+ * has that shape, else built. False when out of memory (the shape held is
+ * kept). */
+static bool shape(rs_shape **held, rs_quantile_family family, double param, rs_shape *like)
 {
-    if (t->family == family && t->params[0] == param)
-        return;
-    rs_quantile_table_like(t, family, param, like);
+    rs_shape *taken = rs_shape_take(*held, family, param, like);
+    if (!taken)
+        return false;
+    *held = taken;
+    return true;
 }
 
-void rs_model_derive(rs_model *m, const rs_model *like)
+rs_status rs_model_derive(rs_model *m, const rs_model *like)
 {
     const rs_scenario *sc = m->sc;
     rs_ramp_init(&m->ramp, sc);
@@ -104,15 +112,16 @@ void rs_model_derive(rs_model *m, const rs_model *like)
     m->seat_count = sc->team.seat_count;
     m->own_coaching = rs_team_has_own_coaching(sc);
     m->key = rs_rng_key(sc->run.seed);
-    shape(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
-          like ? &like->deal_value : NULL);
-    shape(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv), like ? &like->skill : NULL);
-    shape(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
-          like ? &like->ramp_factor : NULL);
-    m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
-    if (m->cycle_shape > 0)
-        shape(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape, like && like->cycle_shape > 0 ? &like->cycle : NULL);
     m->budget_hours_a_week = rs_manager_budget(sc);
+    m->cycle_shape = sc->pipeline.cycle_cv > 0 ? 1.0 / (sc->pipeline.cycle_cv * sc->pipeline.cycle_cv) : 0.0;
+    bool shaped =
+        shape(&m->deal_value, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->pipeline.deal_size_cv),
+              like ? like->deal_value : NULL) &&
+        shape(&m->skill, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->rep.skill_cv), like ? like->skill : NULL) &&
+        shape(&m->ramp_factor, RS_QUANTILE_LOGNORMAL, lognormal_sigma(sc->ramp.time_cv),
+              like ? like->ramp_factor : NULL) &&
+        (m->cycle_shape <= 0 || shape(&m->cycle, RS_QUANTILE_GAMMA, m->cycle_shape, like ? like->cycle : NULL));
+    return shaped ? RS_OK : RS_ERR_NOMEM;
 }
 
 rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_model *like)
@@ -133,7 +142,10 @@ rs_model *rs_model_new(const rs_scenario *sc, const rs_layout *layout, const rs_
         }
         m->sc = m->drawn;
     }
-    rs_model_derive(m, like);
+    if (rs_model_derive(m, like) != RS_OK) {
+        rs_model_free(m);
+        return NULL;
+    }
 
     size_t reps = (size_t)sc->team.seat_count, H = (size_t)layout->horizon;
     /* Start with room for twice the steady state's open deals and grow
@@ -163,6 +175,10 @@ void rs_model_free(rs_model *m)
     if (!m)
         return;
     rs_scenario_free(m->drawn);
+    rs_shape_release(m->deal_value);
+    rs_shape_release(m->cycle);
+    rs_shape_release(m->skill);
+    rs_shape_release(m->ramp_factor);
     rs_deal_book_free(&m->book);
     rs_week_draws_free(&m->week);
     free(m->seats);

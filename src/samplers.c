@@ -150,7 +150,7 @@ double rs_quantile_tail(const rs_quantile_table *t, double u)
     return exp(table[i] + f * (table[i + 1] - table[i]));
 }
 
-static void build(rs_quantile_table *t, rs_quantile_family family, double param)
+void rs_quantile_table_build(rs_quantile_table *t, rs_quantile_family family, double param)
 {
     t->family = family;
     t->exact = family == RS_QUANTILE_GAMMA ? gamma_exact : lognormal_exact;
@@ -161,19 +161,10 @@ static void build(rs_quantile_table *t, rs_quantile_family family, double param)
 
 void rs_quantile_table_gamma(rs_quantile_table *t, double shape)
 {
-    build(t, RS_QUANTILE_GAMMA, shape);
+    rs_quantile_table_build(t, RS_QUANTILE_GAMMA, shape);
 }
 
 void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma)
 {
-    build(t, RS_QUANTILE_LOGNORMAL, sigma);
-}
-
-void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, double param,
-                            const rs_quantile_table *from)
-{
-    if (from && from->family == family && from->params[0] == param)
-        *t = *from;
-    else
-        build(t, family, param);
+    rs_quantile_table_build(t, RS_QUANTILE_LOGNORMAL, sigma);
 }

@@ -63,10 +63,9 @@ void rs_quantile_table_gamma(rs_quantile_table *t, double shape);
 void rs_quantile_table_lognormal(rs_quantile_table *t, double sigma);
 
 /* Fills t with the family's quantiles for parameter `param` (a gamma's
- * shape, a lognormal's sigma), copying them from `from` when it already
- * holds exactly those (building takes thousands of quantile evaluations). */
-void rs_quantile_table_like(rs_quantile_table *t, rs_quantile_family family, double param,
-                            const rs_quantile_table *from);
+ * shape, a lognormal's sigma): thousands of quantile evaluations, so built
+ * tables are shared where they can be (shapes.h). */
+void rs_quantile_table_build(rs_quantile_table *t, rs_quantile_family family, double param);
 
 /* The tails, out of line: 1 draw in 16. */
 double rs_quantile_tail(const rs_quantile_table *t, double u);
