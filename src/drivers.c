@@ -213,6 +213,7 @@ rs_status rs_drivers_run(const rs_scenario *sc, const char *metric, double q, bo
     e.record = keep;
     e.record_ctx = &rec;
     e.paired_only = true; /* what drivers ranks comes from the replications kept */
+    e.no_percentiles = true;
     rs_results *results = NULL;
     st = rs_engine_run(sc, &e, &results, err);
     rs_results_free(results);

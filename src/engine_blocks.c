@@ -15,26 +15,27 @@ static size_t accumulated_slots(const shared *sh, const rs_layout *l)
 }
 
 /* Adds one replication's outcome, its first `slots` slots, to a block
- * accumulator and to the thread's percentile sketches; false when a sketch
- * could not grow. */
+ * accumulator and to the thread's percentile sketches (none when sk is
+ * NULL); false when a sketch could not grow. */
 static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
 {
     bool ok = true;
+    size_t sketched = sk ? l->sketched : 0;
     for (size_t i = 0; i < slots; i++) {
         double x = o->values[i];
         if (isnan(x))
             continue;
         rs_moments_add(&block[i], x);
-        if (i < l->sketched)
+        if (i < sketched)
             ok &= rs_sketches_add(sk, i, x);
     }
     for (size_t k = 0; k < o->n_ramp_weeks; k++) {
         rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
-        ok &= rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
+        ok &= !sk || rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
     }
     for (size_t k = 0; k < o->n_first_win_weeks; k++) {
         rs_moments_add(&block[RS_M_FIRST_WIN_WEEKS], o->first_win_weeks[k]);
-        ok &= rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
+        ok &= !sk || rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
     }
     return ok;
 }
@@ -106,7 +107,7 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
                 sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
             const rs_layout *l = &sh->results[j]->layout;
             if (!accumulate(l, accumulated_slots(sh, l), w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
-                            w->sketches[j]))
+                            sh->options->no_percentiles ? NULL : w->sketches[j]))
                 return RS_ERR_NOMEM;
         }
         if (acc->pairs)

@@ -155,7 +155,8 @@ static rs_status run_variants(rs_tornado *t, const rs_scenario *base, rs_scenari
         }
         rs_engine_options engine = rs_progress_span_options(&progress);
         engine.pair_with = NULL; /* every variant against the base */
-        engine.paired_only = true; /* the metric's slot is all it reads */
+        engine.paired_only = true; /* the metric's slot is all it reads, */
+        engine.no_percentiles = true; /* its mean and the pairs' */
         rs_comparison *cmp = NULL;
         st = rs_engine_compare(set, 1 + 2 * keys, &engine, results, &cmp, err);
         if (st == RS_OK) {

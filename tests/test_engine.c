@@ -93,6 +93,24 @@ static void test_paired_only_accumulates_the_paired_slots(void **state)
     rs_results_free(paired);
 }
 
+/* no_percentiles: every moment bit for bit as a full run has it, the
+ * ramp and first-win times' too, and no sketch holds a value */
+static void test_no_percentiles_keeps_the_moments(void **state)
+{
+    (void)state;
+    rs_results *all = tu_run(scenario, 2), *means = NULL;
+    rs_engine_options options = {.threads = 2, .no_percentiles = true};
+    char err[RS_ERRMSG_SIZE];
+    assert_int_equal(rs_engine_run(scenario, &options, &means, err), RS_OK);
+    assert_memory_equal(all->moments, means->moments, all->layout.slots * sizeof *all->moments);
+    assert_true(all->moments[RS_M_RAMP_WEEKS].n > 0);
+    for (size_t i = 0; i < all->layout.sketched; i++)
+        assert_int_equal(rs_sketches_total(means->sketches, i), 0);
+    assert_true(rs_sketches_total(all->sketches, RS_M_RAMP_WEEKS) > 0);
+    rs_results_free(all);
+    rs_results_free(means);
+}
+
 static void test_other_seed_other_results(void **state)
 {
     (void)state;
@@ -340,6 +358,7 @@ int main(void)
         cmocka_unit_test(test_same_seed_same_results),
         cmocka_unit_test(test_thread_count_does_not_matter),
         cmocka_unit_test(test_paired_only_accumulates_the_paired_slots),
+        cmocka_unit_test(test_no_percentiles_keeps_the_moments),
         cmocka_unit_test(test_other_seed_other_results),
         cmocka_unit_test(test_common_random_numbers),
         cmocka_unit_test(test_self_comparison_and_a_small_change),

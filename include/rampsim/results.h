@@ -86,6 +86,12 @@ typedef struct rs_engine_options {
      * tornado, the calibration): the weekly and per-seat slots cost as
      * much to accumulate as a small team's year to simulate. */
     bool paired_only;
+    /* The percentile sketches are left empty (the results' sketches hold
+     * nothing): for a caller that reads only means and paired differences
+     * (a tornado, drivers). A value's sketch costs more than its moments:
+     * a logarithm and a bucket, in memory a hundred scenarios do not keep
+     * in the caches. */
+    bool no_percentiles;
 } rs_engine_options;
 
 /* Replications per block: part of the merge order, so changing it changes
