@@ -59,8 +59,9 @@ void rs_model_closing_odds(rs_model *m, seat *s, int week)
      * least 0, the quotient rounds to at least 1 exactly when needed <=
      * selling, and is +inf or NaN, which rs_min2 takes as above 1, when
      * nothing is needed), without the branch, which mispredicts for reps
-     * near their limit. */
-    double needed_hours_a_week = s->open_deals * sc->rep.hours_per_open_deal;
+     * near their limit. + 0.0 makes a needed -0 (hours_per_open_deal = -0
+     * passes the range check) +0: selling / -0 would be -inf. */
+    double needed_hours_a_week = s->open_deals * sc->rep.hours_per_open_deal + 0.0;
     s->attention = rs_min2(s->selling_hours_a_week / needed_hours_a_week, 1.0);
     if (rs_model_recording(week))
         m->attention_sum += s->attention;

@@ -13,6 +13,7 @@
 #include "minmax.h"
 #include "model_state.h"
 #include "params.h"
+#include "philox_batch.h"
 #include "sampler_tables.h"
 #include "shapes.h"
 #include "team.h"
@@ -65,10 +66,12 @@ size_t rs_model_memory(const rs_scenario *sc, const rs_layout *layout)
     size_t H = (size_t)layout->horizon;
     /* with uncertain keys, the workspace's own copy of the scenario */
     size_t drawn = sc->uncertain.count > 0 ? sizeof(rs_scenario) + rs_param_count * sizeof(rs_origin) : 0;
-    /* a seat's weekly block, and four opportunities' to begin with: each a
-     * block, its seat, its value and cycle factors */
+    /* the seats' weekly blocks, a batch of weeks of about 256 blocks (a
+     * week at least, and whole vectors), and four opportunities' to begin
+     * with: each a block, its seat, its value and cycle factors */
     size_t seats = (size_t)sc->team.seat_count;
-    size_t week_draws = seats * 4 * sizeof(uint32_t) +
+    size_t seat_batch = (seats < RS_WEEK_DRAWS_SEAT_BATCH ? RS_WEEK_DRAWS_SEAT_BATCH : seats) + RS_PHILOX_PAD;
+    size_t week_draws = seat_batch * 4 * sizeof(uint32_t) +
                         (4 * seats + 64) * (4 * sizeof(uint32_t) + sizeof(uint32_t) + 2 * sizeof(double));
     /* its four shapes, counted as if none were shared */
     size_t shapes = 4 * sizeof(rs_shape);

@@ -304,6 +304,11 @@ static void test_attention_halves_the_win_rate(void **state)
     r = tu_run(sc, 2);
     assert_mean_within(metric(r, RS_M_WIN_RATE), 27.19, "win rate without the limit");
     tu_assert_near(metric(r, RS_M_ATTENTION)->mean, 100.0, 0);
+    /* -0 is 0 (the range check lets it in): the same run, bit for bit */
+    tu_set(sc, "rep.hours_per_open_deal=-0", NULL);
+    rs_results *minus_zero = tu_run(sc, 2);
+    assert_memory_equal(minus_zero->moments, r->moments, r->layout.slots * sizeof *r->moments);
+    rs_results_free(minus_zero);
     rs_results_free(r);
     rs_scenario_free(sc);
 }
