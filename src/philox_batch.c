@@ -244,7 +244,7 @@ void rs_philox_blocks_padded_on(rs_philox_path path, philox4x32_key_t key, size_
 {
     /* whole vectors of 8 on both vector paths: the AVX-512 path hands a
      * tail of 8 to the AVX2 kernel, which takes it unmasked */
-    size_t whole = path == RS_PHILOX_SCALAR ? n : (n + RS_PHILOX_PAD - 1) / RS_PHILOX_PAD * RS_PHILOX_PAD;
+    size_t whole = path == RS_PHILOX_SCALAR ? n : rs_philox_padded(n);
     rs_philox_blocks_on(path, key, whole, w0, w1, w2, w3);
 }
 

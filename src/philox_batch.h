@@ -35,6 +35,12 @@ void rs_philox_blocks(philox4x32_key_t key, size_t n, uint32_t *w0, uint32_t *w1
  * of this. */
 #define RS_PHILOX_PAD 8
 
+/* n rounded up to a multiple of RS_PHILOX_PAD: the room those arrays need. */
+static inline size_t rs_philox_padded(size_t n)
+{
+    return (n + RS_PHILOX_PAD - 1) / RS_PHILOX_PAD * RS_PHILOX_PAD;
+}
+
 /* rs_philox_blocks for arrays with room past n: the vector paths compute
  * whole vectors, up to RS_PHILOX_PAD - 1 blocks past n, whose words are
  * left unspecified (they must hold initialised values on entry). A partial

@@ -5,12 +5,6 @@
 
 #include "philox_batch.h"
 
-/* n rounded up to whole vectors of the batch kernels. */
-static size_t padded(size_t n)
-{
-    return (n + RS_PHILOX_PAD - 1) / RS_PHILOX_PAD * RS_PHILOX_PAD;
-}
-
 /* Grows the four word arrays of `words` from `old` to `capacity` entries
  * each, the new ones zero: the kernels compute on the padding, which must
  * hold initialised words. */
@@ -28,7 +22,7 @@ static rs_status grow(uint32_t *words[4], size_t old, size_t capacity)
 
 static rs_status grow_deals(rs_week_draws *d, size_t capacity)
 {
-    capacity = padded(capacity);
+    capacity = rs_philox_padded(capacity);
     if (grow(d->deal, d->deal_capacity, capacity) != RS_OK)
         return RS_ERR_NOMEM;
     uint32_t *seat = realloc(d->deal_seat, capacity * sizeof *seat);
@@ -51,7 +45,7 @@ rs_status rs_week_draws_init(rs_week_draws *d, int seats, size_t deals)
     *d = (rs_week_draws){0};
     d->seats = seats;
     d->batch_weeks = seats > 0 && seats < RS_WEEK_DRAWS_SEAT_BATCH ? RS_WEEK_DRAWS_SEAT_BATCH / seats : 1;
-    size_t batch = padded((size_t)d->batch_weeks * (size_t)(seats > 0 ? seats : 1));
+    size_t batch = rs_philox_padded((size_t)d->batch_weeks * (size_t)(seats > 0 ? seats : 1));
     if (grow(d->seat_batch, 0, batch) != RS_OK || grow_deals(d, deals > 0 ? deals : 1) != RS_OK) {
         rs_week_draws_free(d);
         return RS_ERR_NOMEM;
