@@ -36,34 +36,32 @@ typedef struct seat_life {
     bool first_rep_hired, first_rep_left; /* the seat's first rep started, and left in the run */
 } seat_life;
 
-/* 320 bytes, five cache lines, on line boundaries (model_workspace.c): a
- * field added here costs every seat-week a sixth line unless another goes. */
+/* 320 bytes, five cache lines, on line boundaries (model_workspace.c).
+ * The first four lines hold what every week reads or writes of every rep
+ * (the usual rep-week, a veteran's with no event, touches no other); the
+ * fifth what only a win, a ramping rep or a rare event touches. A field
+ * added here costs every seat-week a line unless another goes:
+ * model_workspace.c checks where the lines split. */
 typedef struct seat {
+    /* ---- lines 1 to 4: every week ---- */
     seat_life life;
     bool active, veteran;
-    bool tracked;     /* hired within the horizon: ramp and first win recorded */
-    bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
-    bool pooled;      /* its ramp time and first win go into the pooled metrics */
-    bool ramped, won_any;
     bool fully_ramped; /* a roster rep as productive as a veteran (model_staffing.c) */
-    bool fy_present;  /* present since the current fiscal year's first week */
-    uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
-    int hire_week, vacant_until;
-    int next_review;     /* index of the rep's next early review */
-    int open_deals;      /* the seat's open opportunities */
-    double open_value;   /* and their value */
-    int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
+    int hire_week;
     int next_review_week; /* the week of the next early review (INT_MAX: none, as for initial veterans) */
+    int open_deals;      /* the seat's open opportunities */
+    uint32_t generation; /* counts the seat's reps: a leaver's deals are stale */
+    int vacant_until;
+    int next_review;     /* index of the rep's next early review */
+    int32_t history_rep; /* the rep's index in m->history's reps, -1 when not recorded */
+    double open_value;   /* the open opportunities' value */
     /* what this week's opportunities are counted and opened with */
     double week_leads_mean, week_deal_size_mean, week_cycle_mean_weeks;
     double skill;
     double quota_a_week; /* the rep's annual quota / 52 */
-    double experience_weeks;
     double stock_hours_a_month; /* the coaching stock */
-    double ramp_factor;  /* a hire's ramp takes about this many times the curve's */
     double selling_hours_a_week; /* last week's (attention is taken from them) */
-    double qtd_bookings, qtd_quota, fy_bookings, fy_quota;
-    double hire_bookings, hire_quota; /* since hire, for the early reviews */
+    double qtd_quota, fy_quota, hire_quota; /* hire_quota: since hire, for the early reviews */
     /* the coaching the rep receives this week, of each kind */
     double coaching_hours_a_week, onboarding_hours_a_week, deal_coaching_hours_a_week;
     /* this week's odds of the deals closing (step 3): the capped win
@@ -76,8 +74,17 @@ typedef struct seat {
     /* the selling factor at the week's meeting hours selling_meeting_hours_a_week,
      * kept as the practice effects are (NaN: nothing kept) */
     double selling_meeting_hours_a_week, selling_factor;
+    /* ---- line 5: a win, a ramping rep, a rare event ---- */
+    double qtd_bookings, fy_bookings, hire_bookings; /* hire_bookings: since hire */
+    double experience_weeks;
+    double ramp_factor;  /* a hire's ramp takes about this many times the curve's */
     /* the ramp curve rho at experience rho_experience_weeks (NaN: nothing kept) */
     double rho_experience_weeks, rho;
+    bool tracked;     /* hired within the horizon: ramp and first win recorded */
+    bool first_year_seen; /* tracked, and its first 52 weeks lie in the horizon */
+    bool pooled;      /* its ramp time and first win go into the pooled metrics */
+    bool ramped, won_any;
+    bool fy_present;  /* present since the current fiscal year's first week */
 } seat;
 
 /* A deal closing this week, for choosing which ones the manager helps. */
