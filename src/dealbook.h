@@ -7,18 +7,28 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "rampsim/scenario_types.h"
 #include "rampsim/status.h"
 
+/* 32 bytes, two deals a cache line: a week opens a deal a rep or so and
+ * closes as many, each at a random place in the pool, so a deal that
+ * straddled two lines would cost a miss more. The seat and its rep's
+ * generation fit 16 bits: a team has at most RS_MAX_REPS seats, and a
+ * seat at most one rep a week. */
 typedef struct rs_deal {
     double value;
-    double win_u;          /* the uniform that decides the deal at close */
+    uint32_t win_word;     /* the word whose uniform decides the deal at close */
     int created, close;    /* weeks */
-    int seat;
-    uint32_t generation;   /* the seat's rep when the deal was created */
     int32_t next;          /* next deal in the same list, or -1 */
     int32_t history_index; /* its opportunity in the history the model records, -1 for
                             * none; set only while one is recorded (model_history.h) */
+    uint16_t seat;
+    uint16_t generation;   /* the seat's rep when the deal was created */
 } rs_deal;
+
+_Static_assert(sizeof(rs_deal) == 32, "two deals a cache line");
+_Static_assert(RS_MAX_REPS <= UINT16_MAX + 1, "a deal's seat fits 16 bits");
+_Static_assert(RS_MAX_WARMUP + RS_MAX_HORIZON <= UINT16_MAX, "a seat's reps, one a week at most, fit 16 bits");
 
 /* Weeks the wheel spans; deals closing further ahead wait in a list that
  * is looked at every week (cycles that long are rare). */

@@ -188,15 +188,15 @@ static rs_status open_opportunity(rs_model *m, int i, int week, size_t b)
     if (index < 0)
         return RS_ERR_NOMEM;
     rs_deal *d = &m->book.deals[index];
-    d->win_u = rs_uniform(w->deal[RS_WORD_WIN][b]);
+    d->win_word = w->deal[RS_WORD_WIN][b];
     double size_factor = w->deal_value[b];
     d->value = s->week_deal_size_mean * size_factor;
     if (rs_model_recording(week)) {
         m->deal_factor_sum += size_factor;
         m->opportunities++;
     }
-    d->seat = i;
-    d->generation = s->generation;
+    d->seat = (uint16_t)i;
+    d->generation = (uint16_t)s->generation;
     if (m->history)
         rs_model_history_open(m, d, week);
     s->open_deals++;

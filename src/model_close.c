@@ -119,11 +119,11 @@ static int decide(rs_model *m, size_t n, bool help, int week, rs_outcome *out)
             if (sc->deal_help.style == RS_STYLE_COACH)
                 s->deal_coaching_hours_a_week += sc->deal_help.hours_per_deal;
         }
-        bool won = d->win_u < p_win * s->attention;
+        bool won = rs_uniform(d->win_word) < p_win * s->attention;
         m->closing[c].won = won;
         if (rs_model_recording(week)) {
             m->closed++;
-            m->win_luck_sum += 1.0 - d->win_u;
+            m->win_luck_sum += 1.0 - rs_uniform(d->win_word);
         }
         if (won)
             book_win(m, d, week, out);
@@ -147,9 +147,9 @@ static void decide_in_list_order(rs_model *m, int32_t list, int week, rs_outcome
             s->open_value -= d->value;
             if (rs_model_recording(week)) {
                 m->closed++;
-                m->win_luck_sum += 1.0 - d->win_u;
+                m->win_luck_sum += 1.0 - rs_uniform(d->win_word);
             }
-            if (d->win_u < s->close_win_probability * s->attention)
+            if (rs_uniform(d->win_word) < s->close_win_probability * s->attention)
                 book_win(m, d, week, out);
         }
         d->next = b->free_list;
