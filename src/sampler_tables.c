@@ -108,9 +108,9 @@ static void poisson_cell_build(rs_poisson_cell *cell, int i)
     poisson_cumulative(b, at_b, k0 + RS_POISSON_TABLE_WINDOW);
     cell->k0 = k0;
     /* above[j] is for k0 + j - 1, below[j] for k0 + j */
-    cell->above[0] = k0 > 0 ? word_clamp(first_word_above(at_a[k0 - 1]) + 1) : 0;
+    cell->above_flipped[0] = rs_poisson_flip(k0 > 0 ? word_clamp(first_word_above(at_a[k0 - 1]) + 1) : 0);
     for (unsigned j = 1; j <= RS_POISSON_TABLE_WINDOW; j++)
-        cell->above[j] = word_clamp(first_word_above(at_a[k0 + j - 1]) + 1);
+        cell->above_flipped[j] = rs_poisson_flip(word_clamp(first_word_above(at_a[k0 + j - 1]) + 1));
     for (unsigned j = 0; j < RS_POISSON_TABLE_WINDOW; j++)
         cell->below[j] = word_clamp(first_word_above(at_b[k0 + j]) - 1);
 }

@@ -26,19 +26,37 @@
 #define RS_POISSON_TABLE_WINDOW 15 /* counts a cell answers: k0 .. k0 + 14 */
 
 /* One cell, two cache lines (128 bytes; the table is aligned on them).
- * For every mean of the cell, a word w >= above[j] has a uniform above the
- * cumulative probability of k0 + j - 1 (above[0] = 0 when k0 = 0), and a
+ * For every mean of the cell, a word w >= above(j) has a uniform above the
+ * cumulative probability of k0 + j - 1 (above(0) = 0 when k0 = 0), and a
  * word w < below[j] has one at or below that of k0 + j. So w with exactly
  * n thresholds of `above` at or below it, 1 <= n <= 15, and w < below[n -
- * 1] draws k0 + n - 1. */
+ * 1] draws k0 + n - 1.
+ *
+ * The thresholds of `above` are kept with their top bit flipped, as signed
+ * numbers: SSE2 compares only signed lanes, and an unsigned comparison
+ * costs a flip of both sides, four of the table's a draw, where flipped
+ * thresholds need only the word's (rs_poisson_cell_above undoes it). */
 typedef struct rs_poisson_cell {
     union {
-        uint32_t above[RS_POISSON_TABLE_WINDOW + 1]; /* non-decreasing */
-        rs_u32x4 above4[(RS_POISSON_TABLE_WINDOW + 1) / 4]; /* compared four at once */
+        int32_t above_flipped[RS_POISSON_TABLE_WINDOW + 1]; /* non-decreasing, as unsigned before the flip */
+        rs_i32x4 above4[(RS_POISSON_TABLE_WINDOW + 1) / 4]; /* compared four at once */
     };
     uint32_t below[RS_POISSON_TABLE_WINDOW];
     uint32_t k0;
 } rs_poisson_cell;
+
+/* Unsigned and signed 32-bit numbers in the same order: the top bit
+ * flipped. */
+static inline int32_t rs_poisson_flip(uint32_t word)
+{
+    return (int32_t)(word ^ 0x80000000u);
+}
+
+/* Threshold j of a cell's `above`, as an unsigned word. */
+static inline uint32_t rs_poisson_cell_above(const rs_poisson_cell *c, int j)
+{
+    return (uint32_t)c->above_flipped[j] ^ 0x80000000u;
+}
 
 /* The table, 1920 cells, 240 KiB, shared by the process: it depends on
  * the mean alone. Read-only once rs_poisson_table_init has returned; all
@@ -68,7 +86,8 @@ static inline bool rs_poisson_table_lookup(double mu, uint32_t word, unsigned *k
     /* n = 16 - the thresholds above the word (each comparison gives -1),
      * counted without branches: a search stopping at a random place would
      * mispredict about every other draw */
-    rs_u32x4 w = {word, word, word, word};
+    int32_t flipped = rs_poisson_flip(word);
+    rs_i32x4 w = {flipped, flipped, flipped, flipped};
     rs_i32x4 over = (c->above4[0] > w) + (c->above4[1] > w) + (c->above4[2] > w) + (c->above4[3] > w);
 #ifdef __clang__
     over += __builtin_shufflevector(over, over, 2, 3, 0, 1);

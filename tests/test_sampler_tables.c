@@ -74,7 +74,7 @@ static void poisson_thresholds(double mu)
     if (mu >= 0.0 && mu < RS_POISSON_TABLE_END) {
         const rs_poisson_cell *c = &rs_poisson_cells[(int)(mu * RS_POISSON_TABLE_SCALE)];
         for (int j = 0; j <= RS_POISSON_TABLE_WINDOW; j++)
-            poisson_around(mu, c->above[j]);
+            poisson_around(mu, rs_poisson_cell_above(c, j));
         for (int j = 0; j < RS_POISSON_TABLE_WINDOW; j++)
             poisson_around(mu, c->below[j]);
     }
@@ -123,14 +123,14 @@ static void test_poisson_table_margins(void **state)
         double a = i / RS_POISSON_TABLE_SCALE, b = (i + 1) / RS_POISSON_TABLE_SCALE;
         int k0 = (int)c->k0;
         assert_true(k0 + RS_POISSON_TABLE_WINDOW < 64);
-        assert_true(k0 > 0 || c->above[0] == 0);
+        assert_true(k0 > 0 || rs_poisson_cell_above(c, 0) == 0);
         for (int j = 0; j <= RS_POISSON_TABLE_WINDOW; j++) {
-            if (j > 0 && c->above[j] < c->above[j - 1])
+            if (j > 0 && rs_poisson_cell_above(c, j) < rs_poisson_cell_above(c, j - 1))
                 fail_msg("cell %d: above[%d] < above[%d]", i, j, j - 1);
             int k = k0 + j - 1;
-            if (k >= 0 && c->above[j] < UINT32_MAX &&
-                (long double)rs_uniform(c->above[j]) - poisson_cdf_long(a, k) < half_word)
-                fail_msg("cell %d, k %d: above[%d] = %u too close to the CDF", i, k, j, c->above[j]);
+            if (k >= 0 && rs_poisson_cell_above(c, j) < UINT32_MAX &&
+                (long double)rs_uniform(rs_poisson_cell_above(c, j)) - poisson_cdf_long(a, k) < half_word)
+                fail_msg("cell %d, k %d: above[%d] = %u too close to the CDF", i, k, j, rs_poisson_cell_above(c, j));
         }
         for (int j = 0; j < RS_POISSON_TABLE_WINDOW; j++) {
             int k = k0 + j;
@@ -184,8 +184,8 @@ static double poisson_cell_fallbacks(const rs_poisson_cell *c)
 {
     int64_t decided = 0;
     for (int n = 1; n <= RS_POISSON_TABLE_WINDOW; n++) {
-        int64_t end = c->above[n] < c->below[n - 1] ? c->above[n] : c->below[n - 1];
-        decided += end > c->above[n - 1] ? end - c->above[n - 1] : 0;
+        int64_t end = rs_poisson_cell_above(c, n) < c->below[n - 1] ? rs_poisson_cell_above(c, n) : c->below[n - 1];
+        decided += end > rs_poisson_cell_above(c, n - 1) ? end - rs_poisson_cell_above(c, n - 1) : 0;
     }
     return 1.0 - (double)decided / (double)WORD_COUNT;
 }
