@@ -182,11 +182,12 @@ static double model_cpu(const rs_scenario *sc, long long replications, rs_model_
 
 /* CPU seconds to draw what the model drew, the same way, without the model:
  * week by week, the seats' blocks a few weeks at a time (week_draws.h), its
- * departure uniform and two Poisson counts from the table
- * (sampler_tables.h), then the week's opportunity blocks in one batch and
- * each opportunity's value and cycle weeks; each hire's block and skill
- * lookup. The seats take
- * the model's mean rates, so the counts are those it drew on average.
+ * departure uniform and Poisson count of opportunities from the table
+ * (sampler_tables.h), and of lost leads in as many weeks as the model drew
+ * them (the recorded ones), then the week's opportunity blocks in one batch
+ * and each opportunity's value and cycle weeks; each hire's block and skill
+ * lookup. The seats take the model's mean rates, so the counts are those
+ * it drew on average.
  * Returns the Philox blocks. */
 static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t *blocks)
 {
@@ -195,7 +196,9 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
     rs_quantile_table_gamma(cycle, 4.0);
     philox4x32_key_t key = rs_rng_key(sc->run.seed);
     double mu_won = (double)d->opportunities / (double)d->seat_weeks;
-    double mu_lost = (double)d->lost_leads / (double)d->seat_weeks;
+    double mu_lost = d->lost_lead_draws ? (double)d->lost_leads / (double)d->lost_lead_draws : 0.0;
+    /* the model draws lost leads in the recorded weeks alone: as many weeks here */
+    double lost_week_share = (double)d->lost_lead_draws / (double)d->seat_weeks, lost_weeks = 0.0;
     int seats = sc->team.seat_count;
     rs_week_draws w;
     rs_poisson_table_init();
@@ -212,10 +215,14 @@ static double floor_cpu(const rs_scenario *sc, const rs_model_draws *d, uint64_t
         int wk = (int)(week & 0x7fff);
         rs_week_draws_seats(&w, key, replication, wk, 0x8000);
         rs_week_draws_deals_clear(&w);
+        lost_weeks += lost_week_share;
+        bool draw_lost = lost_weeks >= 1.0;
+        lost_weeks -= draw_lost;
         for (int i = 0; i < seats; i++) {
             sink += rs_uniform(w.seat[RS_WORD_DEPARTURE][i]);
             unsigned opportunities = rs_poisson_draw(mu_won, w.seat[RS_WORD_OPPORTUNITIES][i]);
-            sink += rs_poisson_draw(mu_lost, w.seat[RS_WORD_LOST_LEADS][i]);
+            if (draw_lost)
+                sink += rs_poisson_draw(mu_lost, w.seat[RS_WORD_LOST_LEADS][i]);
             if (rs_week_draws_seat_deals(&w, replication, (unsigned)i, wk, opportunities) != RS_OK)
                 exit(1);
         }

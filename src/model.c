@@ -242,11 +242,15 @@ static rs_status count_opportunities(rs_model *m, int week)
             continue;
         uint32_t opportunity_word = m->week.seat[RS_WORD_OPPORTUNITIES][i];
         unsigned opportunities = rs_poisson_draw(s->week_leads_mean * p, opportunity_word);
-        unsigned lost = rs_poisson_draw(s->week_leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
         m->draws.seat_weeks++;
         m->draws.opportunities += opportunities;
-        m->draws.lost_leads += lost;
+        /* The lost leads are only counted, and the warm-up counts nothing:
+         * its lost leads are not drawn (their words are keyed, so no other
+         * draw moves). */
         if (rs_model_recording(week)) {
+            unsigned lost = rs_poisson_draw(s->week_leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
+            m->draws.lost_lead_draws++;
+            m->draws.lost_leads += lost;
             m->leads += opportunities + lost;
             m->lead_luck_sum += rs_uniform(opportunity_word);
         }

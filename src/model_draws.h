@@ -5,11 +5,12 @@
 
 #include <stdint.h>
 
-/* Seat-weeks (one Philox block and two Poisson draws each), opportunities
- * (one block and two quantile lookups each), lost leads, and hires (one
- * block and one lookup each). */
+/* Seat-weeks (one Philox block and a Poisson draw each), opportunities
+ * (one block and two quantile lookups each), the Poisson draws of lost
+ * leads (the recorded seat-weeks'), the lost leads they drew, and hires
+ * (one block and one lookup each). */
 typedef struct rs_model_draws {
-    uint64_t seat_weeks, opportunities, lost_leads, hires;
+    uint64_t seat_weeks, opportunities, lost_lead_draws, lost_leads, hires;
 } rs_model_draws;
 
 #endif
