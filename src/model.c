@@ -236,26 +236,38 @@ static rs_status count_opportunities(rs_model *m, int week)
      * same as independent Poisson(mu p) opportunities and Poisson(mu (1 -
      * p)) lost leads (docs/model.md, "Randomness", leads by thinning). */
     double p = m->sc->pipeline.lead_to_opportunity;
+    bool recording = rs_model_recording(week);
+    /* the totals in locals, added once a week: in m, each seat's addition
+     * was a load and a store (the sum of luck is taken in the same order) */
+    long seat_weeks = 0, leads = 0, lost_leads = 0;
+    double lead_luck_sum = m->lead_luck_sum;
+    size_t listed = m->week.deals;
     for (int i = 0; i < m->seat_count; i++) {
         seat *s = &m->seats[i];
         if (!s->active)
             continue;
         uint32_t opportunity_word = m->week.seat[RS_WORD_OPPORTUNITIES][i];
         unsigned opportunities = rs_poisson_draw(s->week_leads_mean * p, opportunity_word);
-        m->draws.seat_weeks++;
-        m->draws.opportunities += opportunities;
+        seat_weeks++;
         /* The lost leads are only counted, and the warm-up counts nothing:
          * its lost leads are not drawn (their words are keyed, so no other
          * draw moves). */
-        if (rs_model_recording(week)) {
+        if (recording) {
             unsigned lost = rs_poisson_draw(s->week_leads_mean * (1.0 - p), m->week.seat[RS_WORD_LOST_LEADS][i]);
-            m->draws.lost_lead_draws++;
-            m->draws.lost_leads += lost;
-            m->leads += opportunities + lost;
-            m->lead_luck_sum += rs_uniform(opportunity_word);
+            lost_leads += lost;
+            leads += opportunities + lost;
+            lead_luck_sum += rs_uniform(opportunity_word);
         }
         if (rs_week_draws_seat_deals(&m->week, m->replication, (unsigned)i, week, opportunities) != RS_OK)
             return RS_ERR_NOMEM;
+    }
+    m->draws.seat_weeks += (uint64_t)seat_weeks;
+    m->draws.opportunities += m->week.deals - listed;
+    if (recording) {
+        m->draws.lost_lead_draws += (uint64_t)seat_weeks;
+        m->draws.lost_leads += (uint64_t)lost_leads;
+        m->leads += leads;
+        m->lead_luck_sum = lead_luck_sum;
     }
     return RS_OK;
 }
