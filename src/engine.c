@@ -128,6 +128,12 @@ static size_t model_memory(const rs_scenario *sc, const rs_layout *l)
     return bytes;
 }
 
+/* A worker's rows of a block's sketched slots, for one scenario. */
+static size_t sketch_rows_bytes(const rs_layout *l)
+{
+    return (size_t)RS_ENGINE_BLOCK * (l->sketched > 0 ? l->sketched : 1) * sizeof(double);
+}
+
 size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threads)
 {
     size_t total = 0, slots = 0, paired = 0;
@@ -138,7 +144,7 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         size_t sketches = rs_sketches_memory_estimate(l.sketched, l.cum_bookings);
         /* the results, then each thread's model, outcome and sketches */
         total += sizeof(rs_results) + l.slots * sizeof(rs_moments) + sketches;
-        total += (size_t)threads * (model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches);
+        total += (size_t)threads * (model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches + sketch_rows_bytes(&l));
         slots = l.slots > slots ? l.slots : slots; /* teams of different sizes differ */
         paired = l.cum_bookings;
         rs_layout_free(&l);
@@ -180,10 +186,13 @@ static void worker_free(worker *w, int k)
             rs_outcome_free(w->outcomes[j]);
         if (w->sketches)
             rs_sketches_free(w->sketches[j]);
+        if (w->sketch_rows)
+            free(w->sketch_rows[j]);
     }
     free(w->models);
     free(w->outcomes);
     free(w->sketches);
+    free(w->sketch_rows);
 }
 
 /* Workers are set up one after the other, before any runs, so a model can
@@ -196,7 +205,9 @@ static bool worker_init(worker *w, shared *sh, int id, const worker *first)
     w->models = calloc((size_t)sh->k, sizeof *w->models);
     w->outcomes = calloc((size_t)sh->k, sizeof *w->outcomes);
     w->sketches = calloc((size_t)sh->k, sizeof *w->sketches);
-    if (!w->models || !w->outcomes || !w->sketches)
+    bool sketching = !sh->options->no_percentiles;
+    w->sketch_rows = sketching ? calloc((size_t)sh->k, sizeof *w->sketch_rows) : NULL;
+    if (!w->models || !w->outcomes || !w->sketches || (sketching && !w->sketch_rows))
         return false;
     for (int j = 0; j < sh->k; j++) {
         const rs_layout *l = &sh->results[j]->layout;
@@ -205,6 +216,8 @@ static bool worker_init(worker *w, shared *sh, int id, const worker *first)
         w->outcomes[j] = rs_outcome_new(l);
         w->sketches[j] = rs_sketches_new(l->sketched, l->cum_bookings);
         if (!w->models[j] || !w->outcomes[j] || !w->sketches[j])
+            return false;
+        if (sketching && !(w->sketch_rows[j] = malloc(sketch_rows_bytes(l))))
             return false;
     }
     return true;

@@ -14,21 +14,28 @@ static size_t accumulated_slots(const shared *sh, const rs_layout *l)
     return sh->options->paired_only && sh->paired < l->slots ? sh->paired : l->slots;
 }
 
+/* The slots of a layout the run sketches, of the `slots` it accumulates. */
+static size_t sketched_slots(const rs_layout *l, size_t slots)
+{
+    return l->sketched < slots ? l->sketched : slots;
+}
+
 /* Adds one replication's outcome, its first `slots` slots, to a block
- * accumulator and to the thread's percentile sketches (none when sk is
- * NULL); false when a sketch could not grow. */
-static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs_moments *block, rs_sketches *sk)
+ * accumulator, and keeps its sketched slots in `row` for add_sketches
+ * (none when row is NULL); its pooled ramp and first-win times go to the
+ * thread's sketches at once (sk NULL: none). False when a sketch could not
+ * grow. */
+static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs_moments *block, rs_sketches *sk,
+                       double *row)
 {
     bool ok = true;
-    size_t sketched = sk ? l->sketched : 0;
     for (size_t i = 0; i < slots; i++) {
         double x = o->values[i];
-        if (isnan(x))
-            continue;
-        rs_moments_add(&block[i], x);
-        if (i < sketched)
-            ok &= rs_sketches_add(sk, i, x);
+        if (!isnan(x))
+            rs_moments_add(&block[i], x);
     }
+    if (row)
+        memcpy(row, o->values, sketched_slots(l, slots) * sizeof *row);
     for (size_t k = 0; k < o->n_ramp_weeks; k++) {
         rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
         ok &= !sk || rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
@@ -37,6 +44,20 @@ static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs
         rs_moments_add(&block[RS_M_FIRST_WIN_WEEKS], o->first_win_weeks[k]);
         ok &= !sk || rs_sketches_add(sk, RS_M_FIRST_WIN_WEEKS, o->first_win_weeks[k]);
     }
+    return ok;
+}
+
+/* Adds the block's kept rows, `width` slots each, to the sketches slot by
+ * slot: a sketch's buckets are then at hand for the block's values, where
+ * replication by replication each of hundreds of sketches missed the cache
+ * (a sketch's content does not depend on the order of its values). False
+ * when a sketch could not grow. */
+static bool add_sketches(rs_sketches *sk, const double *rows, size_t n_rows, size_t width)
+{
+    bool ok = true;
+    for (size_t i = 0; i < width; i++)
+        for (size_t r = 0; r < n_rows; r++)
+            ok &= rs_sketches_add(sk, i, rows[r * width + i]);
     return ok;
 }
 
@@ -98,6 +119,7 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
     long long end = first + RS_ENGINE_BLOCK < sh->replications ? first + RS_ENGINE_BLOCK : sh->replications;
     if (sh->nested)
         start_draws(sh, acc, first, end);
+    bool sketching = !sh->options->no_percentiles;
     for (long long r = first; r < end; r++) {
         for (int j = 0; j < sh->k; j++) {
             rs_status st = rs_model_run(w->models[j], (uint32_t)r, w->outcomes[j]);
@@ -106,14 +128,22 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
             if (j == 0 && sh->options->record)
                 sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
             const rs_layout *l = &sh->results[j]->layout;
-            if (!accumulate(l, accumulated_slots(sh, l), w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
-                            sh->options->no_percentiles ? NULL : w->sketches[j]))
+            size_t slots = accumulated_slots(sh, l);
+            double *row = sketching ? w->sketch_rows[j] + (size_t)(r - first) * sketched_slots(l, slots) : NULL;
+            if (!accumulate(l, slots, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
+                            sketching ? w->sketches[j] : NULL, row))
                 return RS_ERR_NOMEM;
         }
         if (acc->pairs)
             accumulate_pairs(sh, w->outcomes, acc->pairs);
         if (sh->nested)
             accumulate_draw(sh, w->outcomes, r, acc);
+    }
+    for (int j = 0; sketching && j < sh->k; j++) {
+        const rs_layout *l = &sh->results[j]->layout;
+        if (!add_sketches(w->sketches[j], w->sketch_rows[j], (size_t)(end - first),
+                          sketched_slots(l, accumulated_slots(sh, l))))
+            return RS_ERR_NOMEM;
     }
     return RS_OK;
 }

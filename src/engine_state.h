@@ -69,6 +69,9 @@ typedef struct worker {
     rs_model **models;      /* k */
     rs_outcome **outcomes;  /* k */
     rs_sketches **sketches; /* k */
+    /* k: the sketched slots of a block's replications, row by row, kept
+     * for the sketches (engine_blocks.c); NULL with options->no_percentiles */
+    double **sketch_rows;
     rs_status status;
 } worker;
 
