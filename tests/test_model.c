@@ -452,6 +452,29 @@ static void test_ramp_time_factor_draws_alone(void **state)
     rs_scenario_free(spread);
 }
 
+/* The luck the drivers decompose: the mean of the uniforms behind a
+ * replication's opportunity counts (a seat-week each, in the recorded
+ * weeks) and behind its wins (1 - u, a closed deal each). Each is the mean
+ * of U(0, 1) numbers, 1/2; 400 replications of the default team, 4
+ * standard errors. */
+static void test_luck_is_the_uniforms_mean(void **state)
+{
+    (void)state;
+    rs_scenario *sc = tu_scenario("[run]\nreplications = 400\n");
+    tu_pair p;
+    tu_pair_init(&p, sc, sc);
+    rs_moments leads = {0}, wins = {0};
+    for (uint32_t r = 0; r < 400; r++) {
+        tu_pair_run(&p, r);
+        rs_moments_add(&leads, p.a->luck[RS_LUCK_LEADS]);
+        rs_moments_add(&wins, p.a->luck[RS_LUCK_WINS]);
+    }
+    assert_mean_within(&leads, 0.5, "luck of the leads");
+    assert_mean_within(&wins, 0.5, "luck of the wins");
+    tu_pair_free(&p);
+    rs_scenario_free(sc);
+}
+
 /* Early reviews: a rep with no bookings at a review week leaves with the
  * set probability. Eight hires at week 0 with no bookings at all (win rate
  * 0) and no attrition; a backfill starts after 60 weeks, too late for its
@@ -671,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_coaching_quality_zero),
         cmocka_unit_test(test_ramp_time_factor),
         cmocka_unit_test(test_ramp_time_factor_draws_alone),
+        cmocka_unit_test(test_luck_is_the_uniforms_mean),
         cmocka_unit_test(test_early_reviews),
         cmocka_unit_test(test_very_many_opportunities),
         cmocka_unit_test(test_effects_scale_zero),
