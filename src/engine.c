@@ -128,10 +128,11 @@ static size_t model_memory(const rs_scenario *sc, const rs_layout *l)
     return bytes;
 }
 
-/* A worker's rows of a block's sketched slots, for one scenario. */
-static size_t sketch_rows_bytes(const rs_layout *l)
+/* A worker's rows of a block's sketched slots, `width` of them, for one
+ * scenario. */
+static size_t sketch_rows_bytes(size_t width)
 {
-    return (size_t)RS_ENGINE_BLOCK * (l->sketched > 0 ? l->sketched : 1) * sizeof(double);
+    return (size_t)RS_ENGINE_BLOCK * (width > 0 ? width : 1) * sizeof(double);
 }
 
 size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threads)
@@ -144,7 +145,9 @@ size_t rs_engine_memory_estimate(const rs_scenario *const *set, int k, int threa
         size_t sketches = rs_sketches_memory_estimate(l.sketched, l.cum_bookings);
         /* the results, then each thread's model, outcome and sketches */
         total += sizeof(rs_results) + l.slots * sizeof(rs_moments) + sketches;
-        total += (size_t)threads * (model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches + sketch_rows_bytes(&l));
+        /* the rows counted at their widest, as if every slot were sketched */
+        total += (size_t)threads * (model_memory(set[j], &l) + rs_outcome_memory(&l) + sketches +
+                                    sketch_rows_bytes(l.sketched));
         slots = l.slots > slots ? l.slots : slots; /* teams of different sizes differ */
         paired = l.cum_bookings;
         rs_layout_free(&l);
@@ -217,7 +220,8 @@ static bool worker_init(worker *w, shared *sh, int id, const worker *first)
         w->sketches[j] = rs_sketches_new(l->sketched, l->cum_bookings);
         if (!w->models[j] || !w->outcomes[j] || !w->sketches[j])
             return false;
-        if (sketching && !(w->sketch_rows[j] = malloc(sketch_rows_bytes(l))))
+        if (sketching &&
+            !(w->sketch_rows[j] = malloc(sketch_rows_bytes(rs_engine_sketched_slots(l, rs_engine_accumulated_slots(sh, l))))))
             return false;
     }
     return true;

@@ -7,18 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The slots of scenario j's layout the run accumulates: all of them, or
- * with options->paired_only the paired ones (a tornado reads one). */
-static size_t accumulated_slots(const shared *sh, const rs_layout *l)
-{
-    return sh->options->paired_only && sh->paired < l->slots ? sh->paired : l->slots;
-}
 
-/* The slots of a layout the run sketches, of the `slots` it accumulates. */
-static size_t sketched_slots(const rs_layout *l, size_t slots)
-{
-    return l->sketched < slots ? l->sketched : slots;
-}
 
 /* Adds one replication's outcome, its first `slots` slots, to a block
  * accumulator, and keeps its sketched slots in `row` for add_sketches
@@ -35,7 +24,7 @@ static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs
             rs_moments_add(&block[i], x);
     }
     if (row)
-        memcpy(row, o->values, sketched_slots(l, slots) * sizeof *row);
+        memcpy(row, o->values, rs_engine_sketched_slots(l, slots) * sizeof *row);
     for (size_t k = 0; k < o->n_ramp_weeks; k++) {
         rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
         ok &= !sk || rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
@@ -112,7 +101,7 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
     shared *sh = w->sh;
     for (int j = 0; j < sh->k; j++)
         memset(&acc->moments[(size_t)j * sh->slots], 0,
-               accumulated_slots(sh, &sh->results[j]->layout) * sizeof *acc->moments);
+               rs_engine_accumulated_slots(sh, &sh->results[j]->layout) * sizeof *acc->moments);
     if (acc->pairs)
         memset(acc->pairs, 0, (size_t)(sh->k - 1) * sh->paired * sizeof *acc->pairs);
     long long first = block * RS_ENGINE_BLOCK;
@@ -128,8 +117,8 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
             if (j == 0 && sh->options->record)
                 sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
             const rs_layout *l = &sh->results[j]->layout;
-            size_t slots = accumulated_slots(sh, l);
-            double *row = sketching ? w->sketch_rows[j] + (size_t)(r - first) * sketched_slots(l, slots) : NULL;
+            size_t slots = rs_engine_accumulated_slots(sh, l);
+            double *row = sketching ? w->sketch_rows[j] + (size_t)(r - first) * rs_engine_sketched_slots(l, slots) : NULL;
             if (!accumulate(l, slots, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
                             sketching ? w->sketches[j] : NULL, row))
                 return RS_ERR_NOMEM;
@@ -142,7 +131,7 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
     for (int j = 0; sketching && j < sh->k; j++) {
         const rs_layout *l = &sh->results[j]->layout;
         if (!add_sketches(w->sketches[j], w->sketch_rows[j], (size_t)(end - first),
-                          sketched_slots(l, accumulated_slots(sh, l))))
+                          rs_engine_sketched_slots(l, rs_engine_accumulated_slots(sh, l))))
             return RS_ERR_NOMEM;
     }
     return RS_OK;
@@ -173,7 +162,7 @@ void rs_engine_merge_window(shared *sh, long long first, long long end)
     for (long long b = first; b < end; b++) {
         const block_acc *acc = &sh->window[b - first];
         for (int j = 0; j < sh->k; j++)
-            for (size_t i = 0; i < accumulated_slots(sh, &sh->results[j]->layout); i++)
+            for (size_t i = 0; i < rs_engine_accumulated_slots(sh, &sh->results[j]->layout); i++)
                 rs_moments_merge(&sh->results[j]->moments[i], &acc->moments[(size_t)j * sh->slots + i]);
         if (sh->comparison)
             for (size_t i = 0; i < (size_t)(sh->k - 1) * sh->paired; i++)

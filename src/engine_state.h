@@ -75,6 +75,19 @@ typedef struct worker {
     rs_status status;
 } worker;
 
+/* The slots of a layout the run accumulates: all of them, or with
+ * options->paired_only the paired ones (a tornado reads one). */
+static inline size_t rs_engine_accumulated_slots(const shared *sh, const rs_layout *l)
+{
+    return sh->options->paired_only && sh->paired < l->slots ? sh->paired : l->slots;
+}
+
+/* The slots of a layout the run sketches, of the `slots` it accumulates. */
+static inline size_t rs_engine_sketched_slots(const rs_layout *l, size_t slots)
+{
+    return l->sketched < slots ? l->sketched : slots;
+}
+
 /* Runs block `block` of the job into acc (its statistics, cleared first). */
 rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc);
 /* Thread 0, between the barriers: merges the window's blocks [first, end)
