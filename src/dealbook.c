@@ -3,8 +3,21 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define MASK (RS_DEALBOOK_WHEEL - 1)
+
+/* The pool on cache lines, so that its 32-byte deals fall two to a line
+ * (malloc aligns only to 16 bytes: every other deal would straddle two). */
+#define POOL_ALIGNMENT 64
+_Static_assert(POOL_ALIGNMENT % sizeof(rs_deal) == 0, "deals tile a cache line");
+
+static rs_deal *pool_new(int32_t capacity)
+{
+    size_t bytes = (size_t)capacity * sizeof(rs_deal);
+    bytes = (bytes + POOL_ALIGNMENT - 1) / POOL_ALIGNMENT * POOL_ALIGNMENT; /* aligned_alloc needs a multiple */
+    return aligned_alloc(POOL_ALIGNMENT, bytes > 0 ? bytes : POOL_ALIGNMENT);
+}
 
 /* Links deals [from, to) of the pool into the free list. */
 static void free_range(rs_deal_book *b, int32_t from, int32_t to)
@@ -17,7 +30,7 @@ static void free_range(rs_deal_book *b, int32_t from, int32_t to)
 
 rs_status rs_deal_book_init(rs_deal_book *b, int32_t capacity)
 {
-    b->deals = malloc((size_t)capacity * sizeof *b->deals);
+    b->deals = pool_new(capacity);
     if (!b->deals)
         return RS_ERR_NOMEM;
     b->capacity = capacity;
@@ -45,9 +58,11 @@ bool rs_deal_book_grow(rs_deal_book *b)
     if (b->capacity > INT32_MAX / 2)
         return false; /* beyond any memory estimate the engine accepts */
     int32_t capacity = b->capacity * 2;
-    rs_deal *deals = realloc(b->deals, (size_t)capacity * sizeof *deals);
+    rs_deal *deals = pool_new(capacity);
     if (!deals)
         return false;
+    memcpy(deals, b->deals, (size_t)b->capacity * sizeof *deals);
+    free(b->deals);
     b->deals = deals;
     free_range(b, b->capacity, capacity);
     b->capacity = capacity;

@@ -8,6 +8,7 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "dealbook.h"
 #include "effects.h"
 #include "rampsim/output.h"
 
@@ -475,6 +476,29 @@ static void test_luck_is_the_uniforms_mean(void **state)
     rs_scenario_free(sc);
 }
 
+/* The deal book's pool lies on cache lines (two 32-byte deals a line)
+ * when made and after it grows, and growing keeps the deals it held and
+ * their lists: a deal filed before the growth closes in its week. */
+static void test_deal_pool_on_cache_lines(void **state)
+{
+    (void)state;
+    rs_deal_book b;
+    assert_int_equal(rs_deal_book_init(&b, 3), RS_OK);
+    assert_int_equal((uintptr_t)b.deals % 64, 0);
+    int32_t first = rs_deal_book_add(&b, 0, 5);
+    b.deals[first].value = 1234.5;
+    for (int k = 0; k < 20; k++) /* past two doublings */
+        assert_true(rs_deal_book_add(&b, 0, 6) >= 0);
+    assert_true(b.capacity >= 21);
+    assert_int_equal((uintptr_t)b.deals % 64, 0);
+    int32_t closing = rs_deal_book_take(&b, 5);
+    assert_int_equal(closing, first);
+    assert_int_equal(b.deals[closing].next, -1);
+    tu_assert_near(b.deals[closing].value, 1234.5, 0.0);
+    rs_deal_book_release(&b, closing);
+    rs_deal_book_free(&b);
+}
+
 /* Early reviews: a rep with no bookings at a review week leaves with the
  * set probability. Eight hires at week 0 with no bookings at all (win rate
  * 0) and no attrition; a backfill starts after 60 weeks, too late for its
@@ -695,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_ramp_time_factor),
         cmocka_unit_test(test_ramp_time_factor_draws_alone),
         cmocka_unit_test(test_luck_is_the_uniforms_mean),
+        cmocka_unit_test(test_deal_pool_on_cache_lines),
         cmocka_unit_test(test_early_reviews),
         cmocka_unit_test(test_very_many_opportunities),
         cmocka_unit_test(test_effects_scale_zero),
