@@ -220,8 +220,7 @@ static bool worker_init(worker *w, shared *sh, int id, const worker *first)
         w->sketches[j] = rs_sketches_new(l->sketched, l->cum_bookings);
         if (!w->models[j] || !w->outcomes[j] || !w->sketches[j])
             return false;
-        if (sketching &&
-            !(w->sketch_rows[j] = malloc(sketch_rows_bytes(rs_engine_sketched_slots(l, rs_engine_accumulated_slots(sh, l))))))
+        if (sketching && !(w->sketch_rows[j] = malloc(sketch_rows_bytes(rs_engine_sketched_slots(sh, l)))))
             return false;
     }
     return true;

@@ -7,14 +7,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-
-
 /* Adds one replication's outcome, its first `slots` slots, to a block
- * accumulator, and keeps its sketched slots in `row` for add_sketches
+ * accumulator, and keeps its first `sketched` in `row` for add_sketches
  * (none when row is NULL); its pooled ramp and first-win times go to the
  * thread's sketches at once (sk NULL: none). False when a sketch could not
  * grow. */
-static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs_moments *block, rs_sketches *sk,
+static bool accumulate(size_t slots, size_t sketched, const rs_outcome *o, rs_moments *block, rs_sketches *sk,
                        double *row)
 {
     bool ok = true;
@@ -24,7 +22,7 @@ static bool accumulate(const rs_layout *l, size_t slots, const rs_outcome *o, rs
             rs_moments_add(&block[i], x);
     }
     if (row)
-        memcpy(row, o->values, rs_engine_sketched_slots(l, slots) * sizeof *row);
+        memcpy(row, o->values, sketched * sizeof *row);
     for (size_t k = 0; k < o->n_ramp_weeks; k++) {
         rs_moments_add(&block[RS_M_RAMP_WEEKS], o->ramp_weeks[k]);
         ok &= !sk || rs_sketches_add(sk, RS_M_RAMP_WEEKS, o->ramp_weeks[k]);
@@ -117,10 +115,10 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
             if (j == 0 && sh->options->record)
                 sh->options->record(sh->options->record_ctx, r, w->outcomes[0]);
             const rs_layout *l = &sh->results[j]->layout;
-            size_t slots = rs_engine_accumulated_slots(sh, l);
-            double *row = sketching ? w->sketch_rows[j] + (size_t)(r - first) * rs_engine_sketched_slots(l, slots) : NULL;
-            if (!accumulate(l, slots, w->outcomes[j], &acc->moments[(size_t)j * sh->slots],
-                            sketching ? w->sketches[j] : NULL, row))
+            size_t sketched = rs_engine_sketched_slots(sh, l);
+            double *row = sketching ? w->sketch_rows[j] + (size_t)(r - first) * sketched : NULL;
+            if (!accumulate(rs_engine_accumulated_slots(sh, l), sketched, w->outcomes[j],
+                            &acc->moments[(size_t)j * sh->slots], sketching ? w->sketches[j] : NULL, row))
                 return RS_ERR_NOMEM;
         }
         if (acc->pairs)
@@ -130,8 +128,7 @@ rs_status rs_engine_run_block(worker *w, long long block, block_acc *acc)
     }
     for (int j = 0; sketching && j < sh->k; j++) {
         const rs_layout *l = &sh->results[j]->layout;
-        if (!add_sketches(w->sketches[j], w->sketch_rows[j], (size_t)(end - first),
-                          rs_engine_sketched_slots(l, rs_engine_accumulated_slots(sh, l))))
+        if (!add_sketches(w->sketches[j], w->sketch_rows[j], (size_t)(end - first), rs_engine_sketched_slots(sh, l)))
             return RS_ERR_NOMEM;
     }
     return RS_OK;

@@ -82,9 +82,11 @@ static inline size_t rs_engine_accumulated_slots(const shared *sh, const rs_layo
     return sh->options->paired_only && sh->paired < l->slots ? sh->paired : l->slots;
 }
 
-/* The slots of a layout the run sketches, of the `slots` it accumulates. */
-static inline size_t rs_engine_sketched_slots(const rs_layout *l, size_t slots)
+/* The slots of a layout the run sketches, of those it accumulates: the
+ * width of a worker's rows of a block (engine_blocks.c). */
+static inline size_t rs_engine_sketched_slots(const shared *sh, const rs_layout *l)
 {
+    size_t slots = rs_engine_accumulated_slots(sh, l);
     return l->sketched < slots ? l->sketched : slots;
 }
 
